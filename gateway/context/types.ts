@@ -1,0 +1,31 @@
+/** What the gateway knows about one request, passed to the policy with every question. */
+
+/** Who is asking: filled from the verified caller token (identity stage). */
+export interface Caller {
+  /** The person's id at their organisation (a pseudonymous employee id, never a BSN). */
+  id: string;
+  organisation: string;
+  roles: string[];
+  /** Projects this person is authorised for. */
+  projects: string[];
+}
+
+/** What the request is for: declared by the caller (purpose stage). */
+export interface PurposeContext {
+  project: string;
+  purpose: string;
+  /** Case id for case work (a selected address). */
+  caseId?: string;
+  /** Written justification for skipping a lower tier (subsidiarity); flagged for review. */
+  justification?: string;
+}
+
+export interface RequestContext {
+  requestId: string;
+  traceId: string;
+  spanId: string;
+  /** The moment the request is judged on (project periods, reference dates). */
+  now: Date;
+  caller?: Caller;
+  purpose?: PurposeContext;
+}
