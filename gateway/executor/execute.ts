@@ -1,0 +1,718 @@
+/**
+ * The policy-aware executor. It resolves an operation against the partners level by level: each
+ * round walks the data fetched so far, finds the fields still missing, asks the policy about every
+ * field of a person or an address for every entity, and then makes at most one call per partner
+ * (one `_entities` call, with one aliased field per distinct selection). When nothing is missing,
+ * graphql-js shapes the merged data into the response (aliases, fragments, nullability, errors).
+ */
+import {
+  GraphQLError,
+  Kind,
+  execute as graphqlExecute,
+  getNamedType,
+  getOperationAST,
+  isCompositeType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  print,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
+import type { RequestContext } from '../context/types.ts';
+import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
+import { collectFields, subSelections } from './collect.ts';
+import { deniedError, partnerError, redactNumbers, unresolvableError } from './errors.ts';
+import {
+  INTERNAL,
+  buildRepresentation,
+  dependencyNames,
+  fieldDef,
+  internalSelections,
+  projectFields,
+  targetFor,
+  type ProjectContext,
+  type Target,
+} from './project.ts';
+import { httpSubgraphFetcher, type SubgraphFetcher, type SubgraphResponse } from './subgraph-client.ts';
+import { resolvingGraphs, type Supergraph } from './supergraph.ts';
+
+type Obj = Record<string, unknown>;
+type Path = ReadonlyArray<string | number>;
+
+export interface SubjectType {
+  kind: SubjectKind;
+  idField: string;
+  /** The partner whose classification of the key field applies when the gateway already holds it. */
+  registry: string;
+}
+
+export const DEFAULT_SUBJECT_TYPES: Record<string, SubjectType> = {
+  Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' },
+  Adres: { kind: 'address', idField: 'adresId', registry: 'bag' },
+};
+
+export interface PartnerCallInfo {
+  graph: string;
+  /** "Type.field" coordinates the call selects at its top level. */
+  coordinates: string[];
+  context: RequestContext;
+}
+
+export interface ExecutorOptions {
+  supergraph: Supergraph;
+  apiSchema: GraphQLSchema;
+  /** "<graph>:<Type.field>" → the owner's classification. */
+  classifications: ReadonlyMap<string, Classification>;
+  policy: Policy;
+  minimise: (transform: Minimisation, value: unknown) => unknown;
+  subjectTypes?: Record<string, SubjectType>;
+  /** Graph name → URL; defaults to the URLs in the supergraph. */
+  urls?: ReadonlyMap<string, string>;
+  fetcher?: SubgraphFetcher;
+  timeoutMs?: number;
+  headersFor?: (call: PartnerCallInfo) => Promise<Record<string, string>> | Record<string, string>;
+  maxRounds?: number;
+}
+
+export interface DecisionRecord {
+  coordinate: string;
+  owner: string;
+  tier: Classification['tier'] | 'unclassified';
+  subject: { kind: SubjectKind; id: string | undefined };
+  path: Path;
+  decision: Decision;
+}
+
+export interface PartnerCallRecord {
+  graph: string;
+  startedAt: Date;
+  endedAt: Date;
+  ok: boolean;
+  failure?: string;
+  coordinates: string[];
+}
+
+export interface MinimisedRecord {
+  path: Path;
+  coordinate: string;
+  transform: Minimisation;
+  value: unknown;
+}
+
+export interface ExecutionInput {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  context: RequestContext;
+}
+
+export interface ExecutionOutput {
+  result: ExecutionResult;
+  decisions: DecisionRecord[];
+  calls: PartnerCallRecord[];
+  minimised: MinimisedRecord[];
+}
+
+interface WorkItem {
+  obj: Obj;
+  selections: readonly SelectionNode[];
+  path: Path;
+}
+
+interface FetchEntry {
+  obj: Obj;
+  typename: string;
+  target: Target;
+  path: Path;
+  fields: Map<string, FieldNode[]>;
+  internal: Set<string>;
+  transforms: Map<string, { transform: Minimisation; coordinate: string }>;
+  resolveTypename: boolean;
+}
+
+interface SubjectField {
+  key: string;
+  nodes: FieldNode[];
+  name: string;
+  /** null when the gateway already holds the value (a key field). */
+  target: Target | null;
+  owner: string;
+}
+
+interface SubjectEntry {
+  obj: Obj;
+  typename: string;
+  path: Path;
+  fields: SubjectField[];
+}
+
+interface Round {
+  fetches: Map<string, Map<Obj, FetchEntry>>;
+  subjects: SubjectEntry[];
+}
+
+interface State {
+  pc: ProjectContext;
+  options: ExecutorOptions;
+  subjectTypes: Record<string, SubjectType>;
+  context: RequestContext;
+  operation: OperationDefinitionNode;
+  rawVariables: Record<string, unknown>;
+  topErrors: GraphQLError[];
+  decisions: DecisionRecord[];
+  calls: PartnerCallRecord[];
+  minimised: MinimisedRecord[];
+  attempted: WeakMap<Obj, Set<string>>;
+  nodeIds: WeakMap<FieldNode[], number>;
+}
+
+export interface Executor {
+  execute(input: ExecutionInput): Promise<ExecutionOutput>;
+}
+
+export function createExecutor(options: ExecutorOptions): Executor {
+  return { execute: (input) => executeOperation(options, input) };
+}
+
+async function executeOperation(options: ExecutorOptions, input: ExecutionInput): Promise<ExecutionOutput> {
+  const operation = getOperationAST(input.document, input.operationName);
+  const empty = { decisions: [], calls: [], minimised: [] };
+  if (!operation) {
+    return { result: { errors: [new GraphQLError('Must provide a known operation name when the document contains several operations.', { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
+  }
+  if (operation.operation === 'subscription') {
+    return { result: { errors: [new GraphQLError('Subscriptions are not supported by this gateway.', { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
+  }
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const def of input.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+  const rawVariables = input.variables ?? {};
+  const variables = withDefaults(operation.variableDefinitions ?? [], rawVariables);
+  const state: State = {
+    pc: {
+      schema: options.supergraph.schema,
+      supergraph: options.supergraph,
+      fragments,
+      variables,
+      cache: new WeakMap(),
+      subSelectionCache: new WeakMap(),
+      subjectIdFields: Object.fromEntries(Object.entries(options.subjectTypes ?? DEFAULT_SUBJECT_TYPES).map(([t, s]) => [t, s.idField])),
+      targets: new Map(),
+      internalFields: new Map(),
+    },
+    options,
+    subjectTypes: options.subjectTypes ?? DEFAULT_SUBJECT_TYPES,
+    context: input.context,
+    operation,
+    rawVariables,
+    topErrors: [],
+    decisions: [],
+    calls: [],
+    minimised: [],
+    attempted: new WeakMap(),
+    nodeIds: new WeakMap(),
+  };
+
+  const rootType = operation.operation === 'mutation' ? options.supergraph.schema.getMutationType() : options.supergraph.schema.getQueryType();
+  if (!rootType) {
+    return { result: { errors: [new GraphQLError(`This gateway has no ${operation.operation} type.`, { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
+  }
+  const root: Obj = { __typename: rootType.name };
+  await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
+  await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: [] }]);
+
+  const result = (await graphqlExecute({
+    schema: options.apiSchema,
+    document: input.document,
+    rootValue: root,
+    variableValues: rawVariables,
+    ...(input.operationName ? { operationName: input.operationName } : {}),
+    fieldResolver: (source: Obj, _args, _ctx, info) => source[info.path.key as string],
+    typeResolver: (value: Obj) => value.__typename as string,
+  })) as ExecutionResult;
+  const errors = [...(result.errors ?? []), ...state.topErrors];
+  const extensions = state.minimised.length
+    ? { doelpoort: { minimised: state.minimised.map((m) => ({ path: m.path, coordinate: m.coordinate, transform: m.transform, value: m.value })) } }
+    : undefined;
+  return {
+    result: { ...(errors.length ? { errors } : {}), data: result.data ?? null, ...(extensions ? { extensions } : {}) },
+    decisions: state.decisions,
+    calls: state.calls,
+    minimised: state.minimised,
+  };
+}
+
+function withDefaults(defs: readonly VariableDefinitionNode[], raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const def of defs) {
+    const name = def.variable.name.value;
+    if (out[name] === undefined && def.defaultValue?.kind === Kind.BOOLEAN) out[name] = def.defaultValue.value;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Root fields
+
+async function fetchRoot(state: State, root: Obj, rootType: string, selections: readonly SelectionNode[]): Promise<void> {
+  const fields = collectFields(state.pc, rootType, selections);
+  const groups: { graph: string; fields: [string, FieldNode[]][] }[] = [];
+  for (const [key, nodes] of fields) {
+    const name = nodes[0]!.name.value;
+    if (name.startsWith('__')) continue;
+    const graph = resolvingGraphs(state.options.supergraph, rootType, name)[0];
+    if (!graph) {
+      root[key] = unresolvableError(`${rootType}.${name}`, 'no partner resolves this field');
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    // Mutations run in order: consecutive fields of one partner share a call, others wait their turn.
+    const group = rootType === 'Mutation' ? (last?.graph === graph ? last : undefined) : groups.find((g) => g.graph === graph);
+    if (group) group.fields.push([key, nodes]);
+    else groups.push({ graph, fields: [[key, nodes]] });
+  }
+  const run = async (group: (typeof groups)[number]) => {
+    const selections = projectFields(state.pc, group.graph, rootType, group.fields, undefined);
+    const response = await call(state, group.graph, state.operation.operation === 'mutation' ? 'mutation' : 'query', selections, {}, group.fields.map(([, n]) => `${rootType}.${n[0]!.name.value}`));
+    if (response.failure) {
+      for (const [key] of group.fields) root[key] = partnerError(group.graph, response.failure.message, response.failure.code);
+      return;
+    }
+    for (const [key] of group.fields) root[key] = response.data?.[key] ?? null;
+    for (const err of response.errors ?? []) placeError(state, root, [], err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
+  };
+  if (rootType === 'Mutation') for (const group of groups) await run(group);
+  else await Promise.all(groups.map(run));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rounds
+
+async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
+  let queue = initial;
+  const maxRounds = state.options.maxRounds ?? 32;
+  for (let round = 0; queue.length > 0; round++) {
+    const plan: Round = { fetches: new Map(), subjects: [] };
+    const next: WorkItem[] = [];
+    if (round >= maxRounds) {
+      for (const item of queue) state.topErrors.push(new GraphQLError(`Gave up after ${maxRounds} rounds of partner calls.`, { path: item.path, extensions: { code: 'QUERY_TOO_DEEP' } }));
+      return;
+    }
+    for (const item of queue) walk(state, item, plan, next);
+    await decide(state, plan);
+    await Promise.all([...plan.fetches].map(([graph, entries]) => fetchEntities(state, graph, [...entries.values()], next)));
+    queue = next;
+  }
+}
+
+function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void {
+  const { obj, selections, path } = item;
+  const typename = obj.__typename as string;
+  const type = state.options.supergraph.schema.getType(typename);
+  if (!isObjectType(type)) {
+    // An @interfaceObject answered with the interface's name: learn the concrete type first.
+    if (!requestTypename(state, plan, obj, typename, path)) {
+      state.topErrors.push(new GraphQLError(`The concrete type of this ${typename} could not be determined.`, { path, extensions: { code: 'FIELD_UNRESOLVABLE' } }));
+      return;
+    }
+    next.push(item);
+    return;
+  }
+  const fields = collectFields(state.pc, typename, selections);
+  const subject = state.subjectTypes[typename];
+  let postponed: FieldNode[] | undefined;
+  let subjectEntry: SubjectEntry | undefined;
+  for (const [key, nodes] of fields) {
+    const name = nodes[0]!.name.value;
+    if (name.startsWith('__')) continue;
+    const def = fieldDef(state.pc, typename, name);
+    if (key in obj) {
+      if (def && isCompositeType(getNamedType(def.type))) descend(state, obj[key], nodes, [...path, key], plan, next);
+      continue;
+    }
+    const coordinate = `${typename}.${name}`;
+    if (!def) {
+      obj[key] = unresolvableError(coordinate, 'the field is not in the supergraph');
+      continue;
+    }
+    const local = INTERNAL + name in obj && !nodes[0]!.arguments?.length && isLeafType(getNamedType(def.type));
+    const target = local ? null : targetFor(state.pc, typename, name);
+    if (!local && !target) {
+      obj[key] = unresolvableError(coordinate, 'no partner can fetch it for this object');
+      continue;
+    }
+    if (target && !buildRepresentation(obj, target)) {
+      if (requestDependencies(state, plan, obj, typename, target, path, subject !== undefined)) {
+        (postponed ??= []).push(...nodes);
+      } else {
+        obj[key] = unresolvableError(coordinate, `the partner ${target.graph} cannot be given the key or @requires fields it needs`);
+      }
+      continue;
+    }
+    if (subject) {
+      const owner = target?.graph ?? (resolvingGraphs(state.options.supergraph, typename, name).includes(subject.registry) ? subject.registry : (resolvingGraphs(state.options.supergraph, typename, name)[0] ?? subject.registry));
+      subjectEntry ??= { obj, typename, path, fields: [] };
+      subjectEntry.fields.push({ key, nodes, name, target, owner });
+    } else if (target) {
+      entryFor(plan, obj, typename, target, path).fields.set(key, nodes);
+    } else {
+      obj[key] = obj[INTERNAL + name];
+    }
+  }
+  if (subjectEntry) plan.subjects.push(subjectEntry);
+  if (postponed) next.push({ obj, selections: postponed, path });
+}
+
+function descend(state: State, value: unknown, nodes: FieldNode[], path: Path, plan: Round, next: WorkItem[]): void {
+  if (value === null || value === undefined || value instanceof Error) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => descend(state, item, nodes, [...path, i], plan, next));
+    return;
+  }
+  if (typeof value === 'object') walk(state, { obj: value as Obj, selections: subSelections(state.pc, nodes), path }, plan, next);
+}
+
+function entryFor(plan: Round, obj: Obj, typename: string, target: Target, path: Path): FetchEntry {
+  let byObj = plan.fetches.get(target.graph);
+  if (!byObj) plan.fetches.set(target.graph, (byObj = new Map()));
+  let entry = byObj.get(obj);
+  if (!entry) {
+    entry = { obj, typename, target, path, fields: new Map(), internal: new Set(), transforms: new Map(), resolveTypename: false };
+    byObj.set(obj, entry);
+  }
+  return entry;
+}
+
+/** Schedules fetching the key/@requires fields `target` needs; false when no partner can give them. */
+function requestDependencies(state: State, plan: Round, obj: Obj, typename: string, target: Target, path: Path, isSubject: boolean): boolean {
+  const attempted = state.attempted.get(obj) ?? new Set<string>();
+  state.attempted.set(obj, attempted);
+  const keyNames = new Set(target.keys.flatMap((k) => k.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
+  for (const dep of dependencyNames(target)) {
+    if (INTERNAL + dep in obj) continue;
+    // A @requires on a person or address would send personal data to a partner without a decision.
+    if (isSubject && !keyNames.has(dep)) return false;
+    let scheduled = false;
+    for (const graph of resolvingGraphs(state.options.supergraph, typename, dep)) {
+      const mark = `${graph}:${dep}`;
+      if (attempted.has(mark)) continue;
+      const keys = state.options.supergraph.types.get(typename)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
+      const depTarget: Target = { graph, repTypename: typename, keys };
+      if (!keys.length || !buildRepresentation(obj, depTarget)) continue;
+      attempted.add(mark);
+      const existing = plan.fetches.get(graph)?.get(obj);
+      (existing ?? entryFor(plan, obj, typename, depTarget, path)).internal.add(dep);
+      scheduled = true;
+      break;
+    }
+    if (!scheduled) return false;
+  }
+  return true;
+}
+
+function requestTypename(state: State, plan: Round, obj: Obj, iface: string, path: Path): boolean {
+  const attempted = state.attempted.get(obj) ?? new Set<string>();
+  state.attempted.set(obj, attempted);
+  const info = state.options.supergraph.types.get(iface);
+  for (const [graph, inGraph] of info?.graphs ?? []) {
+    if (inGraph.isInterfaceObject || attempted.has(`${graph}:__typename`)) continue;
+    const target: Target = { graph, repTypename: iface, keys: inGraph.keys.filter((k) => k.resolvable) };
+    if (!target.keys.length || !buildRepresentation(obj, target)) continue;
+    attempted.add(`${graph}:__typename`);
+    entryFor(plan, obj, iface, target, path).resolveTypename = true;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+const POLICY_FAILED: Decision = {
+  outcome: 'deny',
+  principle: 'context',
+  rule: 'policy.error',
+  reason: 'The policy could not be evaluated, so nothing about this subject is released. Try again later; if it persists, tell the gateway operator.',
+};
+
+async function decide(state: State, plan: Round): Promise<void> {
+  if (plan.subjects.length === 0) return;
+  // One question per owner and type: all entities of this round, all fields asked of that owner.
+  const questions = new Map<string, { owner: string; typename: string; fields: Map<string, FieldQuestion>; entries: SubjectEntry[] }>();
+  for (const entry of plan.subjects) {
+    for (const f of entry.fields) {
+      const id = `${f.owner}|${entry.typename}`;
+      let q = questions.get(id);
+      if (!q) questions.set(id, (q = { owner: f.owner, typename: entry.typename, fields: new Map(), entries: [] }));
+      if (!q.entries.includes(entry)) q.entries.push(entry);
+      const classification = state.options.classifications.get(`${f.owner}:${entry.typename}.${f.name}`);
+      if (classification && !q.fields.has(f.name)) q.fields.set(f.name, { coordinate: `${entry.typename}.${f.name}`, owner: f.owner, classification });
+    }
+  }
+  await Promise.all(
+    [...questions.values()].map(async (q) => {
+      const subject = state.subjectTypes[q.typename]!;
+      const fields = [...q.fields.values()];
+      const entities = q.entries.map((e) => ({
+        typename: q.typename,
+        kind: subject.kind,
+        subjectId: String(e.obj[INTERNAL + subject.idField] ?? ''),
+        path: e.path,
+      }));
+      let decisions: Decision[][] | undefined;
+      if (fields.length > 0) {
+        try {
+          const answer = await state.options.policy.decide({ owner: q.owner, fields, entities }, state.context);
+          const ok = answer.decisions.length === entities.length && answer.decisions.every((row) => row.length === fields.length);
+          decisions = ok ? answer.decisions : undefined;
+        } catch {
+          decisions = undefined;
+        }
+      }
+      q.entries.forEach((entry, e) => {
+        for (const f of entry.fields) {
+          if (f.owner !== q.owner) continue;
+          const coordinate = `${entry.typename}.${f.name}`;
+          const fi = fields.findIndex((x) => x.coordinate === coordinate);
+          const subjectId = entities[e]!.subjectId || undefined;
+          let decision: Decision;
+          if (fi < 0) {
+            decision = {
+              outcome: 'deny',
+              principle: 'classification',
+              rule: 'classification.missing',
+              reason: `The partner ${q.owner} has not classified ${coordinate}, so it is never released. The partner must declare @classified on it.`,
+            };
+          } else if (!subjectId) {
+            decision = { outcome: 'deny', principle: 'scope', rule: 'scope.subject-unknown', reason: 'The subject of this field could not be identified, so it is not released.' };
+          } else {
+            decision = decisions?.[e]?.[fi] ?? POLICY_FAILED;
+          }
+          state.decisions.push({
+            coordinate,
+            owner: q.owner,
+            tier: fi < 0 ? 'unclassified' : fields[fi]!.classification.tier,
+            subject: { kind: subject.kind, id: subjectId },
+            path: [...entry.path, f.key],
+            decision,
+          });
+          apply(state, plan, entry, f, coordinate, decision);
+        }
+      });
+    }),
+  );
+}
+
+function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, coordinate: string, decision: Decision): void {
+  const { obj } = entry;
+  if (decision.outcome === 'deny') {
+    obj[f.key] = deniedError(coordinate, f.owner, decision);
+    return;
+  }
+  const transform = decision.outcome === 'minimise' ? decision.transform : undefined;
+  if (!f.target) {
+    const value = obj[INTERNAL + f.name];
+    obj[f.key] = transform ? minimised(state, [...entry.path, f.key], coordinate, transform, value, entry.typename, f.name) : value;
+    return;
+  }
+  const fetch = entryFor(plan, obj, entry.typename, f.target, entry.path);
+  fetch.fields.set(f.key, f.nodes);
+  if (transform) fetch.transforms.set(f.key, { transform, coordinate });
+}
+
+function minimised(state: State, path: Path, coordinate: string, transform: Minimisation, value: unknown, typename: string, fieldName: string): unknown {
+  let out: unknown;
+  try {
+    out = value === null || value === undefined ? null : state.options.minimise(transform, value);
+  } catch {
+    return new GraphQLError(`${coordinate} could not be minimised (${transform}), so it is not released.`, { extensions: { code: 'FIELD_DENIED', coordinate, principle: 'proportionaliteit', rule: 'minimise.failed' } });
+  }
+  state.minimised.push({ path, coordinate, transform, value: out });
+  // The minimised form goes into the data only where it fits the field's type; always into extensions.
+  const def = fieldDef(state.pc, typename, fieldName);
+  const type = def ? (isNonNullType(def.type) ? def.type.ofType : def.type) : undefined;
+  const named = type && !isListType(type) ? getNamedType(type).name : undefined;
+  if ((named === 'String' || named === 'ID') && typeof out === 'string') return out;
+  if (def && isNonNullType(def.type)) {
+    return new GraphQLError(`${coordinate} is given in minimised form (${transform}) in extensions.doelpoort.minimised.`, { extensions: { code: 'FIELD_MINIMISED', coordinate, transform } });
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partner calls
+
+function nodeId(state: State, nodes: FieldNode[]): number {
+  let id = state.nodeIds.get(nodes);
+  if (id === undefined) state.nodeIds.set(nodes, (id = state.nodeIds.get(nodes) ?? nextNodeId++));
+  return id;
+}
+let nextNodeId = 1;
+
+async function fetchEntities(state: State, graph: string, entries: FetchEntry[], next: WorkItem[]): Promise<void> {
+  // Entries with the same selection share one aliased `_entities` field; representations are de-duplicated.
+  const groups = new Map<string, { entries: FetchEntry[]; reps: Obj[]; repIndex: Map<string, number>; entryRep: number[] }>();
+  for (const entry of entries) {
+    const rep = buildRepresentation(entry.obj, entry.target);
+    if (!rep) {
+      for (const key of entry.fields.keys()) entry.obj[key] = unresolvableError(`${entry.typename}.${key}`, 'its key fields are missing');
+      continue;
+    }
+    const signature = [
+      entry.target.repTypename,
+      entry.resolveTypename ? 'T' : '',
+      [...entry.fields].map(([k, n]) => `${k}#${nodeId(state, n)}`).sort().join(','),
+      [...entry.internal].sort().join(','),
+    ].join('|');
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { entries: [], reps: [], repIndex: new Map(), entryRep: [] }));
+    const repKey = JSON.stringify(rep);
+    let index = group.repIndex.get(repKey);
+    if (index === undefined) {
+      index = group.reps.length;
+      group.reps.push(rep);
+      group.repIndex.set(repKey, index);
+    }
+    group.entries.push(entry);
+    group.entryRep.push(index);
+  }
+  if (groups.size === 0) return;
+
+  const selections: SelectionNode[] = [];
+  const variables: Record<string, unknown> = {};
+  const coordinates = new Set<string>();
+  [...groups.values()].forEach((group, i) => {
+    const first = group.entries[0]!;
+    const typeName = first.target.repTypename;
+    const fields = projectFields(state.pc, graph, typeName, first.fields, undefined, true);
+    const internal = internalSelections(state.pc, graph, typeName, first.internal);
+    for (const [, nodes] of first.fields) coordinates.add(`${first.typename}.${nodes[0]!.name.value}`);
+    selections.push({
+      kind: Kind.FIELD,
+      alias: { kind: Kind.NAME, value: `e${i}` },
+      name: { kind: Kind.NAME, value: '_entities' },
+      arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'representations' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `r${i}` } } }],
+      selectionSet: {
+        kind: Kind.SELECTION_SET,
+        selections: [
+          {
+            kind: Kind.INLINE_FRAGMENT,
+            typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: typeName } },
+            selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }, ...fields, ...internal] },
+          },
+        ],
+      },
+    });
+    variables[`r${i}`] = group.reps;
+  });
+  const response = await call(state, graph, 'query', selections, variables, [...coordinates]);
+
+  [...groups.values()].forEach((group, i) => {
+    const list = response.data?.[`e${i}`];
+    const failure =
+      response.failure ??
+      (Array.isArray(list) ? undefined : { code: 'SUBGRAPH_BAD_RESPONSE' as const, message: response.errors?.[0]?.message ?? 'did not return the requested entities' });
+    group.entries.forEach((entry, j) => {
+      const { obj } = entry;
+      if (failure) {
+        for (const key of entry.fields.keys()) obj[key] = partnerError(graph, failure.message, failure.code);
+        return;
+      }
+      const result = (list as unknown[])[group.entryRep[j]!] as Obj | null | undefined;
+      if (entry.resolveTypename && typeof result?.__typename === 'string') obj.__typename = result.__typename;
+      for (const name of entry.internal) obj[INTERNAL + name] = result?.[INTERNAL + name] ?? null;
+      for (const [key, nodes] of entry.fields) {
+        const value = result?.[key] ?? null;
+        const t = entry.transforms.get(key);
+        obj[key] = t ? minimised(state, [...entry.path, key], t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
+      }
+      if (entry.fields.size > 0) next.push({ obj, selections: [...entry.fields.values()].flat(), path: entry.path });
+    });
+  });
+  for (const err of response.errors ?? []) {
+    const [alias, index, ...rest] = err.path ?? [];
+    const i = typeof alias === 'string' && alias.startsWith('e') ? Number(alias.slice(1)) : NaN;
+    const group = [...groups.values()][i];
+    const error = partnerError(graph, err.message, 'SUBGRAPH_ERROR', err.extensions);
+    if (!group || typeof index !== 'number') {
+      if (!response.failure && Array.isArray(response.data?.[`e${i}`])) state.topErrors.push(error);
+      continue;
+    }
+    group.entries.forEach((entry, j) => {
+      if (group.entryRep[j] !== index) return;
+      if (rest.length) placeError(state, entry.obj, entry.path, rest, error);
+      else for (const key of entry.fields.keys()) if (entry.obj[key] === null) entry.obj[key] = error;
+    });
+  }
+}
+
+function placeError(state: State, base: Obj, basePath: Path, rest: ReadonlyArray<string | number>, error: GraphQLError): void {
+  let container: unknown = base;
+  for (let i = 0; i < rest.length - 1; i++) {
+    container = container && typeof container === 'object' ? (container as Record<string | number, unknown>)[rest[i]!] : undefined;
+  }
+  const last = rest[rest.length - 1];
+  if (last !== undefined && container && typeof container === 'object') {
+    const holder = container as Record<string | number, unknown>;
+    if (holder[last] === null || holder[last] === undefined) {
+      holder[last] = error;
+      return;
+    }
+  }
+  state.topErrors.push(new GraphQLError(error.message, { path: [...basePath, ...rest], extensions: error.extensions }));
+}
+
+async function call(
+  state: State,
+  graph: string,
+  operation: 'query' | 'mutation',
+  selections: SelectionNode[],
+  extraVariables: Record<string, unknown>,
+  coordinates: string[],
+): Promise<SubgraphResponse> {
+  const used = new Set<string>();
+  const selectionSet = { kind: Kind.SELECTION_SET, selections } as const;
+  visit(selectionSet, { Variable: (node) => void used.add(node.name.value) });
+  const variableDefinitions: VariableDefinitionNode[] = [];
+  const variables: Record<string, unknown> = { ...extraVariables };
+  for (const def of state.operation.variableDefinitions ?? []) {
+    const name = def.variable.name.value;
+    if (!used.has(name)) continue;
+    variableDefinitions.push({ ...def, directives: [] });
+    if (state.rawVariables[name] !== undefined) variables[name] = state.rawVariables[name];
+  }
+  for (const name of Object.keys(extraVariables)) {
+    variableDefinitions.push({
+      kind: Kind.VARIABLE_DEFINITION,
+      variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
+      type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: '_Any' } } } } },
+    });
+  }
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: operation as OperationDefinitionNode['operation'], variableDefinitions, selectionSet }],
+  };
+  const url = state.options.urls?.get(graph) ?? state.options.supergraph.graphs.get(graph)?.url ?? '';
+  const headers = state.options.headersFor ? await state.options.headersFor({ graph, coordinates, context: state.context }) : {};
+  const startedAt = new Date();
+  const fetcher = state.options.fetcher ?? httpSubgraphFetcher;
+  const response = await fetcher(url, { query: print(document), variables }, { timeoutMs: state.options.timeoutMs ?? 5000, headers });
+  state.calls.push({
+    graph,
+    startedAt,
+    endedAt: new Date(),
+    ok: !response.failure && !response.errors?.length,
+    ...(response.failure ? { failure: `${response.failure.code}: ${redactNumbers(response.failure.message)}` } : {}),
+    coordinates,
+  });
+  return response;
+}

@@ -1,0 +1,309 @@
+/**
+ * Projects an analyst's selection onto one partner: the part of it that partner can resolve, plus
+ * the key and @requires fields (under internal aliases) that later fetches from other partners
+ * need. Fields of subject types (a person, an address) are never projected into a partner's
+ * selection here: each is fetched on its own, after the policy decided on it for that entity.
+ */
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  isLeafType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type InlineFragmentNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { collectFields, subSelections, type CollectContext } from './collect.ts';
+import {
+  interfaceObjectGraphs,
+  possibleTypesInGraph,
+  resolvingGraphs,
+  type KeyInfo,
+  type Supergraph,
+} from './supergraph.ts';
+
+/** Prefix of the aliases under which key and @requires values are fetched for the gateway's own use. */
+export const INTERNAL = '_dp_';
+
+export interface Target {
+  graph: string;
+  /** The __typename to send in the representation (an interface's name for an @interfaceObject). */
+  repTypename: string;
+  keys: KeyInfo[];
+  requires?: SelectionSetNode;
+}
+
+export interface ProjectContext extends CollectContext {
+  supergraph: Supergraph;
+  /** Subject type name → the field that holds the subject's id. */
+  subjectIdFields: Record<string, string>;
+  targets: Map<string, Target | null>;
+  internalFields: Map<string, Map<string, FieldNode[]>>;
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+export function fieldDef(pc: ProjectContext, typeName: string, fieldName: string): GraphQLField<unknown, unknown> | undefined {
+  const type = pc.supergraph.schema.getType(typeName);
+  return type && 'getFields' in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[fieldName] : undefined;
+}
+
+/** Where `typeName.fieldName` is fetched from when the object at hand does not have it. */
+export function targetFor(pc: ProjectContext, typeName: string, fieldName: string): Target | null {
+  const coordinate = `${typeName}.${fieldName}`;
+  const cached = pc.targets.get(coordinate);
+  if (cached !== undefined) return cached;
+  let target: Target | null = null;
+  for (const graph of resolvingGraphs(pc.supergraph, typeName, fieldName)) {
+    const keys = pc.supergraph.types.get(typeName)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
+    if (keys.length === 0) continue;
+    const requires = pc.supergraph.types.get(typeName)?.fields.get(fieldName)?.get(graph)?.requires;
+    target = { graph, repTypename: typeName, keys, ...(requires ? { requires } : {}) };
+    break;
+  }
+  if (!target) {
+    for (const { graph, iface } of interfaceObjectGraphs(pc.supergraph, typeName, fieldName)) {
+      const keys = pc.supergraph.types.get(iface)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
+      if (keys.length === 0) continue;
+      const requires = pc.supergraph.types.get(iface)?.fields.get(fieldName)?.get(graph)?.requires;
+      target = { graph, repTypename: iface, keys, ...(requires ? { requires } : {}) };
+      break;
+    }
+  }
+  pc.targets.set(coordinate, target);
+  return target;
+}
+
+/** Does a @provides selection name `fieldName` for `typeName`? Returns its sub-selection if so. */
+function provided(pc: ProjectContext, set: SelectionSetNode | undefined, typeName: string, fieldName: string): SelectionSetNode | null | undefined {
+  if (!set) return undefined;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD && sel.name.value === fieldName) return sel.selectionSet ?? null;
+    if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const cond = sel.typeCondition?.name.value;
+      if (!cond || cond === typeName || pc.supergraph.schema.getType(cond) === undefined) {
+        const inner = provided(pc, sel.selectionSet, typeName, fieldName);
+        if (inner !== undefined) return inner;
+      } else {
+        const condType = pc.supergraph.schema.getType(cond);
+        const type = pc.supergraph.schema.getType(typeName);
+        if (condType && type && isAbstractType(condType) && isObjectType(type) && pc.supergraph.schema.isSubType(condType, type)) {
+          const inner = provided(pc, sel.selectionSet, typeName, fieldName);
+          if (inner !== undefined) return inner;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function canResolve(pc: ProjectContext, graph: string, typeName: string, fieldName: string, provides: SelectionSetNode | undefined): boolean {
+  if (provided(pc, provides, typeName, fieldName) !== undefined) return true;
+  return resolvingGraphs(pc.supergraph, typeName, fieldName).includes(graph);
+}
+
+/** A field set (key or @requires) as a selection with __typename on every object level. */
+function withTypenames(set: SelectionSetNode): SelectionSetNode {
+  const selections: SelectionNode[] = [TYPENAME];
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      selections.push(sel.selectionSet ? { ...sel, selectionSet: withTypenames(sel.selectionSet) } : sel);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      selections.push({ ...sel, selectionSet: withTypenames(sel.selectionSet) });
+    }
+  }
+  return { kind: Kind.SELECTION_SET, selections };
+}
+
+/** Top-level field nodes of the key and @requires field sets the gateway may need for `typeName`. */
+function internalFieldsOf(pc: ProjectContext, typeName: string): Map<string, FieldNode[]> {
+  let fields = pc.internalFields.get(typeName);
+  if (fields) return fields;
+  fields = new Map();
+  const add = (set: SelectionSetNode | undefined, onType: string) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) {
+        const list = fields!.get(sel.name.value) ?? [];
+        list.push(sel);
+        fields!.set(sel.name.value, list);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT && (!sel.typeCondition || sel.typeCondition.name.value === onType)) {
+        add(sel.selectionSet, onType);
+      }
+    }
+  };
+  const type = pc.supergraph.schema.getType(typeName);
+  const infos = [pc.supergraph.types.get(typeName)];
+  if (isObjectType(type)) for (const i of type.getInterfaces()) infos.push(pc.supergraph.types.get(i.name));
+  for (const info of infos) {
+    if (!info) continue;
+    for (const inGraph of info.graphs.values()) for (const key of inGraph.keys) add(key.selectionSet, typeName);
+    for (const byGraph of info.fields.values()) for (const f of byGraph.values()) add(f.requires, typeName);
+  }
+  const subjectId = pc.subjectIdFields[typeName];
+  if (subjectId && !fields.has(subjectId)) {
+    fields.set(subjectId, [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: subjectId } }]);
+  }
+  pc.internalFields.set(typeName, fields);
+  return fields;
+}
+
+/** The internal-alias selections for the key/@requires fields `graph` can resolve on `typeName`. */
+export function internalSelections(
+  pc: ProjectContext,
+  graph: string,
+  typeName: string,
+  only?: ReadonlySet<string>,
+  provides?: SelectionSetNode,
+): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const [name, nodes] of internalFieldsOf(pc, typeName)) {
+    if (only && !only.has(name)) continue;
+    if (!canResolve(pc, graph, typeName, name, provides)) continue;
+    const subs = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+    const selectionSet = subs.length ? withTypenames({ kind: Kind.SELECTION_SET, selections: subs }) : undefined;
+    out.push({
+      kind: Kind.FIELD,
+      alias: { kind: Kind.NAME, value: INTERNAL + name },
+      name: { kind: Kind.NAME, value: name },
+      ...(nodes[0]?.arguments?.length ? { arguments: nodes[0].arguments } : {}),
+      ...(selectionSet ? { selectionSet } : {}),
+    });
+  }
+  return out;
+}
+
+/** The selection set `graph` is asked for below a field returning `typeName`. */
+export function projectSelection(
+  pc: ProjectContext,
+  graph: string,
+  typeName: string,
+  selections: readonly SelectionNode[],
+  provides: SelectionSetNode | undefined,
+): SelectionSetNode | undefined {
+  const type = pc.supergraph.schema.getType(typeName);
+  if (!type || isLeafType(type)) return undefined;
+  const out: SelectionNode[] = [TYPENAME];
+  const asObject = isObjectType(type) || pc.supergraph.types.get(typeName)?.graphs.get(graph)?.isInterfaceObject;
+  if (asObject) {
+    out.push(...projectFields(pc, graph, typeName, collectFields(pc, typeName, selections), provides));
+  } else {
+    for (const possible of possibleTypesInGraph(pc.supergraph, typeName, graph)) {
+      const fields = projectFields(pc, graph, possible, collectFields(pc, possible, selections), provides);
+      const fragment: InlineFragmentNode = {
+        kind: Kind.INLINE_FRAGMENT,
+        typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: possible } },
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...fields] },
+      };
+      out.push(fragment);
+    }
+  }
+  return { kind: Kind.SELECTION_SET, selections: out };
+}
+
+/** The fields of an object of `typeName` that `graph` resolves, and the internal fields others need. */
+export function projectFields(
+  pc: ProjectContext,
+  graph: string,
+  typeName: string,
+  fields: Iterable<[string, FieldNode[]]>,
+  provides: SelectionSetNode | undefined,
+  /** True for the fields of an `_entities` call the policy has decided on for each entity. */
+  decided = false,
+): FieldNode[] {
+  const out: FieldNode[] = [];
+  const isSubject = typeName in pc.subjectIdFields && !decided;
+  let needsInternal = typeName in pc.subjectIdFields;
+  for (const [key, nodes] of fields) {
+    const first = nodes[0]!;
+    const name = first.name.value;
+    if (name.startsWith('__')) continue;
+    if (isSubject || !canResolve(pc, graph, typeName, name, provides)) {
+      needsInternal = true;
+      continue;
+    }
+    const def = fieldDef(pc, typeName, name);
+    if (!def) continue;
+    const nested = provided(pc, provides, typeName, name) ?? undefined;
+    const ownProvides = pc.supergraph.types.get(typeName)?.fields.get(name)?.get(graph)?.provides;
+    const selectionSet = projectSelection(pc, graph, getNamedType(def.type).name, subSelections(pc, nodes), mergeSets(ownProvides, nested));
+    out.push({
+      kind: Kind.FIELD,
+      ...(key !== name ? { alias: { kind: Kind.NAME, value: key } } : {}),
+      name: first.name,
+      ...(first.arguments?.length ? { arguments: first.arguments } : {}),
+      ...(selectionSet ? { selectionSet } : {}),
+    });
+  }
+  if (needsInternal) out.push(...internalSelections(pc, graph, typeName, undefined, provides));
+  return out;
+}
+
+function mergeSets(a: SelectionSetNode | undefined, b: SelectionSetNode | undefined): SelectionSetNode | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { kind: Kind.SELECTION_SET, selections: [...a.selections, ...b.selections] };
+}
+
+type Obj = Record<string, unknown>;
+
+function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean {
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      const name = sel.name.value;
+      const value = obj[top ? INTERNAL + name : name];
+      if (value === undefined) return false;
+      if (sel.selectionSet && value !== null) {
+        const sub = sel.selectionSet;
+        if (Array.isArray(value)) {
+          const items: unknown[] = [];
+          for (const item of value) {
+            const o: Obj = {};
+            if (item === null || !pick(item as Obj, sub, false, o)) return false;
+            items.push(o);
+          }
+          out[name] = items;
+        } else {
+          const o: Obj = {};
+          if (!pick(value as Obj, sub, false, o)) return false;
+          out[name] = o;
+        }
+      } else {
+        out[name] = value;
+      }
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const cond = sel.typeCondition?.name.value;
+      if (!cond || cond === obj.__typename) {
+        if (!pick(obj, sel.selectionSet, top, out)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The representation for an `_entities` call to `target`, or undefined while a value is missing. */
+export function buildRepresentation(obj: Obj, target: Target): Obj | undefined {
+  for (const key of target.keys) {
+    const rep: Obj = { __typename: target.repTypename };
+    if (!pick(obj, key.selectionSet, true, rep)) continue;
+    if (target.requires && !pick(obj, target.requires, true, rep)) return undefined;
+    return rep;
+  }
+  return undefined;
+}
+
+/** Top-level names of the fields a target's keys and @requires need from the object. */
+export function dependencyNames(target: Target): Set<string> {
+  const names = new Set<string>();
+  const add = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) names.add(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) add(sel.selectionSet);
+    }
+  };
+  for (const key of target.keys) add(key.selectionSet);
+  if (target.requires) add(target.requires);
+  return names;
+}

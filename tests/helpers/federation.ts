@@ -1,0 +1,93 @@
+/**
+ * Test harness: compose small Federation v2 subgraphs (built with @apollo/subgraph), run them in
+ * process, and execute operations through the gateway's executor while recording exactly what
+ * each subgraph was asked.
+ */
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@theguild/federation-composition';
+import { buildASTSchema, execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Classification } from '../../schema/classification.ts';
+import { createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
+import { loadSupergraph } from '../../gateway/executor/supergraph.ts';
+import type { SubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
+import type { Decision, Policy } from '../../gateway/policy/types.ts';
+import type { RequestContext } from '../../gateway/context/types.ts';
+
+export const FED = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@inaccessible", "@interfaceObject"])`;
+
+export interface TestSubgraph {
+  name: string;
+  typeDefs: string;
+  resolvers: Record<string, unknown>;
+}
+
+export interface RecordedCall {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export const allowAllPolicy: Policy = {
+  async decide(question) {
+    const allow: Decision = { outcome: 'allow', rule: 'test.allow-all' };
+    return { decisions: question.entities.map(() => question.fields.map(() => allow)) };
+  },
+};
+
+export function testContext(overrides: Partial<RequestContext> = {}): RequestContext {
+  return { requestId: 'req-1', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', now: new Date('2026-11-23T10:00:00Z'), ...overrides };
+}
+
+export function composeTest(subgraphs: TestSubgraph[]): { supergraphSdl: string; apiSchema: GraphQLSchema; schemas: Map<string, GraphQLSchema> } {
+  const composed = composeServices(subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}.test/graphql`, typeDefs: parse(s.typeDefs) })));
+  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  const schemas = new Map<string, GraphQLSchema>();
+  for (const s of subgraphs) {
+    schemas.set(s.name, buildSubgraphSchema({ typeDefs: parse(s.typeDefs), resolvers: s.resolvers as never }));
+  }
+  return { supergraphSdl: composed.supergraphSdl, apiSchema: buildASTSchema(composed.publicDocumentNode), schemas };
+}
+
+export interface TestGateway {
+  run(query: string, variables?: Record<string, unknown>, context?: Partial<RequestContext>): Promise<ExecutionOutput>;
+  calls: Map<string, RecordedCall[]>;
+  reset(): void;
+}
+
+export function createTestGateway(
+  subgraphs: TestSubgraph[],
+  options: Partial<Omit<ExecutorOptions, 'supergraph' | 'apiSchema'>> & { classifications?: ReadonlyMap<string, Classification>; fail?: Record<string, SubgraphFetcher> } = {},
+): TestGateway {
+  const { supergraphSdl, apiSchema, schemas } = composeTest(subgraphs);
+  const supergraph = loadSupergraph(supergraphSdl);
+  const calls = new Map<string, RecordedCall[]>();
+  const byUrl = new Map([...supergraph.graphs.values()].map((g) => [g.url, g.name]));
+  const fetcher: SubgraphFetcher = async (url, request, callOptions) => {
+    const name = byUrl.get(url)!;
+    const list = calls.get(name) ?? [];
+    list.push({ query: request.query, variables: request.variables ?? {} });
+    calls.set(name, list);
+    const failing = options.fail?.[name];
+    if (failing) return failing(url, request, callOptions);
+    const result = (await execute({ schema: schemas.get(name)!, document: parse(request.query), variableValues: request.variables ?? {} })) as ExecutionResult;
+    return JSON.parse(JSON.stringify(result));
+  };
+  const executor = createExecutor({
+    supergraph,
+    apiSchema,
+    classifications: options.classifications ?? new Map(),
+    policy: options.policy ?? allowAllPolicy,
+    minimise: options.minimise ?? ((t, v) => `${t}(${String(v)})`),
+    fetcher: options.fetcher ?? fetcher,
+    ...(options.subjectTypes ? { subjectTypes: options.subjectTypes } : {}),
+  });
+  return {
+    calls,
+    reset: () => calls.clear(),
+    run: (query, variables, context) => executor.execute({ document: parse(query) as DocumentNode, variables: variables ?? {}, context: testContext(context) }),
+  };
+}
+
+/** The printed queries a subgraph received, whitespace collapsed, for exact comparisons. */
+export function queriesOf(gateway: TestGateway, name: string): string[] {
+  return (gateway.calls.get(name) ?? []).map((c) => c.query.replace(/\s+/g, ' ').trim());
+}
