@@ -1,0 +1,101 @@
+/**
+ * `npm run check`: the schema check a partner integrator runs before going live.
+ *
+ *   npm run check -- partner.graphql [more.graphql ...]   check these subgraph SDLs
+ *   npm run check -- --with-ours partner.graphql          ... and compose them with the project's own subgraphs
+ *   npm run check -- --purposes uitkeringsfraude,huisvesting partner.graphql   only these purpose ids are known
+ *
+ * A file's subgraph name is its base name ("uwv.graphql" is "uwv"). One file is checked alone (syntax,
+ * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
+ * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkSubgraph, composeSupergraph, formatProblems } from '../schema/compose.ts';
+import type { SchemaProblem, SubgraphSource } from '../schema/compose.ts';
+import type { ClassificationOptions } from '../schema/classifications.ts';
+
+interface Arguments {
+  files: string[];
+  withOurs: boolean;
+  options: ClassificationOptions;
+}
+
+const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] file.graphql [more.graphql ...]';
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): Arguments {
+  const parsed: Arguments = { files: [], withOurs: false, options: {} };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--with-ours') parsed.withOurs = true;
+    else if (arg === '--purposes') parsed.options = { knownPurposes: purposeList(argv[(i += 1)]) };
+    else if (arg.startsWith('--purposes=')) parsed.options = { knownPurposes: purposeList(arg.slice('--purposes='.length)) };
+    else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.\n${USAGE}`);
+    else parsed.files.push(arg);
+  }
+  if (parsed.files.length === 0) throw new UsageError(`Name the subgraph SDL file(s) to check.\n${USAGE}`);
+  return parsed;
+}
+
+function purposeList(value: string | undefined): string[] {
+  const purposes = (value ?? '').split(',').map((purpose) => purpose.trim()).filter((purpose) => purpose !== '');
+  if (purposes.length === 0) throw new UsageError(`--purposes needs a comma-separated list of purpose ids, e.g. --purposes uitkeringsfraude,huisvesting.\n${USAGE}`);
+  return purposes;
+}
+
+function readSource(file: string): SubgraphSource {
+  let sdl: string;
+  try {
+    sdl = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  return { name: basename(file, extname(file)), sdl, url: pathToFileURL(file).href };
+}
+
+async function ourSubgraphs(): Promise<SubgraphSource[]> {
+  throw new UsageError("The project's own subgraphs are not available yet (subgraphs/index.ts), so --with-ours cannot be used.");
+}
+
+type Outcome = { ok: true; subgraphs: number; classifiedFields: number } | { ok: false; problems: SchemaProblem[] };
+
+function check(sources: readonly SubgraphSource[], options: ClassificationOptions): Outcome {
+  const [only, ...others] = sources;
+  if (only !== undefined && others.length === 0) {
+    const checked = checkSubgraph(only.name, only.sdl, options);
+    return checked.problems.length > 0 ? { ok: false, problems: checked.problems } : { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size };
+  }
+  const composed = composeSupergraph(sources, options);
+  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size } : composed;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArguments(argv);
+  const sources = args.files.map(readSource);
+  if (args.withOurs) sources.push(...(await ourSubgraphs()));
+  const outcome = check(sources, args.options);
+  if (!outcome.ok) {
+    console.error(formatProblems(outcome.problems));
+    return 1;
+  }
+  console.log(`OK: ${plural(outcome.subgraphs, 'subgraph')}, ${plural(outcome.classifiedFields, 'classified field')}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  },
+);

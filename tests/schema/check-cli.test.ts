@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCheck(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'scripts/check.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : (error.code as number | null), stdout, stderr: withoutNpmNoise(stderr) });
+    });
+  });
+}
+
+/** npm may warn about the machine's own npm configuration; that is not the check's output. */
+function withoutNpmNoise(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('npm warn'))
+    .join('\n');
+}
+
+describe('npm run check', () => {
+  it('exits 0 with a summary for a good partner file', async () => {
+    expect(await runCheck('tests/schema/fixtures/uwv.graphql')).toEqual({ code: 0, stdout: 'OK: 1 subgraph, 2 classified fields\n', stderr: '' });
+  });
+
+  it('exits 1 with the problem for an unclassified field', async () => {
+    expect(await runCheck('tests/schema/fixtures/unclassified.graphql')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'unclassified: Persoon.geboortedatum (line 11, column 3) has no @classified directive. Every field about a person or an address must declare its tier, the purposes it may be shared for, and (optionally) its minimised form, e.g. @classified(tier: "identifying", purposes: ["uitkeringsfraude"], minimised: "year").\n',
+    });
+  });
+
+  it('exits 1 with the line and column of a syntax error', async () => {
+    expect(await runCheck('tests/schema/fixtures/syntax-error.graphql')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'syntax-error (line 7, column 1): syntax error: Expected Name, found "}".\n',
+    });
+  });
+
+  it('composes several files together', async () => {
+    expect(await runCheck('tests/schema/fixtures/brp.graphql', 'tests/schema/fixtures/uwv.graphql')).toEqual({
+      code: 0,
+      stdout: 'OK: 2 subgraphs, 4 classified fields\n',
+      stderr: '',
+    });
+  });
+});
