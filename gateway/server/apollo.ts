@@ -1,0 +1,37 @@
+/**
+ * Apollo Server hosts the GraphQL over HTTP protocol (parsing, validation, GET/POST rules, CSRF
+ * prevention, status codes); our executor is plugged in through its gateway interface, the same
+ * seam @apollo/gateway uses.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayContext } from './http.ts';
+import { runRequest, type PipelineOptions } from './pipeline.ts';
+
+export interface ApolloOptions extends PipelineOptions {
+  apiSchema: GraphQLSchema;
+  supergraphSdl: string;
+  introspection: boolean;
+}
+
+export function createApollo(options: ApolloOptions): ApolloServer<GatewayContext> {
+  return new ApolloServer<GatewayContext>({
+    gateway: {
+      async load() {
+        return {
+          schema: options.apiSchema,
+          executor: (rc) => runRequest(options, (rc.context as GatewayContext).state, rc.document, rc.operationName, rc.request.variables),
+        };
+      },
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: options.apiSchema, coreSupergraphSdl: options.supergraphSdl });
+        return () => {};
+      },
+      async stop() {},
+    },
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}

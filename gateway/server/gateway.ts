@@ -1,0 +1,97 @@
+/**
+ * Assembles a gateway from its parts: the partners' subgraphs (composed at start-up, refusing
+ * unclassified fields), the policy, the audit sink and the caller authentication.
+ */
+import type { Server } from 'node:http';
+import { buildSchema } from 'graphql';
+import type { Minimisation } from '../../schema/classification.ts';
+import { composeSupergraph, SchemaCheckError, type SubgraphSource } from '../../schema/compose.ts';
+import type { Caller } from '../context/types.ts';
+import { createExecutor, type Executor, type ExecutorOptions } from '../executor/execute.ts';
+import { loadSupergraph } from '../executor/supergraph.ts';
+import type { Policy } from '../policy/types.ts';
+import { createApollo } from './apollo.ts';
+import { createGatewayHttpServer, listen, type HttpOptions } from './http.ts';
+import type { AuditSink } from './pipeline.ts';
+
+export interface GatewayOptions {
+  subgraphs: SubgraphSource[];
+  policy: Policy;
+  minimise: (transform: Minimisation, value: unknown) => unknown;
+  audit: AuditSink;
+  authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
+  introspection: boolean;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  headersFor?: ExecutorOptions['headersFor'];
+  fetcher?: ExecutorOptions['fetcher'];
+  routes?: HttpOptions['routes'];
+  examples?: NonNullable<HttpOptions['landing']>['examples'];
+}
+
+export interface Gateway {
+  executor: Executor;
+  server: Server;
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const composed = composeSupergraph(options.subgraphs);
+  if (!composed.ok) throw new SchemaCheckError(composed.problems);
+  const executor = createExecutor({
+    supergraph: loadSupergraph(composed.supergraphSdl),
+    apiSchema: buildSchema(composed.apiSchemaSdl),
+    classifications: composed.classifications,
+    policy: options.policy,
+    minimise: options.minimise,
+    timeoutMs: options.timeoutMs,
+    urls: new Map(options.subgraphs.map((s) => [s.name, s.url])),
+    ...(options.headersFor ? { headersFor: options.headersFor } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+  });
+  const apollo = createApollo({
+    executor,
+    audit: options.audit,
+    apiSchema: buildSchema(composed.apiSchemaSdl),
+    supergraphSdl: composed.supergraphSdl,
+    introspection: options.introspection,
+  });
+  await apollo.start();
+  const server = createGatewayHttpServer({
+    apollo,
+    authenticate: options.authenticate,
+    maxBodyBytes: options.maxBodyBytes,
+    ...(options.routes ? { routes: options.routes } : {}),
+    landing: { examples: options.examples ?? [] },
+  });
+  return {
+    executor,
+    server,
+    listen: (port, host) => listen(server, port, host),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}
+
+/** A partner's SDL, asked of the partner itself with the subgraph protocol. */
+export async function fetchSubgraphSdl(name: string, url: string, timeoutMs: number): Promise<SubgraphSource> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new Error(`Subgraph ${name} at ${url} could not be reached to read its schema (_service { sdl }). Is it running?`);
+  }
+  const body = (await response.json().catch(() => undefined)) as { data?: { _service?: { sdl?: string } } } | undefined;
+  const sdl = body?.data?._service?.sdl;
+  if (typeof sdl !== 'string') throw new Error(`Subgraph ${name} at ${url} did not answer _service { sdl } (HTTP ${response.status}). Is it a Federation v2 subgraph?`);
+  return { name, url, sdl };
+}

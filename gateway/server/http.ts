@@ -1,0 +1,185 @@
+/**
+ * The gateway's HTTP surface on node:http: GraphQL over HTTP (through Apollo Server, with our
+ * executor), the landing page, health, and the gateway's public keys for partners.
+ * Identity and purpose are checked here, at the edge, before Apollo Server sees the request.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Caller } from '../context/types.ts';
+import { purposeFromHeaders, PurposeHeaderError } from '../context/purpose.ts';
+import { traceFromHeader } from '../context/trace.ts';
+import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
+import { newRequestState, type RequestState } from './pipeline.ts';
+import { landingPage } from './landing-page.ts';
+
+export interface GatewayContext {
+  state: RequestState;
+}
+
+export interface HttpOptions {
+  apollo: ApolloServer<GatewayContext>;
+  authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
+  maxBodyBytes: number;
+  /** Extra GET routes (health, JWKS, ...): path → JSON producer returning status and body. */
+  routes?: Record<string, () => Promise<{ status: number; body: unknown }>>;
+  landing?: { examples: { title: string; query: string; headers?: Record<string, string> }[] };
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function graphqlError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyError(413, `The request body is ${declared} bytes; the limit is ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyError(413, `The request body is larger than the limit of ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(options, req, res).catch(() => {
+      if (!res.headersSent) graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'The gateway failed to handle this request.');
+      else res.end();
+    });
+  };
+}
+
+async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway.local');
+  const route = options.routes?.[url.pathname];
+  if (route && req.method === 'GET') {
+    const { status, body } = await route();
+    sendJson(res, status, body);
+    return;
+  }
+  const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+  if ((url.pathname === '/' || url.pathname === '/graphql') && wantsHtml) {
+    const html = landingPage(options.landing?.examples ?? []);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+    res.end(html);
+    return;
+  }
+  if (url.pathname !== '/graphql') {
+    graphqlError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}. GraphQL is served at /graphql.`);
+    return;
+  }
+  if (req.method !== 'POST' && req.method !== 'GET') {
+    res.setHeader('allow', 'GET, POST');
+    graphqlError(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST (or GET for queries) on /graphql.');
+    return;
+  }
+
+  let caller: Caller;
+  try {
+    caller = await options.authenticate(header(req, 'authorization'));
+  } catch (err) {
+    if (err instanceof AuthenticationError || err instanceof AuthorisationError) {
+      const answer = authErrorResponse(err);
+      sendJson(res, answer.status, answer.body, answer.headers);
+      return;
+    }
+    throw err;
+  }
+  let purpose;
+  try {
+    purpose = purposeFromHeaders(req.headers);
+  } catch (err) {
+    if (err instanceof PurposeHeaderError) {
+      graphqlError(res, 400, err.code, err.message);
+      return;
+    }
+    throw err;
+  }
+  if (purpose && !caller.projects.includes(purpose.project)) {
+    const answer = authErrorResponse(
+      new AuthorisationError('PROJECT_NOT_AUTHORISED', `You are not authorised for project "${purpose.project}". Your token lists: ${caller.projects.join(', ') || 'no projects'}.`),
+    );
+    sendJson(res, answer.status, answer.body, answer.headers);
+    return;
+  }
+
+  let body: unknown;
+  if (req.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(req, options.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyError) {
+        graphqlError(res, err.status, err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', err.message);
+        return;
+      }
+      throw err;
+    }
+    try {
+      body = text.length ? JSON.parse(text) : undefined;
+    } catch {
+      graphqlError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.');
+      return;
+    }
+  }
+
+  const state = newRequestState(traceFromHeader(header(req, 'traceparent')), caller, purpose);
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+    context: async () => ({ state }),
+  });
+  const status = state.auditFailed ? 503 : (result.status ?? 200);
+  const outHeaders: Record<string, string> = { 'x-request-id': state.requestId, 'x-trace-id': state.trace.traceId };
+  for (const [key, value] of result.headers) outHeaders[key] = value;
+  if (result.body.kind === 'complete') {
+    outHeaders['content-length'] = String(Buffer.byteLength(result.body.string));
+    res.writeHead(status, outHeaders);
+    res.end(result.body.string);
+    return;
+  }
+  res.writeHead(status, outHeaders);
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+export function createGatewayHttpServer(options: HttpOptions): Server {
+  const server = createServer(createHttpHandler(options));
+  server.keepAliveTimeout = 65_000;
+  return server;
+}

@@ -1,0 +1,88 @@
+/**
+ * One request's way through the gateway, in the order the data flows:
+ * identity → purpose context → policy-aware execution → audit → response.
+ * The audit is written before the response leaves; if it cannot be, no data leaves ("no log, no
+ * access").
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Caller, PurposeContext, RequestContext } from '../context/types.ts';
+import type { TraceContext } from '../context/trace.ts';
+import type { ExecutionOutput, Executor } from '../executor/execute.ts';
+
+/** Everything the audit trail needs about one request. */
+export interface RequestSummary {
+  context: RequestContext;
+  parentSpanId?: string;
+  operationName: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  output: ExecutionOutput;
+}
+
+export interface AuditSink {
+  /** Resolves once the request's records are committed; rejects when they cannot be. */
+  recordRequest(summary: RequestSummary): Promise<void>;
+}
+
+export interface RequestState {
+  caller?: Caller;
+  purpose?: PurposeContext;
+  trace: TraceContext;
+  requestId: string;
+  /** Set when the audit could not be written: the HTTP layer answers 503. */
+  auditFailed?: boolean;
+}
+
+export function newRequestState(trace: TraceContext, caller?: Caller, purpose?: PurposeContext): RequestState {
+  return { trace, requestId: randomUUID(), ...(caller ? { caller } : {}), ...(purpose ? { purpose } : {}) };
+}
+
+export interface PipelineOptions {
+  executor: Executor;
+  audit: AuditSink;
+  now?: () => Date;
+}
+
+export function auditUnavailableResult(): ExecutionResult {
+  return {
+    errors: [
+      new GraphQLError('The audit trail could not be written, so no data is returned (no log, no access). Try again shortly; if it persists, tell the gateway operator.', {
+        extensions: { code: 'AUDIT_UNAVAILABLE' },
+      }),
+    ],
+  };
+}
+
+export async function runRequest(
+  options: PipelineOptions,
+  state: RequestState,
+  document: DocumentNode,
+  operationName: string | null,
+  variables: Record<string, unknown> | undefined,
+): Promise<ExecutionResult> {
+  const startedAt = (options.now ?? (() => new Date()))();
+  const context: RequestContext = {
+    requestId: state.requestId,
+    traceId: state.trace.traceId,
+    spanId: state.trace.spanId,
+    now: startedAt,
+    ...(state.caller ? { caller: state.caller } : {}),
+    ...(state.purpose ? { purpose: state.purpose } : {}),
+  };
+  const output = await options.executor.execute({ document, operationName, variables: variables ?? {}, context });
+  try {
+    await options.audit.recordRequest({
+      context,
+      ...(state.trace.parentSpanId ? { parentSpanId: state.trace.parentSpanId } : {}),
+      operationName,
+      startedAt,
+      endedAt: new Date(),
+      output,
+    });
+  } catch {
+    state.auditFailed = true;
+    return auditUnavailableResult();
+  }
+  return output.result;
+}
