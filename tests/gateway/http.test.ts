@@ -1,0 +1,158 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { execute, parse, type ExecutionResult } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../../gateway/server/gateway.ts';
+import type { AuditSink, RequestSummary } from '../../gateway/server/pipeline.ts';
+import type { SubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
+import { createCallerVerifier } from '../../gateway/identity/caller-verifier.ts';
+import { ensureLocalIssuer, type LocalIssuer } from '../../gateway/identity/local-issuer.ts';
+import { CLASSIFIED_DIRECTIVE_SDL } from '../../schema/classification.ts';
+import { FED, allowAllPolicy } from '../helpers/federation.ts';
+
+const BSN = '999990019';
+const brp = `${FED}
+${CLASSIFIED_DIRECTIVE_SDL}
+type Query { persoon(bsn: ID!): Persoon }
+type Persoon @key(fields: "bsn") {
+  bsn: ID! @classified(tier: "identifying", purposes: ["uitkeringsfraude"], minimised: "masked-bsn")
+  geslachtsnaam: String @classified(tier: "identifying", purposes: ["uitkeringsfraude"])
+}`;
+const brpSchema = buildSubgraphSchema({
+  typeDefs: parse(brp),
+  resolvers: {
+    Query: { persoon: (_: unknown, a: { bsn: string }) => ({ bsn: a.bsn }) },
+    Persoon: { __resolveReference: (r: { bsn: string }) => ({ bsn: r.bsn, geslachtsnaam: 'Jansen' }) },
+  } as never,
+});
+
+let gateway: Gateway;
+let url: string;
+let issuer: LocalIssuer;
+const recorded: RequestSummary[] = [];
+let auditDown = false;
+const received: string[] = [];
+
+const audit: AuditSink = {
+  async recordRequest(summary) {
+    if (auditDown) throw new Error('store down');
+    recorded.push(summary);
+  },
+};
+const fetcher: SubgraphFetcher = async (_url, request) => {
+  received.push(request.query);
+  return JSON.parse(JSON.stringify((await execute({ schema: brpSchema, document: parse(request.query), variableValues: request.variables ?? {} })) as ExecutionResult));
+};
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'doelpoort-http-'));
+  issuer = await ensureLocalIssuer(dataDir);
+  const verifier = createCallerVerifier({ jwks: { file: issuer.jwksFile }, issuer: issuer.issuer, audience: issuer.audience, clockSkewSeconds: 30, algorithms: ['ES256'] });
+  gateway = await createGateway({
+    subgraphs: [{ name: 'brp', url: 'http://brp.test/graphql', sdl: brp }],
+    policy: allowAllPolicy,
+    minimise: (t, v) => `${t}:${String(v)}`,
+    audit,
+    authenticate: (h) => verifier.verify(h),
+    introspection: true,
+    timeoutMs: 1000,
+    maxBodyBytes: 2000,
+    fetcher,
+    routes: { '/health/live': async () => ({ status: 200, body: { status: 'ok' } }) },
+  });
+  url = await gateway.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await gateway?.close();
+});
+
+async function token(projects = ['klingerberg-2026']): Promise<string> {
+  return issuer.sign({ id: 'emp-1', organisation: 'sociale-dienst', roles: ['analist-handhaving'], projects });
+}
+
+async function post(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, json: await res.json(), headers: res.headers };
+}
+
+describe('the gateway over HTTP', () => {
+  it('answers a query with the data, honouring the caller trace id, and audits it first', async () => {
+    recorded.length = 0;
+    const res = await post(
+      { query: `query Wie($bsn: ID!) { persoon(bsn: $bsn) { geslachtsnaam } }`, variables: { bsn: BSN } },
+      {
+        authorization: `Bearer ${await token()}`,
+        'x-doelpoort-project': 'klingerberg-2026',
+        'x-doelpoort-purpose': 'uitkeringsfraude',
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ data: { persoon: { geslachtsnaam: 'Jansen' } } });
+    expect(res.headers.get('x-trace-id')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.operationName).toBe('Wie');
+    expect(recorded[0]!.parentSpanId).toBe('00f067aa0ba902b7');
+    expect(recorded[0]!.context.purpose).toEqual({ project: 'klingerberg-2026', purpose: 'uitkeringsfraude' });
+    expect(recorded[0]!.output.decisions.map((d) => [d.coordinate, d.decision.outcome])).toEqual([['Persoon.geslachtsnaam', 'allow']]);
+  });
+
+  it('refuses a request without a token with 401 and asks no partner', async () => {
+    received.length = 0;
+    const res = await post({ query: '{ persoon(bsn: "999990019") { geslachtsnaam } }' });
+    expect(res.status).toBe(401);
+    expect(res.json.errors[0].extensions.code).toBe('TOKEN_MISSING');
+    expect(received).toEqual([]);
+  });
+
+  it('refuses a project the caller is not authorised for with 403', async () => {
+    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token(['ander-project'])}`, 'x-doelpoort-project': 'klingerberg-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' });
+    expect(res.status).toBe(403);
+    expect(res.json.errors[0].extensions.code).toBe('PROJECT_NOT_AUTHORISED');
+  });
+
+  it('rejects a malformed purpose header with 400 saying what to send', async () => {
+    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'klingerberg-2026' });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0]).toEqual({
+      message: 'Declare both a project and a purpose: the x-doelpoort-purpose header is missing, e.g. x-doelpoort-project: klingerberg-2026 and x-doelpoort-purpose: uitkeringsfraude.',
+      extensions: { code: 'BAD_PURPOSE_CONTEXT' },
+    });
+  });
+
+  it('rejects bad JSON and oversized bodies with clear errors', async () => {
+    const auth = { authorization: `Bearer ${await token()}` };
+    const bad = await post('{"query": ', auth);
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    const big = await post({ query: `{ __typename } # ${'x'.repeat(3000)}` }, auth);
+    expect(big.status).toBe(413);
+    expect(big.json.errors[0].message).toMatch(/limit of 2000 bytes|the limit is 2000 bytes/);
+  });
+
+  it('returns 503 and no data when the audit cannot be written (no log, no access)', async () => {
+    auditDown = true;
+    try {
+      const res = await post(
+        { query: `{ persoon(bsn: "${BSN}") { geslachtsnaam } }` },
+        { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'klingerberg-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' },
+      );
+      expect(res.status).toBe(503);
+      expect(res.json.data).toBeUndefined();
+      expect(res.json.errors[0].extensions.code).toBe('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(res.json)).not.toContain('Jansen');
+    } finally {
+      auditDown = false;
+    }
+  });
+
+  it('serves the landing page to a browser and health as JSON', async () => {
+    const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Doelpoort gateway</title>');
+    const live = await fetch(`${url}/health/live`);
+    expect(await live.json()).toEqual({ status: 'ok' });
+  });
+});
