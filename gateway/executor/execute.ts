@@ -30,6 +30,7 @@ import {
 import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
 import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
+import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { collectFields, subSelections } from './collect.ts';
 import { deniedError, partnerError, redactNumbers, unresolvableError } from './errors.ts';
 import {
@@ -66,6 +67,8 @@ export interface PartnerCallInfo {
   /** "Type.field" coordinates the call selects at its top level. */
   coordinates: string[];
   context: RequestContext;
+  /** The span of this partner call: its `traceparent` and the reference into the partner's log. */
+  spanId: string;
 }
 
 export interface ExecutorOptions {
@@ -95,6 +98,7 @@ export interface DecisionRecord {
 
 export interface PartnerCallRecord {
   graph: string;
+  spanId: string;
   startedAt: Date;
   endedAt: Date;
   ok: boolean;
@@ -702,12 +706,16 @@ async function call(
     definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: operation as OperationDefinitionNode['operation'], variableDefinitions, selectionSet }],
   };
   const url = state.options.urls?.get(graph) ?? state.options.supergraph.graphs.get(graph)?.url ?? '';
-  const headers = state.options.headersFor ? await state.options.headersFor({ graph, coordinates, context: state.context }) : {};
+  const spanId = newSpanId();
+  const headers = state.options.headersFor
+    ? await state.options.headersFor({ graph, coordinates, context: state.context, spanId })
+    : { traceparent: formatTraceparent(state.context.traceId, spanId) };
   const startedAt = new Date();
   const fetcher = state.options.fetcher ?? httpSubgraphFetcher;
   const response = await fetcher(url, { query: print(document), variables }, { timeoutMs: state.options.timeoutMs ?? 5000, headers });
   state.calls.push({
     graph,
+    spanId,
     startedAt,
     endedAt: new Date(),
     ok: !response.failure && !response.errors?.length,

@@ -1,0 +1,139 @@
+/**
+ * Turns one request's decisions and partner calls into audit records: a decision record per field
+ * per subject (why), and processing records per subject for the gateway's processing and for each
+ * partner call (what happened), linked by W3C trace context. Subjects are pseudonymised here; the
+ * records hold no plain BSN or address id.
+ */
+import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
+import { pseudonymise } from './pseudonym.ts';
+import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
+import type { AuditWriter } from './writer.ts';
+
+export interface ProcessingActivityRef {
+  id: string;
+  version: number | string;
+  purpose: string;
+}
+
+export interface RequestRecordOptions {
+  pseudonymKey: Uint8Array;
+  policyVersion: string;
+  activities: readonly ProcessingActivityRef[];
+}
+
+function activityFor(options: RequestRecordOptions, purpose: string | undefined): ProcessingActivityRef | undefined {
+  return purpose === undefined ? undefined : options.activities.find((a) => a.purpose === purpose);
+}
+
+export function requestRecords(summary: RequestSummary, options: RequestRecordOptions): AuditRecord[] {
+  const { context, output } = summary;
+  const caller = context.caller;
+  const purpose = context.purpose;
+  const activity = activityFor(options, purpose?.purpose);
+  const records: AuditRecord[] = [];
+  const decidedAt = summary.endedAt.toISOString();
+  // subject pseudonym → owners whose data about it was released
+  const released = new Map<string, { type: 'person' | 'address'; owners: Set<string> }>();
+
+  for (const d of output.decisions) {
+    if (!d.subject.id) continue;
+    const pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey);
+    const decision = d.decision;
+    const body: DecisionRecord = {
+      request_id: context.requestId,
+      trace_id: context.traceId,
+      caller_id: caller?.id ?? 'anonymous',
+      organisation: caller?.organisation ?? 'unknown',
+      role: caller?.roles.length ? caller.roles.join(',') : null,
+      action: 'read',
+      resource: d.coordinate,
+      owner: d.owner,
+      subject_pseudonym: pseudonym,
+      subject_type: d.subject.kind,
+      project: purpose?.project ?? null,
+      phase: null,
+      purpose: purpose?.purpose ?? null,
+      case_id: purpose?.caseId ?? null,
+      justification: purpose?.justification ?? null,
+      outcome: decision.outcome,
+      principle: decision.outcome === 'allow' ? null : decision.principle,
+      rule: decision.rule,
+      reason: decision.outcome === 'allow' ? null : decision.reason,
+      transform: decision.outcome === 'minimise' ? decision.transform : null,
+      flagged_for_review: (decision as { flaggedForReview?: boolean }).flaggedForReview === true,
+      reviewed_at: null,
+      reviewed_by: null,
+      policy_version: options.policyVersion,
+      decided_at: decidedAt,
+      tier: d.tier,
+      processing_activity_id: activity?.id ?? null,
+      processing_activity_version: activity ? String(activity.version) : null,
+    };
+    records.push({ kind: 'decision', body });
+    if (decision.outcome !== 'deny') {
+      const entry = released.get(pseudonym) ?? { type: d.subject.kind, owners: new Set<string>() };
+      entry.owners.add(d.owner);
+      released.set(pseudonym, entry);
+    }
+  }
+  if (released.size === 0) return records;
+  if (!activity || !caller) {
+    // Data was released without a registered processing activity: refuse to answer rather than log it half.
+    throw new Error(`No processing activity is registered for purpose "${purpose?.purpose ?? '(none)'}".`);
+  }
+
+  const processing = (fields: Omit<ProcessingRecord, 'trace_id' | 'processing_activity_id' | 'processing_activity_version' | 'organisation' | 'confidential' | 'confidential_until'>): AuditRecord => ({
+    kind: 'processing',
+    body: {
+      trace_id: context.traceId,
+      processing_activity_id: activity.id,
+      processing_activity_version: String(activity.version),
+      organisation: caller.organisation,
+      confidential: false,
+      confidential_until: null,
+      ...fields,
+    },
+  });
+  for (const [pseudonym, { type, owners }] of released) {
+    records.push(
+      processing({
+        span_id: context.spanId,
+        parent_span_id: summary.parentSpanId ?? null,
+        name: `Doelpoort: ${summary.operationName ?? 'anonymous operation'} (${purpose!.project}, ${purpose!.purpose})`,
+        status: 'ok',
+        started_at: summary.startedAt.toISOString(),
+        ended_at: summary.endedAt.toISOString(),
+        subject_pseudonym: pseudonym,
+        subject_type: type,
+        partner: null,
+        partner_reference: null,
+      }),
+    );
+    for (const call of output.calls) {
+      if (!owners.has(call.graph)) continue;
+      records.push(
+        processing({
+          span_id: call.spanId,
+          parent_span_id: context.spanId,
+          name: `Read ${call.coordinates.join(', ')} from ${call.graph}`,
+          status: call.ok ? 'ok' : 'error',
+          started_at: call.startedAt.toISOString(),
+          ended_at: call.endedAt.toISOString(),
+          subject_pseudonym: pseudonym,
+          subject_type: type,
+          partner: call.graph,
+          partner_reference: call.spanId,
+        }),
+      );
+    }
+  }
+  return records;
+}
+
+export function createAuditSink(writer: AuditWriter, options: RequestRecordOptions): AuditSink {
+  return {
+    async recordRequest(summary) {
+      await writer.write(requestRecords(summary, options));
+    },
+  };
+}
