@@ -85,6 +85,8 @@ export interface ExecutorOptions {
   timeoutMs?: number;
   headersFor?: (call: PartnerCallInfo) => Promise<Record<string, string>> | Record<string, string>;
   maxRounds?: number;
+  /** No dragnet: at most this many distinct persons are decided on per request; the rest are denied. */
+  maxPersonsPerRequest?: number;
 }
 
 export interface DecisionRecord {
@@ -177,6 +179,7 @@ interface State {
   calls: PartnerCallRecord[];
   minimised: MinimisedRecord[];
   attempted: WeakMap<Obj, Set<string>>;
+  persons: Set<string>;
   nodeIds: WeakMap<FieldNode[], number>;
 }
 
@@ -223,6 +226,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
     calls: [],
     minimised: [],
     attempted: new WeakMap(),
+    persons: new Set(),
     nodeIds: new WeakMap(),
   };
 
@@ -498,6 +502,13 @@ async function decide(state: State, plan: Round): Promise<void> {
             };
           } else if (!subjectId) {
             decision = { outcome: 'deny', principle: 'scope', rule: 'scope.subject-unknown', reason: 'The subject of this field could not be identified, so it is not released.' };
+          } else if (subject.kind === 'person' && !admitPerson(state, subjectId)) {
+            decision = {
+              outcome: 'deny',
+              principle: 'dragnet',
+              rule: 'dragnet.persons-per-request',
+              reason: `This request asks about more than ${state.options.maxPersonsPerRequest} persons, the most one request may concern. Narrow it down, e.g. to the residents of one selected address.`,
+            };
           } else {
             decision = decisions?.[e]?.[fi] ?? POLICY_FAILED;
           }
@@ -514,6 +525,14 @@ async function decide(state: State, plan: Round): Promise<void> {
       });
     }),
   );
+}
+
+function admitPerson(state: State, bsn: string): boolean {
+  if (state.persons.has(bsn)) return true;
+  const max = state.options.maxPersonsPerRequest;
+  if (max !== undefined && state.persons.size >= max) return false;
+  state.persons.add(bsn);
+  return true;
 }
 
 function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, coordinate: string, decision: Decision): void {
