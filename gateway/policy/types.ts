@@ -9,8 +9,13 @@ import type { RequestContext } from '../context/types.ts';
 export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet';
 
 export type Decision =
-  | { outcome: 'allow'; rule: string }
-  | { outcome: 'minimise'; transform: Minimisation; principle: Principle; rule: string; reason: string }
+  | {
+      outcome: 'allow';
+      rule: string;
+      /** Set when a lower tier was skipped on a written justification: the privacy officer reviews it. */
+      flaggedForReview?: true;
+    }
+  | { outcome: 'minimise'; transform: Minimisation; principle: Principle; rule: string; reason: string; flaggedForReview?: true }
   | {
       outcome: 'deny';
       principle: Principle;

@@ -1,0 +1,20 @@
+/** Whether an address or a person belongs to a project's area (the scope principle). */
+import type { Adres, Verblijfplaats } from '../../subgraphs/world/types.ts';
+import type { Project } from './schemas.ts';
+
+/** In the area by address id, by full postcode, or by its 4-digit postcode area. */
+export function addressInArea(address: Pick<Adres, 'adresId' | 'postcode'>, area: Project['area']): boolean {
+  const postcode = address.postcode.replace(/\s+/g, '').toUpperCase();
+  return (
+    area.addressIds.includes(address.adresId) ||
+    area.postcodes.some((code) => (code.length === 4 ? postcode.startsWith(code) : postcode === code))
+  );
+}
+
+/**
+ * The registration that holds on a day: it began on or before the day and had not ended by then.
+ * datumEinde is the first day the person no longer lives there (the next registration's start).
+ */
+export function registrationOn(registrations: readonly Verblijfplaats[], day: string): Verblijfplaats | undefined {
+  return registrations.find((r) => r.datumAanvang <= day && (r.datumEinde === null || day < r.datumEinde));
+}

@@ -1,0 +1,45 @@
+/**
+ * What the rules need to know besides the policy data: facts about the request (from the request
+ * context) and about each entity (from the world and the audit history, via a FactsProvider).
+ */
+import type { SubjectKind, Tier } from '../../schema/classification.ts';
+import type { RequestContext } from '../context/types.ts';
+import type { Project } from './schemas.ts';
+import type { EntityQuestion } from './types.ts';
+
+/** The request as the rules see it. */
+export type RequestFacts = Pick<RequestContext, 'now' | 'caller' | 'purpose'>;
+
+export interface EntityFacts {
+  kind: SubjectKind;
+  /** BSN or BAG address id; never logged or shown by the rules. */
+  subjectId: string;
+  /** An address in the project's area, or a person registered at one on the reference date. */
+  inScope: boolean;
+  /** The address the indication is about: the address itself, or the person's in-area address. */
+  addressId: string | null;
+  /** Signals about that address: the partners that gave them (may repeat) and their kinds. */
+  signals: { partners: readonly string[]; kinds: readonly string[] };
+  /** A finding recorded in the address's case. */
+  documentedSuspicion: boolean;
+  /** The open case on the address in this project (the address is selected); null: not selected. */
+  caseId: string | null;
+  /** Tiers already consulted in that case, from the audit history. */
+  consultedTiers: readonly Tier[];
+  /** The BRP secrecy flag of a person; null when unknown or not a person. */
+  secrecy: boolean | null;
+}
+
+export interface FactsQuery {
+  project: Project;
+  /** The day residence is judged on (YYYY-MM-DD). */
+  referenceDate: string;
+  /** The day of the request in the Netherlands (YYYY-MM-DD): signals after it do not count. */
+  today: string;
+  request: RequestFacts;
+}
+
+/** Loads the facts for all entities of one question in one call; facts[i] is about entities[i]. */
+export interface FactsProvider {
+  load(entities: readonly EntityQuestion[], query: FactsQuery): Promise<EntityFacts[]>;
+}

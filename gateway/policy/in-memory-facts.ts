@@ -1,0 +1,69 @@
+/**
+ * A FactsProvider over records held in memory: for tests and the demo world. The audit store
+ * provides the database-backed one (cases and consulted tiers from the audit history).
+ */
+import type { Tier } from '../../schema/classification.ts';
+import type { Adres, Persoon, Signaal } from '../../subgraphs/world/types.ts';
+import { addressInArea, registrationOn } from './area.ts';
+import type { EntityFacts, FactsProvider, FactsQuery } from './facts.ts';
+import type { EntityQuestion } from './types.ts';
+
+/** A case opened on a selected address in a project. */
+export interface CaseRecord {
+  id: string;
+  project: string;
+  adresId: string;
+  open: boolean;
+  documentedSuspicion: boolean;
+  /** Tiers consulted in the case so far (the audit history). */
+  consultedTiers: Tier[];
+}
+
+export interface FactsRecords {
+  addresses: ReadonlyArray<Pick<Adres, 'adresId' | 'postcode'>>;
+  persons: ReadonlyArray<Pick<Persoon, 'bsn' | 'geheimhouding' | 'verblijfplaatsen'>>;
+  signals: ReadonlyArray<Pick<Signaal, 'adresId' | 'partner' | 'soort' | 'datum'>>;
+  cases: readonly CaseRecord[];
+}
+
+export function createInMemoryFacts(records: FactsRecords): FactsProvider {
+  const addresses = new Map(records.addresses.map((a) => [a.adresId, a]));
+  const persons = new Map(records.persons.map((p) => [p.bsn, p]));
+
+  function addressFacts(adresId: string | null, query: FactsQuery): Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'> {
+    const address = adresId === null ? undefined : addresses.get(adresId);
+    if (!address || !addressInArea(address, query.project.area)) {
+      return { inScope: false, addressId: adresId, signals: { partners: [], kinds: [] }, documentedSuspicion: false, caseId: null, consultedTiers: [] };
+    }
+    const signals = records.signals.filter((s) => s.adresId === address.adresId && s.datum <= query.today);
+    const openCase = records.cases.find((c) => c.open && c.project === query.project.id && c.adresId === address.adresId);
+    return {
+      inScope: true,
+      addressId: address.adresId,
+      signals: { partners: signals.map((s) => s.partner), kinds: signals.map((s) => s.soort) },
+      documentedSuspicion: openCase?.documentedSuspicion ?? false,
+      caseId: openCase?.id ?? null,
+      consultedTiers: openCase?.consultedTiers ?? [],
+    };
+  }
+
+  function factsOf(entity: EntityQuestion, query: FactsQuery): EntityFacts {
+    if (entity.kind === 'address') {
+      return { kind: 'address', subjectId: entity.subjectId, secrecy: null, ...addressFacts(entity.subjectId, query) };
+    }
+    const person = persons.get(entity.subjectId);
+    const registration = person && registrationOn(person.verblijfplaatsen, query.referenceDate);
+    return {
+      kind: 'person',
+      subjectId: entity.subjectId,
+      secrecy: person ? person.geheimhouding : null,
+      ...addressFacts(registration?.adresId ?? null, query),
+    };
+  }
+
+  return {
+    async load(entities, query) {
+      return entities.map((entity) => factsOf(entity, query));
+    },
+  };
+}
