@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestContext } from '../../gateway/context/types.ts';
+import { createPolicy } from '../../gateway/policy/create-policy.ts';
+import type { EntityFacts, FactsProvider, FactsQuery } from '../../gateway/policy/facts.ts';
+import { createInMemoryFacts, type FactsRecords } from '../../gateway/policy/in-memory-facts.ts';
+import type { Decision, EntityQuestion, FetchQuestion } from '../../gateway/policy/types.ts';
+import { FIELDS, data, person, request } from './fixtures.ts';
+
+const IN_AREA = '0983200000000001';
+const IN_AREA_QUIET = '0983200000000002';
+const OUT_OF_AREA = '0983200000000003';
+const IN_AREA_BY_ID = '0983200000000004';
+
+/** Four people and four addresses; the project area is postcode area 5914 (reference date: the request day). */
+const RECORDS: FactsRecords = {
+  addresses: [
+    { adresId: IN_AREA, postcode: '5914AB' },
+    { adresId: IN_AREA_QUIET, postcode: '5914 cd' },
+    { adresId: OUT_OF_AREA, postcode: '5913XY' },
+    { adresId: IN_AREA_BY_ID, postcode: '5920AA' },
+  ],
+  persons: [
+    { bsn: '999990019', geheimhouding: false, verblijfplaatsen: [{ adresId: IN_AREA, datumAanvang: '2019-04-01', datumEinde: null }] },
+    {
+      // Moved out of the area the day before the reference date (2026-06-15).
+      bsn: '999990020',
+      geheimhouding: false,
+      verblijfplaatsen: [
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-14' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-14', datumEinde: null },
+      ],
+    },
+    {
+      // Moves out on the reference date: registered at the new address that day.
+      bsn: '999990032',
+      geheimhouding: false,
+      verblijfplaatsen: [
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-15' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-15', datumEinde: null },
+      ],
+    },
+    {
+      // Moves out the day after the reference date: still in scope.
+      bsn: '999990021',
+      geheimhouding: true,
+      verblijfplaatsen: [
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-16' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-16', datumEinde: null },
+      ],
+    },
+  ],
+  signals: [
+    { adresId: IN_AREA, partner: 'woningcorporatie', soort: 'onderverhuur', datum: '2026-02-01' },
+    { adresId: IN_AREA, partner: 'belastingdienst', soort: 'huurtoeslag', datum: '2026-03-01' },
+    { adresId: IN_AREA_QUIET, partner: 'woningcorporatie', soort: 'overlast', datum: '2026-02-01' },
+    // Dated after the request day: does not count yet.
+    { adresId: IN_AREA_QUIET, partner: 'politie', soort: 'overlast', datum: '2026-07-01' },
+  ],
+  cases: [
+    { id: 'ZAAK-2026-001', project: 'wijkaanpak-2026', adresId: IN_AREA, open: true, documentedSuspicion: false, consultedTiers: ['low', 'identifying'] },
+    { id: 'ZAAK-2026-002', project: 'wijkaanpak-2026', adresId: IN_AREA_QUIET, open: false, documentedSuspicion: false, consultedTiers: [] },
+    { id: 'ZAAK-2025-009', project: 'wijkaanpak-2025', adresId: IN_AREA_QUIET, open: true, documentedSuspicion: true, consultedTiers: [] },
+  ],
+};
+
+function context(overrides: Parameters<typeof request>[0] = {}): RequestContext {
+  return { requestId: 'req-1', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', ...request(overrides) };
+}
+
+function entity(kind: 'person' | 'address', subjectId: string, index: number): EntityQuestion {
+  return { typename: kind === 'person' ? 'Persoon' : 'Adres', kind, subjectId, path: ['adres', 'bewoners', index] };
+}
+
+/** Records every load call, then answers from the in-memory records. */
+function recording(records: FactsRecords) {
+  const calls: Array<{ entities: readonly EntityQuestion[]; query: FactsQuery }> = [];
+  const inner = createInMemoryFacts(records);
+  const provider: FactsProvider = {
+    load(entities, query) {
+      calls.push({ entities, query });
+      return inner.load(entities, query);
+    },
+  };
+  return { provider, calls };
+}
+
+const ALLOW: Decision = { outcome: 'allow', rule: 'policy.allow' };
+
+describe('createPolicy', () => {
+  it('loads the facts of all entities in one call and decides per entity and field', async () => {
+    const { provider, calls } = recording(RECORDS);
+    const policy = createPolicy({ data, facts: provider });
+    const entities = ['999990019', '999990020', '999990032', '999990021', '999990099'].map((bsn, i) => entity('person', bsn, i));
+    const question: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam, FIELDS.bsn], entities };
+    const ctx = context();
+
+    const answer = await policy.decide(question, ctx);
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.entities).toBe(entities);
+    expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-06-15', today: '2026-06-15', request: ctx });
+    const outOfArea: Decision = {
+      outcome: 'deny',
+      principle: 'scope',
+      rule: 'scope.out-of-area',
+      reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-06-15',
+    };
+    expect(answer.decisions).toEqual([
+      [ALLOW, ALLOW],
+      [outOfArea, outOfArea],
+      [outOfArea, outOfArea],
+      [ALLOW, ALLOW],
+      [outOfArea, outOfArea],
+    ]);
+  });
+
+  it('counts signals up to today only and selects only on an open case in the same project', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const entities = [entity('address', IN_AREA, 0), entity('address', IN_AREA_QUIET, 1), entity('address', OUT_OF_AREA, 2), entity('address', IN_AREA_BY_ID, 3)];
+    const question: FetchQuestion = { owner: 'bag', fields: [FIELDS.oppervlakte], entities };
+    const answer = await policy.decide(question, context());
+    expect(answer.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'scope.out-of-area']);
+
+    const byId = { ...data, projects: new Map([['wijkaanpak-2026', { ...data.projects.get('wijkaanpak-2026')!, area: { postcodes: ['5914'], addressIds: [IN_AREA_BY_ID] } }]]) };
+    const widened = await createPolicy({ data: byId, facts: createInMemoryFacts(RECORDS) }).decide(question, context());
+    expect(widened.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'policy.allow']);
+
+    const names: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [entity('address', IN_AREA_QUIET, 0)] };
+    expect((await policy.decide(names, context())).decisions).toEqual([
+      [
+        {
+          outcome: 'deny',
+          principle: 'dragnet',
+          rule: 'dragnet.no-selection',
+          reason:
+            'personal data needs a selected address, and this address has no open case in project "wijkaanpak-2026"; an address is selected when signals from two partners overlap (it has one)',
+        },
+      ],
+    ]);
+  });
+
+  it('applies the secrecy flag from the BRP record', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const question: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [entity('person', '999990019', 0), entity('person', '999990021', 1)] };
+    const answer = await policy.decide(question, context({ organisation: 'woningcorporatie' }));
+    expect(answer.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'doelbinding.brp-secrecy']);
+  });
+
+  it('uses the case history for subsidiarity', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const question: FetchQuestion = { owner: 'belastingdienst', fields: [FIELDS.toeslagen], entities: [entity('person', '999990019', 0)] };
+    expect((await policy.decide(question, context())).decisions).toEqual([[ALLOW]]);
+    const police: FetchQuestion = { owner: 'politie', fields: [FIELDS.politieRegistraties], entities: [entity('address', IN_AREA, 0)] };
+    expect((await policy.decide(police, context())).decisions[0]![0]!.rule).toBe('proportionaliteit.tier-weight');
+  });
+
+  it('does not load facts when the request or every field is refused already', async () => {
+    const { provider, calls } = recording(RECORDS);
+    const policy = createPolicy({ data, facts: provider });
+    const entities = [entity('person', '999990019', 0)];
+    const refusedRequest = await policy.decide({ owner: 'brp', fields: [FIELDS.geslachtsnaam], entities }, context({ project: 'onbekend' }));
+    const refusedFields = await policy.decide({ owner: 'ind', fields: [FIELDS.verblijfsstatus], entities }, context());
+    expect(calls).toHaveLength(0);
+    expect(refusedRequest.decisions[0]![0]!.rule).toBe('context.unknown-project');
+    expect(refusedFields.decisions[0]![0]!.rule).toBe('doelbinding.owner-not-participant');
+  });
+
+  it('keeps field refusals and denies the rest when the facts cannot be loaded', async () => {
+    const unavailable: Decision = {
+      outcome: 'deny',
+      principle: 'context',
+      rule: 'policy.facts-unavailable',
+      reason: 'the facts about this subject (area, signals, case) could not be loaded, so nothing about it is released; try again later',
+    };
+    const failing: FactsProvider = { load: async () => Promise.reject(new Error('database down')) };
+    const wrongCount: FactsProvider = { load: async () => [] };
+    const wrongSubject: FactsProvider = { load: async () => [person({ subjectId: '999990038' })] };
+    const question: FetchQuestion = {
+      owner: 'belastingdienst',
+      fields: [FIELDS.toeslagen, { ...FIELDS.toeslagen, coordinate: 'Persoon.arbeid', classification: { tier: 'financial', purposes: ['arbeidsuitbuiting'] } }],
+      entities: [entity('person', '999990019', 0)],
+    };
+    for (const facts of [failing, wrongCount, wrongSubject]) {
+      const answer = await createPolicy({ data, facts }).decide(question, context());
+      expect(answer.decisions).toEqual([[unavailable, expect.objectContaining({ rule: 'doelbinding.owner-purpose' })]]);
+    }
+  });
+
+  it('answers an empty matrix for a question without entities', async () => {
+    const { provider, calls } = recording(RECORDS);
+    const answer = await createPolicy({ data, facts: provider }).decide({ owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [] }, context());
+    expect(answer).toEqual({ decisions: [] });
+    expect(calls).toHaveLength(0);
+  });
+});
