@@ -134,7 +134,7 @@ function verificationError(error: unknown, context: FailureContext): Error {
       `The token's signature algorithm is not accepted; this gateway accepts ${context.algorithms.join(', ')}.`,
     );
   }
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+  if (error instanceof errors.JOSEError) {
     return new AuthenticationError('TOKEN_MALFORMED', `The token is not a valid signed JSON Web Token: ${error.message}.`);
   }
   return error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,7 @@
  * first start, whose tokens the gateway accepts through the public key set file next to it.
  * For local use and demos; a deployment points the caller verifier at its real identity provider.
  */
+import { randomUUID } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
@@ -29,7 +30,7 @@ export async function ensureLocalIssuer(dataDir: string): Promise<LocalIssuer> {
   const keysDir = join(resolve(dataDir), 'keys');
   const key = await loadOrCreateSigningKey(join(keysDir, 'local-issuer.private.jwk.json'), LOCAL_ALGORITHM);
   const jwksFile = join(keysDir, 'local-issuer.jwks.json');
-  const draft = `${jwksFile}.${process.pid}.draft`;
+  const draft = `${jwksFile}.${randomUUID()}.draft`;
   await writeFile(draft, `${JSON.stringify({ keys: [key.publicJwk] }, null, 2)}\n`);
   await rename(draft, jwksFile);
 

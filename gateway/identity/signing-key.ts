@@ -1,6 +1,7 @@
 /**
  * A signing key pair kept as a private JWK file (mode 0600): created on first use, reused after.
  */
+import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
@@ -23,7 +24,7 @@ export async function loadOrCreateSigningKey(file: string, alg: SigningAlgorithm
   const jwk = await exportJWK(privateKey);
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   // Written aside, then linked into place: the file appears whole, and only once.
-  const draft = `${file}.${process.pid}.${Date.now()}.draft`;
+  const draft = `${file}.${randomUUID()}.draft`;
   await writeFile(draft, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   try {
     await link(draft, file);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
@@ -158,6 +158,17 @@ describe('createPartnerTokenSigner({ dataDir })', () => {
     expect((await stat(join(dataDir, 'keys', 'gateway-signing.private.jwk.json'))).mode & 0o777).toBe(0o600);
     const verifier = createGatewayTokenVerifier({ partner: 'uwv', jwks: second.jwks() });
     await expect(verifier.verify(`Bearer ${await first.sign(call)}`, ['Uitkering.soort'])).resolves.toMatchObject({ project: call.project });
+  });
+
+  it('ends with one key when several start at once on an empty data directory', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'doelpoort-partner-race-'));
+    try {
+      const signers = await Promise.all([1, 2, 3, 4].map(() => createPartnerTokenSigner({ dataDir: fresh })));
+      expect(new Set(signers.map((s) => JSON.stringify(s.jwks()))).size).toBe(1);
+      expect(await readdir(join(fresh, 'keys'))).toEqual(['gateway-signing.private.jwk.json']);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
   });
 });
 
