@@ -6,28 +6,28 @@ import { createInMemoryFacts, type FactsRecords } from '../../gateway/policy/in-
 import type { Decision, EntityQuestion, FetchQuestion } from '../../gateway/policy/types.ts';
 import { FIELDS, data, person, request } from './fixtures.ts';
 
-const IN_AREA = '0983200000000001';
-const IN_AREA_QUIET = '0983200000000002';
-const OUT_OF_AREA = '0983200000000003';
-const IN_AREA_BY_ID = '0983200000000004';
+const IN_AREA = '9999200000900001';
+const IN_AREA_QUIET = '9999200000900002';
+const OUT_OF_AREA = '9999200000900016';
+const IN_AREA_BY_ID = '9999200000900017';
 
-/** Four people and four addresses; the project area is postcode area 5914 (reference date: the request day). */
+/** Four people and four addresses; the project area is postcode areas 5971 and 5972, judged on the reference date 2026-11-01. */
 const RECORDS: FactsRecords = {
   addresses: [
-    { adresId: IN_AREA, postcode: '5914AB' },
-    { adresId: IN_AREA_QUIET, postcode: '5914 cd' },
-    { adresId: OUT_OF_AREA, postcode: '5913XY' },
-    { adresId: IN_AREA_BY_ID, postcode: '5920AA' },
+    { adresId: IN_AREA, postcode: '5971ZA' },
+    { adresId: IN_AREA_QUIET, postcode: '5972 zb' },
+    { adresId: OUT_OF_AREA, postcode: '5973ZA' },
+    { adresId: IN_AREA_BY_ID, postcode: '5976ZA' },
   ],
   persons: [
     { bsn: '999990019', geheimhouding: false, verblijfplaatsen: [{ adresId: IN_AREA, datumAanvang: '2019-04-01', datumEinde: null }] },
     {
-      // Moved out of the area the day before the reference date (2026-06-15).
+      // Moved out of the area the day before the reference date (2026-11-01).
       bsn: '999990020',
       geheimhouding: false,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-14' },
-        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-14', datumEinde: null },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-10-31' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-10-31', datumEinde: null },
       ],
     },
     {
@@ -35,8 +35,8 @@ const RECORDS: FactsRecords = {
       bsn: '999990032',
       geheimhouding: false,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-15' },
-        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-15', datumEinde: null },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-11-01' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-11-01', datumEinde: null },
       ],
     },
     {
@@ -44,8 +44,8 @@ const RECORDS: FactsRecords = {
       bsn: '999990021',
       geheimhouding: true,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-06-16' },
-        { adresId: OUT_OF_AREA, datumAanvang: '2026-06-16', datumEinde: null },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-11-02' },
+        { adresId: OUT_OF_AREA, datumAanvang: '2026-11-02', datumEinde: null },
       ],
     },
   ],
@@ -54,7 +54,7 @@ const RECORDS: FactsRecords = {
     { adresId: IN_AREA, partner: 'belastingdienst', soort: 'huurtoeslag', datum: '2026-03-01' },
     { adresId: IN_AREA_QUIET, partner: 'woningcorporatie', soort: 'overlast', datum: '2026-02-01' },
     // Dated after the request day: does not count yet.
-    { adresId: IN_AREA_QUIET, partner: 'politie', soort: 'overlast', datum: '2026-07-01' },
+    { adresId: IN_AREA_QUIET, partner: 'politie', soort: 'overlast', datum: '2026-12-01' },
   ],
   cases: [
     { id: 'ZAAK-2026-001', project: 'wijkaanpak-2026', adresId: IN_AREA, open: true, documentedSuspicion: false, consultedTiers: ['low', 'identifying'] },
@@ -98,12 +98,12 @@ describe('createPolicy', () => {
 
     expect(calls).toHaveLength(1);
     expect(calls[0]!.entities).toBe(entities);
-    expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-06-15', today: '2026-06-15', request: ctx });
+    expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-11-01', today: '2026-11-15', request: ctx });
     const outOfArea: Decision = {
       outcome: 'deny',
       principle: 'scope',
       rule: 'scope.out-of-area',
-      reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-06-15',
+      reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01',
     };
     expect(answer.decisions).toEqual([
       [ALLOW, ALLOW],
@@ -121,7 +121,7 @@ describe('createPolicy', () => {
     const answer = await policy.decide(question, context());
     expect(answer.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'scope.out-of-area']);
 
-    const byId = { ...data, projects: new Map([['wijkaanpak-2026', { ...data.projects.get('wijkaanpak-2026')!, area: { postcodes: ['5914'], addressIds: [IN_AREA_BY_ID] } }]]) };
+    const byId = { ...data, projects: new Map([['wijkaanpak-2026', { ...data.projects.get('wijkaanpak-2026')!, area: { postcodes: ['5971', '5972'], addressIds: [IN_AREA_BY_ID] } }]]) };
     const widened = await createPolicy({ data: byId, facts: createInMemoryFacts(RECORDS) }).decide(question, context());
     expect(widened.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'policy.allow']);
 

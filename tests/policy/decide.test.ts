@@ -141,7 +141,7 @@ describe('doelbinding', () => {
       FIELDS.oppervlakte,
       address(),
       request({ project: 'wijkaanpak-2025' }),
-      inactive('2025-03-01', '2025-11-30', '2026-06-15'),
+      inactive('2025-03-01', '2025-11-30', '2026-11-15'),
     ],
     [
       "requester's organisation not in the project",
@@ -265,7 +265,7 @@ describe('scope', () => {
         outcome: 'deny',
         principle: 'scope',
         rule: 'scope.out-of-area',
-        reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-06-15',
+        reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01',
       },
     ],
   ]);

@@ -27,7 +27,7 @@ export const FIELDS = {
   verblijfsstatus: field('Persoon.verblijfsstatus', 'ind', { tier: 'identifying', purposes: ENFORCEMENT }),
 } satisfies Record<string, FieldQuestion>;
 
-export const NOW = new Date('2026-06-15T10:00:00Z');
+export const NOW = new Date('2026-11-15T10:00:00Z');
 
 export function request(overrides: {
   organisation?: string;
@@ -58,9 +58,9 @@ export function request(overrides: {
 export function address(overrides: Partial<EntityFacts> = {}): EntityFacts {
   return {
     kind: 'address',
-    subjectId: '0983200000000001',
+    subjectId: '9999200000900001',
     inScope: true,
-    addressId: '0983200000000001',
+    addressId: '9999200000900001',
     signals: { partners: ['woningcorporatie', 'politie'], kinds: ['onderverhuur', 'overlast'] },
     documentedSuspicion: false,
     caseId: 'ZAAK-2026-001',
