@@ -1,0 +1,113 @@
+/**
+ * The gateway's configuration and its rules, as a zod schema. Defaults are those of the embedded
+ * default: the in-process subgraphs, an embedded PGlite database in dataDir and the local issuer.
+ */
+import { z } from 'zod';
+
+/** Marks a rule's own message, which explains the problem better than the setting's "expected". */
+export const EXPLAINED = { explained: true } as const;
+
+/** Public-key JWS algorithms a caller token may be signed with; `none` and HS* never. */
+export const JWS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+
+const SUBGRAPH_NAME = /^[a-z][a-z0-9-]*$/;
+const HOST = /^[A-Za-z0-9.:\-[\]]+$/;
+
+function hasProtocol(value: string, protocols: readonly string[]): boolean {
+  if (!protocols.some((protocol) => value.startsWith(`${protocol}//`))) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const text = z.string().trim().min(1);
+const positive = z.int().min(1);
+const url = (...protocols: string[]) => z.string().refine((value) => hasProtocol(value, protocols));
+
+const subgraph = z.strictObject({ name: z.string().regex(SUBGRAPH_NAME), url: url('http:', 'https:') });
+
+const subgraphs = z
+  .array(subgraph)
+  .min(1)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach(({ name }, index) => {
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `the subgraph name "${name}" is used twice`, params: EXPLAINED });
+      seen.add(name);
+    });
+  });
+
+const claims = z.strictObject({
+  subject: text.default('sub'),
+  organisation: text.default('org'),
+  roles: text.default('roles'),
+  projects: text.default('projects'),
+});
+
+const auth = z
+  .strictObject({
+    jwksFile: text.optional(),
+    jwksUrl: url('https:').optional(),
+    issuer: text,
+    audience: text,
+    clockSkewSeconds: z.int().min(0).max(300).default(30),
+    algorithms: z.array(z.enum(JWS_ALGORITHMS)).min(1).default(['ES256', 'RS256', 'EdDSA']),
+    claims: claims.prefault({}),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.jwksFile === undefined) === (value.jwksUrl === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['jwksUrl'], message: 'set exactly one of auth.jwksFile and auth.jwksUrl', params: EXPLAINED });
+    }
+  });
+
+const limits = z.strictObject({
+  maxDepth: positive.default(15),
+  maxAliases: z.int().min(0).default(30),
+  maxRootFields: positive.default(10),
+  maxFields: positive.default(2000),
+  maxBodyBytes: positive.default(1_000_000),
+  maxBatch: positive.default(5),
+  maxCost: positive.default(5000),
+  maxPersonsPerRequest: positive.default(200),
+  maxPersonsPerUserPerDay: positive.default(2000),
+});
+
+export const configSchema = z
+  .strictObject({
+    gateway: z
+      .strictObject({
+        port: z.int().min(0).max(65535).default(4000),
+        host: z.string().regex(HOST).default('127.0.0.1'),
+      })
+      .prefault({}),
+    dataDir: text.default('./data'),
+    databaseUrl: url('postgres:', 'postgresql:').optional(),
+    subgraphs: subgraphs.optional(),
+    subgraphTimeoutMs: positive.max(600_000).default(5000),
+    requestTimeoutMs: positive.max(600_000).default(15_000),
+    introspection: z.boolean().optional(),
+    policyDir: text.default('./policies'),
+    auth: auth.optional(),
+    limits: limits.prefault({}),
+  })
+  .superRefine((value, ctx) => {
+    if (value.requestTimeoutMs < value.subgraphTimeoutMs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requestTimeoutMs'],
+        message: `requestTimeoutMs (${value.requestTimeoutMs}) is shorter than subgraphTimeoutMs (${value.subgraphTimeoutMs}); a request must have time for one partner call`,
+        params: EXPLAINED,
+      });
+    }
+  })
+  .transform(({ introspection, ...rest }) => ({
+    ...rest,
+    /** On by default only for the embedded default (in-process subgraphs). */
+    introspection: introspection ?? rest.subgraphs === undefined,
+  }));
+
+export type Config = z.output<typeof configSchema>;
+export type AuthConfig = NonNullable<Config['auth']>;
+export type LimitsConfig = Config['limits'];
