@@ -64,7 +64,7 @@ export const DEFAULT_SUBJECT_TYPES: Record<string, SubjectType> = {
 
 export interface PartnerCallInfo {
   graph: string;
-  /** "Type.field" coordinates the call selects at its top level. */
+  /** Every "Type.field" coordinate the call selects, at every level (for the partner token). */
   coordinates: string[];
   context: RequestContext;
   /** The span of this partner call: its `traceparent` and the reference into the partner's log. */
@@ -700,8 +700,9 @@ async function call(
   operation: 'query' | 'mutation',
   selections: SelectionNode[],
   extraVariables: Record<string, unknown>,
-  coordinates: string[],
+  topCoordinates: string[],
 ): Promise<SubgraphResponse> {
+  const coordinates = selectedCoordinates(state.options.supergraph.schema, operation === 'mutation' ? 'Mutation' : 'Query', selections);
   const used = new Set<string>();
   const selectionSet = { kind: Kind.SELECTION_SET, selections } as const;
   visit(selectionSet, { Variable: (node) => void used.add(node.name.value) });
@@ -739,7 +740,33 @@ async function call(
     endedAt: new Date(),
     ok: !response.failure && !response.errors?.length,
     ...(response.failure ? { failure: `${response.failure.code}: ${redactNumbers(response.failure.message)}` } : {}),
-    coordinates,
+    coordinates: topCoordinates,
   });
   return response;
+}
+
+/** All "Type.field" coordinates a partner call selects; `_entities` fragments count as their type. */
+function selectedCoordinates(schema: GraphQLSchema, rootType: string, selections: readonly SelectionNode[]): string[] {
+  const out = new Set<string>();
+  const visitSelections = (typeName: string, list: readonly SelectionNode[]) => {
+    for (const sel of list) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        visitSelections(sel.typeCondition?.name.value ?? typeName, sel.selectionSet.selections);
+        continue;
+      }
+      if (sel.kind !== Kind.FIELD) continue;
+      const name = sel.name.value;
+      if (name === '__typename') continue;
+      if (name === '_entities') {
+        if (sel.selectionSet) visitSelections(typeName, sel.selectionSet.selections);
+        continue;
+      }
+      out.add(`${typeName}.${name}`);
+      const type = schema.getType(typeName);
+      const field = type && 'getFields' in type ? (type.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>)[name] : undefined;
+      if (field && sel.selectionSet) visitSelections(getNamedType(field.type)!.name, sel.selectionSet.selections);
+    }
+  };
+  visitSelections(rootType, selections);
+  return [...out].sort();
 }
