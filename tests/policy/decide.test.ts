@@ -397,7 +397,7 @@ describe('subsidiariteit', () => {
     principle: 'subsidiariteit',
     rule: 'subsidiariteit.lower-tiers-first',
     reason:
-      "consult the identifying data in case ZAAK-2026-001 before financial data, or give a written justification of why they cannot serve (it is recorded for the privacy officer's review)",
+      "consult the identifying data in case ZAAK-2026-001 before financial data, or give a written justification of why they cannot serve in the x-doelpoort-justification header (it is recorded for the privacy officer's review)",
   };
   table([
     ['financial data after identifying data was consulted', FIELDS.toeslagen, person(), request(), ALLOW],
@@ -435,7 +435,7 @@ describe('subsidiariteit', () => {
         principle: 'subsidiariteit',
         rule: 'subsidiariteit.lower-tiers-first',
         reason:
-          "consult the financial data in case ZAAK-2026-001 before criminal-law data, or give a written justification of why they cannot serve (it is recorded for the privacy officer's review)",
+          "consult the financial data in case ZAAK-2026-001 before criminal-law data, or give a written justification of why they cannot serve in the x-doelpoort-justification header (it is recorded for the privacy officer's review)",
       },
     ],
     ['identifying data needs no lower tier first', FIELDS.geslachtsnaam, person({ consultedTiers: [] }), request(), ALLOW],

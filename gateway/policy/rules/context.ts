@@ -2,6 +2,7 @@
  * Context rules: who asks, in which project, for which purpose. They do not depend on the field or
  * the entity, so they are judged once per request.
  */
+import { PURPOSE_HEADERS } from '../../context/purpose.ts';
 import { dutchDayOf } from '../dates.ts';
 import type { RequestFacts } from '../facts.ts';
 import type { PolicyData } from '../load.ts';
@@ -32,7 +33,7 @@ export function checkContext(request: RequestFacts, data: PolicyData): Denial | 
     return deny(
       'context',
       'context.missing-purpose',
-      `declare a project and purpose with the x-doelpoort-project and x-doelpoort-purpose headers, e.g. ${example(data, dutchDayOf(request.now))}`,
+      `declare a project and purpose with the ${PURPOSE_HEADERS.project} and ${PURPOSE_HEADERS.purpose} headers, e.g. ${example(data, dutchDayOf(request.now))}`,
     );
   }
   const project = data.projects.get(declared.project);
@@ -83,6 +84,7 @@ export function checkContext(request: RequestFacts, data: PolicyData): Denial | 
 function example(data: PolicyData, today: string): string {
   const projects = [...data.projects.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const project = projects.find((p) => p.period.from <= today && today <= p.period.to) ?? projects[0];
-  if (!project) return 'x-doelpoort-project: <project id> and x-doelpoort-purpose: <purpose id>';
-  return `x-doelpoort-project: ${project.id} and x-doelpoort-purpose: ${project.purposes[0]}`;
+  const { project: projectHeader, purpose: purposeHeader } = PURPOSE_HEADERS;
+  if (!project) return `${projectHeader}: <project id> and ${purposeHeader}: <purpose id>`;
+  return `${projectHeader}: ${project.id} and ${purposeHeader}: ${project.purposes[0]}`;
 }

@@ -3,6 +3,7 @@
  * ladder were consulted in that case, or with a written justification (flagged for review).
  */
 import type { Tier } from '../../../schema/classification.ts';
+import { PURPOSE_HEADERS } from '../../context/purpose.ts';
 import type { FieldQuestion } from '../types.ts';
 import type { EntityFacts } from '../facts.ts';
 import type { PolicyData } from '../load.ts';
@@ -25,6 +26,6 @@ export function checkSubsidiarity(
     'subsidiariteit',
     'subsidiariteit.lower-tiers-first',
     `consult the ${missing.join(' and ')} data in case ${entity.caseId} before ${tier} data, ` +
-      "or give a written justification of why they cannot serve (it is recorded for the privacy officer's review)",
+      `or give a written justification of why they cannot serve in the ${PURPOSE_HEADERS.justification} header (it is recorded for the privacy officer's review)`,
   );
 }
