@@ -35,7 +35,7 @@ export function purposeFromHeaders(headers: Headers): PurposeContext | undefined
   if (!project && !purpose && !caseId && !justificationRaw) return undefined;
   for (const [name, value] of [[PURPOSE_HEADERS.project, project], [PURPOSE_HEADERS.purpose, purpose]] as const) {
     if (value === undefined) {
-      throw new PurposeHeaderError(`Declare both a project and a purpose: the ${name} header is missing, e.g. x-doelpoort-project: klingerberg-2026 and x-doelpoort-purpose: uitkeringsfraude.`);
+      throw new PurposeHeaderError(`Declare both a project and a purpose: the ${name} header is missing, e.g. x-doelpoort-project: wijkaanpak-2026 and x-doelpoort-purpose: uitkeringsfraude.`);
     }
     if (!ID.test(value)) {
       throw new PurposeHeaderError(`The ${name} header must be an id of lower-case letters, digits and dashes (at most 64), e.g. uitkeringsfraude; got ${JSON.stringify(value.slice(0, 40))}.`);

@@ -25,7 +25,7 @@ pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap;margin:0}
 <header><strong>Doelpoort</strong> — LSI federation gateway with a privacy layer. Every field about a person or an address is decided by policy before a partner is asked; every empty field says why.</header>
 <section>
 <label>Example <select id="examples"><option value="">choose…</option></select></label>
-<label>Bearer token (<code>npm run token -- --role analist-handhaving --org sociale-dienst --project klingerberg-2026</code>)<input id="token"></label>
+<label>Bearer token (<code>npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026</code>)<input id="token"></label>
 <label>Project (x-doelpoort-project)<input id="project"></label>
 <label>Purpose (x-doelpoort-purpose)<input id="purpose"></label>
 <label>Case (x-doelpoort-case, optional)<input id="case"></label>

@@ -68,8 +68,8 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-async function token(projects = ['klingerberg-2026']): Promise<string> {
-  return issuer.sign({ id: 'emp-1', organisation: 'sociale-dienst', roles: ['analist-handhaving'], projects });
+async function token(projects = ['wijkaanpak-2026']): Promise<string> {
+  return issuer.sign({ id: 'emp-1', organisation: 'sociale-dienst', roles: ['analist'], projects });
 }
 
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
@@ -84,7 +84,7 @@ describe('the gateway over HTTP', () => {
       { query: `query Wie($bsn: ID!) { persoon(bsn: $bsn) { geslachtsnaam } }`, variables: { bsn: BSN } },
       {
         authorization: `Bearer ${await token()}`,
-        'x-doelpoort-project': 'klingerberg-2026',
+        'x-doelpoort-project': 'wijkaanpak-2026',
         'x-doelpoort-purpose': 'uitkeringsfraude',
         traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
       },
@@ -95,7 +95,7 @@ describe('the gateway over HTTP', () => {
     expect(recorded).toHaveLength(1);
     expect(recorded[0]!.operationName).toBe('Wie');
     expect(recorded[0]!.parentSpanId).toBe('00f067aa0ba902b7');
-    expect(recorded[0]!.context.purpose).toEqual({ project: 'klingerberg-2026', purpose: 'uitkeringsfraude' });
+    expect(recorded[0]!.context.purpose).toEqual({ project: 'wijkaanpak-2026', purpose: 'uitkeringsfraude' });
     expect(recorded[0]!.output.decisions.map((d) => [d.coordinate, d.decision.outcome])).toEqual([['Persoon.geslachtsnaam', 'allow']]);
   });
 
@@ -108,16 +108,16 @@ describe('the gateway over HTTP', () => {
   });
 
   it('refuses a project the caller is not authorised for with 403', async () => {
-    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token(['ander-project'])}`, 'x-doelpoort-project': 'klingerberg-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' });
+    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token(['ander-project'])}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' });
     expect(res.status).toBe(403);
     expect(res.json.errors[0].extensions.code).toBe('PROJECT_NOT_AUTHORISED');
   });
 
   it('rejects a malformed purpose header with 400 saying what to send', async () => {
-    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'klingerberg-2026' });
+    const res = await post({ query: '{ __typename }' }, { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026' });
     expect(res.status).toBe(400);
     expect(res.json.errors[0]).toEqual({
-      message: 'Declare both a project and a purpose: the x-doelpoort-purpose header is missing, e.g. x-doelpoort-project: klingerberg-2026 and x-doelpoort-purpose: uitkeringsfraude.',
+      message: 'Declare both a project and a purpose: the x-doelpoort-purpose header is missing, e.g. x-doelpoort-project: wijkaanpak-2026 and x-doelpoort-purpose: uitkeringsfraude.',
       extensions: { code: 'BAD_PURPOSE_CONTEXT' },
     });
   });
@@ -137,7 +137,7 @@ describe('the gateway over HTTP', () => {
     try {
       const res = await post(
         { query: `{ persoon(bsn: "${BSN}") { geslachtsnaam } }` },
-        { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'klingerberg-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' },
+        { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' },
       );
       expect(res.status).toBe(503);
       expect(res.json.data).toBeUndefined();
