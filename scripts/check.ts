@@ -5,12 +5,13 @@
  *   npm run check -- --with-ours partner.graphql          ... and compose them with the project's own subgraphs
  *   npm run check -- --purposes uitkeringsfraude,huisvesting partner.graphql   only these purpose ids are known
  *
- * A file's subgraph name is its base name ("uwv.graphql" is "uwv"). One file is checked alone (syntax,
+ * A file's subgraph name is its base name ("uwv.graphql" is "uwv"), or its folder's name for a file
+ * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
  * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
  */
 import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSubgraph, composeSupergraph, formatProblems } from '../schema/compose.ts';
 import type { SchemaProblem, SubgraphSource } from '../schema/compose.ts';
@@ -53,7 +54,13 @@ function readSource(file: string): SubgraphSource {
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
-  return { name: basename(file, extname(file)), sdl, url: pathToFileURL(file).href };
+  return { name: subgraphName(file), sdl, url: pathToFileURL(file).href };
+}
+
+/** "uwv.graphql" is "uwv"; "subgraphs/uwv/schema.graphql" is "uwv" too. */
+function subgraphName(file: string): string {
+  const name = basename(file, extname(file));
+  return name === 'schema' ? basename(dirname(file)) : name;
 }
 
 async function ourSubgraphs(): Promise<SubgraphSource[]> {

@@ -48,6 +48,15 @@ describe('npm run check', () => {
     });
   });
 
+  it('names a subgraph in a schema.graphql after its folder', async () => {
+    expect(await runCheck('tests/schema/fixtures/woningcorporatie/schema.graphql')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'woningcorporatie: Adres.huurder (line 11, column 89) has an unknown minimised form "bsn". Use one of "masked-bsn", "year", "band", "count", "exists", or leave minimised out.\n',
+    });
+  });
+
   it('composes several files together', async () => {
     expect(await runCheck('tests/schema/fixtures/brp.graphql', 'tests/schema/fixtures/uwv.graphql')).toEqual({
       code: 0,
