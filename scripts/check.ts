@@ -3,8 +3,11 @@
  *
  *   npm run check -- partner.graphql [more.graphql ...]   check these subgraph SDLs
  *   npm run check -- --with-ours partner.graphql          ... and compose them with the project's own subgraphs
- *   npm run check -- --purposes uitkeringsfraude,huisvesting partner.graphql   only these purpose ids are known
+ *   npm run check -- --purposes uitkeringsfraude,woonfraude partner.graphql   only these purpose ids are known
+ *   npm run check -- --policies ./policies partner.graphql   the covenant's purposes from this policy folder
  *
+ * Without --purposes, the known purposes are those of the covenant in the policy folder (by default
+ * the project's policies/). *
  * A file's subgraph name is its base name ("uwv.graphql" is "uwv"), or its folder's name for a file
  * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
@@ -12,28 +15,34 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkSubgraph, composeSupergraph, formatProblems } from '../schema/compose.ts';
 import type { SchemaProblem, SubgraphSource } from '../schema/compose.ts';
 import type { ClassificationOptions } from '../schema/classifications.ts';
+import { loadPolicyData } from '../gateway/policy/load.ts';
+import { PolicyDataError } from '../gateway/policy/problems.ts';
 
 interface Arguments {
   files: string[];
   withOurs: boolean;
-  options: ClassificationOptions;
+  purposes?: string[];
+  policyDir: string;
 }
 
-const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] file.graphql [more.graphql ...]';
+const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] [--policies dir] file.graphql [more.graphql ...]';
+const PROJECT_POLICIES = fileURLToPath(new URL('../policies', import.meta.url));
 
 class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const parsed: Arguments = { files: [], withOurs: false, options: {} };
+  const parsed: Arguments = { files: [], withOurs: false, policyDir: PROJECT_POLICIES };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--with-ours') parsed.withOurs = true;
-    else if (arg === '--purposes') parsed.options = { knownPurposes: purposeList(argv[(i += 1)]) };
-    else if (arg.startsWith('--purposes=')) parsed.options = { knownPurposes: purposeList(arg.slice('--purposes='.length)) };
+    else if (arg === '--purposes') parsed.purposes = purposeList(argv[(i += 1)]);
+    else if (arg.startsWith('--purposes=')) parsed.purposes = purposeList(arg.slice('--purposes='.length));
+    else if (arg === '--policies') parsed.policyDir = folder(argv[(i += 1)]);
+    else if (arg.startsWith('--policies=')) parsed.policyDir = folder(arg.slice('--policies='.length));
     else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.\n${USAGE}`);
     else parsed.files.push(arg);
   }
@@ -43,8 +52,24 @@ function parseArguments(argv: readonly string[]): Arguments {
 
 function purposeList(value: string | undefined): string[] {
   const purposes = (value ?? '').split(',').map((purpose) => purpose.trim()).filter((purpose) => purpose !== '');
-  if (purposes.length === 0) throw new UsageError(`--purposes needs a comma-separated list of purpose ids, e.g. --purposes uitkeringsfraude,huisvesting.\n${USAGE}`);
+  if (purposes.length === 0) throw new UsageError(`--purposes needs a comma-separated list of purpose ids, e.g. --purposes uitkeringsfraude,woonfraude.\n${USAGE}`);
   return purposes;
+}
+
+function folder(value: string | undefined): string {
+  if (value === undefined || value === '') throw new UsageError(`--policies needs the policy folder, e.g. --policies ./policies.\n${USAGE}`);
+  return value;
+}
+
+/** The purpose ids a classification may name: the given list, else the covenant's. */
+function knownPurposes(args: Arguments): string[] {
+  if (args.purposes !== undefined) return args.purposes;
+  try {
+    return [...loadPolicyData(args.policyDir).purposes.keys()];
+  } catch (error) {
+    if (!(error instanceof PolicyDataError)) throw error;
+    throw new UsageError(`The covenant's purposes cannot be read, so purposes cannot be checked:\n${error.problems.join('\n')}`);
+  }
 }
 
 function readSource(file: string): SubgraphSource {
@@ -87,7 +112,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const args = parseArguments(argv);
   const sources = args.files.map(readSource);
   if (args.withOurs) sources.push(...(await ourSubgraphs()));
-  const outcome = check(sources, args.options);
+  const outcome = check(sources, { knownPurposes: knownPurposes(args) });
   if (!outcome.ok) {
     console.error(formatProblems(outcome.problems));
     return 1;

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../gateway/config/index.ts';
 import type { LoadConfigOptions } from '../../gateway/config/index.ts';
 
@@ -19,8 +19,13 @@ const DEFAULT_LIMITS = {
 
 const JWKS_URL = 'https://login.example.org/.well-known/jwks.json';
 
+const folder = mkdtempSync(join(tmpdir(), 'doelpoort-config-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let files = 0;
+
 function writeConfigFile(content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'doelpoort-config-')), 'doelpoort.json');
+  files += 1;
+  const path = join(folder, `doelpoort-${files}.json`);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }

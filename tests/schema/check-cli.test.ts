@@ -57,6 +57,24 @@ describe('npm run check', () => {
     });
   });
 
+  it("checks purposes against the covenant's by default", async () => {
+    const run = await runCheck('tests/schema/fixtures/unknown-purpose.graphql');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^unknown-purpose: Persoon\.bsn \(line 10, column 56\) has an unknown purpose "nieuwsgierigheid"\. Known purposes: "uitkeringsfraude", .*\.\n$/);
+  });
+
+  it('checks purposes against the list given with --purposes', async () => {
+    expect(await runCheck('--purposes', 'woonfraude', 'tests/schema/fixtures/uwv.graphql')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        'uwv: Persoon.bsn (line 10, column 56) has an unknown purpose "uitkeringsfraude". Known purposes: "woonfraude".',
+        'uwv: Persoon.uitkeringen (line 11, column 72) has an unknown purpose "uitkeringsfraude". Known purposes: "woonfraude".',
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('composes several files together', async () => {
     expect(await runCheck('tests/schema/fixtures/brp.graphql', 'tests/schema/fixtures/uwv.graphql')).toEqual({
       code: 0,
