@@ -14,7 +14,7 @@ export interface GeneratedAdres {
 
 /** Random addresses get serials from here; planted ones from 900001. */
 const RANDOM_SERIAL_START = 100_001;
-const BUILDINGS_PER_WIJK = [520, 430, 480, 400] as const;
+const BUILDINGS_PER_WIJK = [490, 400, 450, 370] as const;
 const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRSTVWX'.split('').filter((l) => l !== PLANTED_POSTCODE_LETTER);
 const FORBIDDEN_PAIRS = new Set(['SA', 'SD', 'SS']);
 const NUMBERS_PER_POSTCODE = 14;
