@@ -7,6 +7,8 @@ export { generateWorld } from './generate.ts';
 export { adresKey, coversDate, indexWorld } from './lookup.ts';
 export type { Registratie, WorldIndex } from './lookup.ts';
 export { isValidBsn } from './bsn.ts';
+export { GEMEENTE, PEILDATUM, SCENARIO_WIJK_CODE } from './gemeente.ts';
+export { ADRES as SCENARIO_ADRES, BSN as SCENARIO_BSN, WERKGEVER as SCENARIO_WERKGEVER } from './planted-ids.ts';
 export * from './types.ts';
 
 export const DEFAULT_SEED = 2026;

@@ -101,8 +101,8 @@ export function coversDate(v: Verblijfplaats, datum: string): boolean {
 }
 
 export function indexWorld(world: World): WorldIndex {
-  const adresById = uniqueBy(world.adressen, (a) => a.adresId);
-  const persoonByBsn = uniqueBy(world.personen, (p) => p.bsn);
+  const adresById = uniqueBy(world.adressen, (a) => a.adresId, 'adresId');
+  const persoonByBsn = uniqueBy(world.personen, (p) => p.bsn, 'BSN');
   const registratiesByAdres = new Map<string, Registratie[]>();
   for (const persoon of world.personen) {
     for (const verblijfplaats of persoon.verblijfplaatsen) push(registratiesByAdres, verblijfplaats.adresId, { persoon, verblijfplaats });
@@ -112,12 +112,12 @@ export function indexWorld(world: World): WorldIndex {
 
   return {
     world,
-    wijkByCode: uniqueBy(world.wijken, (w) => w.code),
+    wijkByCode: uniqueBy(world.wijken, (w) => w.code, 'wijk code'),
     adresById,
-    adresByKey: uniqueBy(world.adressen, (a) => adresKey(a.postcode, a.huisnummer, a.huisletter, a.huisnummertoevoeging)),
+    adresByKey: uniqueBy(world.adressen, (a) => adresKey(a.postcode, a.huisnummer, a.huisletter, a.huisnummertoevoeging), 'address key'),
     adressenByWijk: groupBy(world.adressen, (a) => a.wijkCode),
     persoonByBsn,
-    werkgeverById: uniqueBy(world.werkgevers, (w) => w.werkgeverId),
+    werkgeverById: uniqueBy(world.werkgevers, (w) => w.werkgeverId, 'werkgeverId'),
     registratiesByAdres,
     kinderenByOuder,
     byBsn: {
@@ -163,11 +163,12 @@ export function indexWorld(world: World): WorldIndex {
   };
 }
 
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+/** Fails on a duplicate; the message names the kind of key, never its value (it may be a BSN). */
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string, what: string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) {
     const k = key(item);
-    if (map.has(k)) throw new Error(`duplicate key in world: ${k.length === 9 ? 'a BSN' : k}`);
+    if (map.has(k)) throw new Error(`duplicate ${what} in world`);
     map.set(k, item);
   }
   return map;
