@@ -1,0 +1,124 @@
+/**
+ * The records of the audit trail and their strict shapes. Field names are snake_case: this is the
+ * log's own format, read by privacy officers' tools and replayed years later.
+ *
+ * - processing: what happened (Logboek Dataverwerkingen): one record per processing per data subject.
+ * - decision: why it was allowed (authorization decision log): one record per field per subject.
+ * - review: a privacy officer reviewed a flagged decision (target_seq).
+ * - lift: the confidentiality of a processing record (target_seq) was lifted.
+ */
+import { z } from 'zod';
+
+const hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
+const text = z.string().min(1).max(2000);
+const instant = z.iso.datetime();
+/** A pseudonym is an HMAC-SHA256 in hex: a plain BSN or address id can never pass for one. */
+const pseudonym = hex(64);
+const subjectType = z.enum(['person', 'address']);
+const seq = z.number().int().positive();
+
+export const processingRecord = z.strictObject({
+  trace_id: hex(32),
+  span_id: hex(16),
+  parent_span_id: hex(16).nullable(),
+  name: text,
+  status: z.enum(['ok', 'error']),
+  started_at: instant,
+  ended_at: instant,
+  processing_activity_id: text,
+  processing_activity_version: text,
+  subject_pseudonym: pseudonym,
+  subject_type: subjectType,
+  /** The partner called, for a partner call; null for the gateway's own processing. */
+  partner: text.nullable(),
+  /** What follows this call into the partner's own log (the partner-call span id or token jti). */
+  partner_reference: text.nullable(),
+  organisation: text,
+  confidential: z.boolean(),
+  /** Confidentiality lifts by itself at this moment; null: until lifted by a lift record. */
+  confidential_until: instant.nullable(),
+});
+
+export const decisionRecord = z.strictObject({
+  request_id: text,
+  trace_id: hex(32),
+  caller_id: text,
+  organisation: text,
+  role: text.nullable(),
+  action: z.literal('read'),
+  /** The field's coordinate, "Type.field". */
+  resource: z.string().regex(/^[A-Z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/),
+  /** The partner that owns the field. */
+  owner: text,
+  subject_pseudonym: pseudonym,
+  subject_type: subjectType,
+  project: text.nullable(),
+  phase: text.nullable(),
+  purpose: text.nullable(),
+  case_id: text.nullable(),
+  justification: text.nullable(),
+  outcome: z.enum(['allow', 'minimise', 'deny']),
+  principle: text.nullable(),
+  rule: text,
+  reason: text.nullable(),
+  transform: text.nullable(),
+  flagged_for_review: z.boolean(),
+  reviewed_at: instant.nullable(),
+  reviewed_by: text.nullable(),
+  /** Exact version (content hash) of the policy files that decided. */
+  policy_version: text,
+  decided_at: instant,
+  tier: text,
+  /** The processing activity the request ran under, when known: sets the record's retention. */
+  processing_activity_id: text.nullable(),
+  processing_activity_version: text.nullable(),
+});
+
+export const reviewRecord = z.strictObject({
+  target_seq: seq,
+  reviewed_by: text,
+  reviewed_at: instant,
+  note: text.nullable(),
+});
+
+export const liftRecord = z.strictObject({
+  target_seq: seq,
+  lifted_by: text,
+  lifted_at: instant,
+  reason: text,
+});
+
+export type ProcessingRecord = z.infer<typeof processingRecord>;
+export type DecisionRecord = z.infer<typeof decisionRecord>;
+export type ReviewRecord = z.infer<typeof reviewRecord>;
+export type LiftRecord = z.infer<typeof liftRecord>;
+
+export type AuditRecord =
+  | { kind: 'processing'; body: ProcessingRecord }
+  | { kind: 'decision'; body: DecisionRecord }
+  | { kind: 'review'; body: ReviewRecord }
+  | { kind: 'lift'; body: LiftRecord };
+
+export type AuditKind = AuditRecord['kind'];
+
+const bodies = { processing: processingRecord, decision: decisionRecord, review: reviewRecord, lift: liftRecord } as const;
+
+/** Fields that hold free text typed by people; numbers that look like a BSN are removed from them. */
+const FREE_TEXT = ['name', 'justification', 'reason', 'note'] as const;
+const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/g;
+
+/** Checks a record strictly and removes BSN-like numbers from its free text. Throws on anything unknown. */
+export function parseAuditRecord(record: AuditRecord): AuditRecord {
+  const schema = bodies[record.kind];
+  if (schema === undefined) throw new Error('audit record: unknown kind');
+  const result = schema.safeParse(record.body);
+  if (!result.success) {
+    const paths = result.error.issues.map((issue) => issue.path.join('.') || '(body)');
+    throw new Error(`audit record (${record.kind}): invalid ${[...new Set(paths)].join(', ')}`);
+  }
+  const body: Record<string, unknown> = { ...result.data };
+  for (const field of FREE_TEXT) {
+    if (typeof body[field] === 'string') body[field] = (body[field] as string).replace(BSN_LIKE, '[removed]');
+  }
+  return { kind: record.kind, body } as AuditRecord;
+}

@@ -1,0 +1,78 @@
+/** Synthetic audit records for the tests. */
+import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
+import type { AuditRecord, DecisionRecord, ProcessingRecord } from '../../gateway/audit/records.ts';
+
+export const KEY = new Uint8Array(32).fill(7);
+export const OTHER_KEY = new Uint8Array(32).fill(9);
+/** Synthetic BSNs (the 9999 test range). */
+export const BSN = '999990019';
+export const OTHER_BSN = '999990032';
+export const ADRES_ID = '0983200000012345';
+export const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+export function processing(overrides: Partial<ProcessingRecord> = {}): AuditRecord {
+  return {
+    kind: 'processing',
+    body: {
+      trace_id: TRACE_ID,
+      span_id: '00f067aa0ba902b7',
+      parent_span_id: null,
+      name: 'Fetch toeslagen from belastingdienst',
+      status: 'ok',
+      started_at: '2025-03-04T10:00:00.000Z',
+      ended_at: '2025-03-04T10:00:00.120Z',
+      processing_activity_id: 'lsi-administratief-onderzoek',
+      processing_activity_version: '1',
+      subject_pseudonym: pseudonymise('person', BSN, KEY),
+      subject_type: 'person',
+      partner: 'belastingdienst',
+      partner_reference: '00f067aa0ba902b7',
+      organisation: 'gemeente-venlo',
+      confidential: false,
+      confidential_until: null,
+      ...overrides,
+    },
+  };
+}
+
+export function decision(overrides: Partial<DecisionRecord> = {}): AuditRecord {
+  return {
+    kind: 'decision',
+    body: {
+      request_id: 'req-1',
+      trace_id: TRACE_ID,
+      caller_id: 'venlo-analist-17',
+      organisation: 'gemeente-venlo',
+      role: 'analist',
+      action: 'read',
+      resource: 'Persoon.toeslagen',
+      owner: 'belastingdienst',
+      subject_pseudonym: pseudonymise('person', BSN, KEY),
+      subject_type: 'person',
+      project: 'klingerberg-2025',
+      phase: 'administratief-onderzoek',
+      purpose: 'uitkeringsfraude',
+      case_id: null,
+      justification: null,
+      outcome: 'allow',
+      principle: null,
+      rule: 'doelbinding.covenant-basis',
+      reason: null,
+      transform: null,
+      flagged_for_review: false,
+      reviewed_at: null,
+      reviewed_by: null,
+      policy_version: 'sha256:0f1e2d',
+      decided_at: '2025-03-04T10:00:00.000Z',
+      tier: 'financial',
+      processing_activity_id: 'lsi-administratief-onderzoek',
+      processing_activity_version: '1',
+      ...overrides,
+    },
+  };
+}
+
+/** n decision records with distinct request ids. */
+export function decisions(n: number, from = 1): AuditRecord[] {
+  return Array.from({ length: n }, (_, i) => decision({ request_id: `req-${from + i}` }));
+}
