@@ -1,19 +1,21 @@
 /**
  * `npm run check`: the schema check a partner integrator runs before going live.
  *
+ *   npm run check                                         check the project's own subgraphs, composed
  *   npm run check -- partner.graphql [more.graphql ...]   check these subgraph SDLs
  *   npm run check -- --with-ours partner.graphql          ... and compose them with the project's own subgraphs
  *   npm run check -- --purposes uitkeringsfraude,woonfraude partner.graphql   only these purpose ids are known
  *   npm run check -- --policies ./policies partner.graphql   the covenant's purposes from this policy folder
  *
  * Without --purposes, the known purposes are those of the covenant in the policy folder (by default
- * the project's policies/). *
+ * the project's policies/).
+ *
  * A file's subgraph name is its base name ("uwv.graphql" is "uwv"), or its folder's name for a file
  * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
  * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkSubgraph, composeSupergraph, formatProblems } from '../schema/compose.ts';
@@ -21,6 +23,8 @@ import type { SchemaProblem, SubgraphSource } from '../schema/compose.ts';
 import type { ClassificationOptions } from '../schema/classifications.ts';
 import { loadPolicyData } from '../gateway/policy/load.ts';
 import { PolicyDataError } from '../gateway/policy/problems.ts';
+import { defaultWorld } from '../subgraphs/world/index.ts';
+import type { World } from '../subgraphs/world/index.ts';
 
 interface Arguments {
   files: string[];
@@ -29,7 +33,7 @@ interface Arguments {
   policyDir: string;
 }
 
-const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] [--policies dir] file.graphql [more.graphql ...]';
+const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] [--policies dir] [file.graphql ...]';
 const PROJECT_POLICIES = fileURLToPath(new URL('../policies', import.meta.url));
 
 class UsageError extends Error {}
@@ -46,7 +50,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.\n${USAGE}`);
     else parsed.files.push(arg);
   }
-  if (parsed.files.length === 0) throw new UsageError(`Name the subgraph SDL file(s) to check.\n${USAGE}`);
+  if (parsed.withOurs && parsed.files.length === 0) throw new UsageError(`--with-ours needs the partner's SDL file(s) to compose with ours.\n${USAGE}`);
   return parsed;
 }
 
@@ -88,8 +92,17 @@ function subgraphName(file: string): string {
   return name === 'schema' ? basename(dirname(file)) : name;
 }
 
+/**
+ * The project's own subgraphs, on the default synthetic world, as they serve their SDL. Imported at
+ * run time: subgraphs/index.ts (`createAllSubgraphs(world)`) may not be there in every checkout.
+ */
 async function ourSubgraphs(): Promise<SubgraphSource[]> {
-  throw new UsageError("The project's own subgraphs are not available yet (subgraphs/index.ts), so --with-ours cannot be used.");
+  const index = new URL('../subgraphs/index.ts', import.meta.url);
+  if (!existsSync(index)) throw new UsageError("The project's own subgraphs (subgraphs/index.ts) are not there, so they cannot be checked.");
+  const create: unknown = ((await import(index.href)) as { createAllSubgraphs?: unknown }).createAllSubgraphs;
+  if (typeof create !== 'function') throw new UsageError('subgraphs/index.ts does not export createAllSubgraphs(world).');
+  const subgraphs = (create as (world: World) => readonly { name: string; sdl: string }[])(defaultWorld());
+  return subgraphs.map(({ name, sdl }) => ({ name, sdl, url: `in-process://${name}` }));
 }
 
 type Outcome = { ok: true; subgraphs: number; classifiedFields: number } | { ok: false; problems: SchemaProblem[] };
@@ -111,7 +124,7 @@ function plural(count: number, noun: string): string {
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArguments(argv);
   const sources = args.files.map(readSource);
-  if (args.withOurs) sources.push(...(await ourSubgraphs()));
+  if (args.withOurs || args.files.length === 0) sources.push(...(await ourSubgraphs()));
   const outcome = check(sources, { knownPurposes: knownPurposes(args) });
   if (!outcome.ok) {
     console.error(formatProblems(outcome.problems));
