@@ -51,7 +51,7 @@ export function generateArbeidsinspectie(rng: Rng, migranten: ReadonlySet<Huisho
 }
 
 export function generatePolitie(rng: Rng, huishoudens: readonly Huishouden[], registers: Registers): void {
-  for (let i = 0; i < 45; i++) {
+  for (let i = 0; i < 30; i++) {
     const h = rng.pick(huishoudens);
     const r = rng.next();
     const soort = r < 0.6 ? 'overlast' : r < 0.95 ? 'incident' : r < 0.98 ? 'hennep' : 'arrestatiebevel';
@@ -70,7 +70,7 @@ const POLITIE_OMSCHRIJVING = {
 
 export function generateCorporatieMeldingen(rng: Rng, huishoudens: readonly Huishouden[], registers: Registers): void {
   const huur = huishoudens.filter((h) => h.eigendom === 'corporatie');
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < 20; i++) {
     const r = rng.next();
     const soort = r < 0.6 ? 'overlast' : r < 0.85 ? 'onderverhuur' : 'woonfraude';
     registers.corporatieMeldingen.push({ id: '', adresId: rng.pick(huur).adres.adresId, datum: rng.dateBetween(VAN, TOT), soort, omschrijving: CORPORATIE_OMSCHRIJVING[soort] });

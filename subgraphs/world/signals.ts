@@ -37,7 +37,7 @@ export function deriveSignalen(rng: Rng, adressen: readonly Adres[], personen: r
   }
   for (const a of adressen) {
     const aantal = bewoners.get(a.adresId) ?? 0;
-    if (aantal > 0 && a.oppervlakte / aantal < 10) add(a.adresId, 'bag', 'overbewoning', rng.dateBetween(VAN, TOT));
+    if (aantal > 0 && a.oppervlakte / aantal < 9) add(a.adresId, 'bag', 'overbewoning', rng.dateBetween(VAN, TOT));
   }
   const sample = <T>(items: readonly T[], n: number): T[] => rng.shuffle(items).slice(0, n);
   for (const t of sample(registers.toeslagen.filter((t) => t.soort === 'huurtoeslag'), 8)) add(woonadres.get(t.bsn), 'belastingdienst', 'toeslagen-afwijkend', rng.dateBetween(VAN, TOT));
