@@ -1,9 +1,9 @@
 /** The planted scenarios' addresses (BAG) and persons (BRP). See planted-ids.ts and docs/scenarios.md. */
-import { WOONPLAATS } from './gemeente.ts';
+import { SCENARIO_WIJK_CODE, WOONPLAATS } from './gemeente.ts';
 import { ADRES, BSN } from './planted-ids.ts';
 import type { Adres, Persoon, Verblijfplaats } from './types.ts';
 
-const KLINGERHOF = 'WK999901';
+const KLINGERHOF = SCENARIO_WIJK_CODE;
 
 function adres(
   adresId: string,

@@ -3,6 +3,7 @@
  * seed. All scenario addresses lie in Klingerhof (WK999901, postcode areas 5971 and 5972), the area
  * of the active project. docs/scenarios.md is the long form of this file.
  */
+import { isPlantedRangeBsn, isValidBsn } from './bsn.ts';
 import { plantedAdressen, plantedPersonen } from './planted-brp.ts';
 import { ADRES, BSN, ZES_MANNEN } from './planted-ids.ts';
 import { plantRecords } from './planted-records.ts';
@@ -73,6 +74,9 @@ export function plantScenarios(target: PlantTarget): Scenario[] {
   const personen = plantedPersonen();
   const adresIds = new Set(target.adressen.map((a) => a.adresId));
   const bsns = new Set(target.personen.map((p) => p.bsn));
+  if (personen.some((p) => !isValidBsn(p.bsn) || !isPlantedRangeBsn(p.bsn))) {
+    throw new Error('a planted BSN is invalid or outside the planted range');
+  }
   if (adressen.some((a) => adresIds.has(a.adresId)) || personen.some((p) => bsns.has(p.bsn))) {
     throw new Error('planted scenario identifiers collide with the random world');
   }
