@@ -1,0 +1,111 @@
+import { generateKeyPair } from 'jose';
+import { describe, expect, test } from 'vitest';
+import { createAuditWriter } from '../../gateway/audit/writer.ts';
+import { verifyChain } from '../../gateway/audit/verify.ts';
+import type { SigningKeys } from '../../gateway/audit/keys.ts';
+import { backends, countingTransactions, failingAt } from './backends.ts';
+import { decision, decisions } from './fixtures.ts';
+
+async function testKeys(): Promise<SigningKeys> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  return { privateKey, publicKey, kid: 'test' };
+}
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`audit writer on ${backend.name}`, () => {
+    test('concurrent writes are committed in one transaction, chained in arrival order', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingTransactions(db);
+        const writer = createAuditWriter(counted.db, { maxBatch: 100 });
+        const seqs = await Promise.all([writer.write(decisions(2, 1)), writer.write(decisions(3, 3)), writer.write(decisions(1, 6))]);
+        expect(seqs).toEqual([[1, 2], [3, 4, 5], [6]]);
+        expect(counted.count()).toBe(1);
+        const rows = await db.query<{ seq: number; request_id: string }>("SELECT seq, body->>'request_id' AS request_id FROM audit_log ORDER BY seq");
+        expect(rows.rows).toEqual([1, 2, 3, 4, 5, 6].map((n) => ({ seq: n, request_id: `req-${n}` })));
+        const keys = await testKeys();
+        expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 6, first: 1, checkpoints: 0 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a batch holds at most maxBatch records and never splits a write', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingTransactions(db);
+        const writer = createAuditWriter(counted.db, { maxBatch: 4 });
+        const seqs = await Promise.all([writer.write(decisions(2)), writer.write(decisions(2)), writer.write(decisions(3)), writer.write(decisions(5))]);
+        expect(seqs).toEqual([[1, 2], [3, 4], [5, 6, 7], [8, 9, 10, 11, 12]]);
+        expect(counted.count()).toBe(3);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a store failure mid-batch rejects every waiting write and stores nothing of the batch', async () => {
+      const db = await backend.open();
+      try {
+        let armed = true;
+        const writer = createAuditWriter(failingAt(db, /^UPDATE audit_head/, () => armed));
+        const results = await Promise.allSettled([writer.write(decisions(2)), writer.write(decisions(1)), writer.write(decisions(3))]);
+        expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'fulfilled'))).toEqual([
+          'store failure (injected)',
+          'store failure (injected)',
+          'store failure (injected)',
+        ]);
+        expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows).toEqual([{ n: 0 }]);
+        expect((await db.query('SELECT seq FROM audit_head')).rows).toEqual([{ seq: 0 }]);
+        armed = false;
+        expect(await writer.write(decisions(1))).toEqual([1]);
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 1 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('an invalid record rejects its write before anything is queued', async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        await expect(writer.write([decision({ subject_pseudonym: '999990019' })])).rejects.toThrow(
+          'audit record (decision): invalid subject_pseudonym',
+        );
+        await expect(writer.write([decision({ action: 'write' as 'read', outcome: 'maybe' as 'allow' })])).rejects.toThrow(
+          'audit record (decision): invalid action, outcome',
+        );
+        expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows).toEqual([{ n: 0 }]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('numbers that look like a BSN are removed from free text', async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        await writer.write([decision({ justification: 'BSN 999990019 and 99999001 cannot be checked otherwise; adres 0983200000012345' })]);
+        const { rows } = await db.query<{ j: string }>("SELECT body->>'justification' AS j FROM audit_log");
+        expect(rows).toEqual([{ j: 'BSN [removed] and [removed] cannot be checked otherwise; adres 0983200000012345' }]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('the head is signed whenever the chain passes a multiple of checkpoints.every', async () => {
+      const db = await backend.open();
+      try {
+        const keys = await testKeys();
+        const writer = createAuditWriter(db, { checkpoints: { keys, every: 5 } });
+        await writer.write(decisions(3));
+        await writer.write(decisions(3));
+        await writer.write(decisions(5));
+        const { rows } = await db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM audit_checkpoints ORDER BY seq');
+        expect(rows).toEqual([{ seq: 6, reason: 'interval' }, { seq: 11, reason: 'interval' }]);
+        expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 11, checkpoints: 2 });
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
