@@ -180,6 +180,7 @@ interface State {
   minimised: MinimisedRecord[];
   attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
+  contentFree: WeakMap<FieldNode[], FieldNode[]>;
   nodeIds: WeakMap<FieldNode[], number>;
 }
 
@@ -227,6 +228,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
     minimised: [],
     attempted: new WeakMap(),
     persons: new Set(),
+    contentFree: new WeakMap(),
     nodeIds: new WeakMap(),
   };
 
@@ -548,8 +550,20 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
     return;
   }
   const fetch = entryFor(plan, obj, entry.typename, f.target, entry.path);
-  fetch.fields.set(f.key, f.nodes);
+  // A count or an existence needs no content: the partner is asked for the items' type names only.
+  const bare = transform === 'count' || transform === 'exists';
+  fetch.fields.set(f.key, bare ? contentFree(state, f.nodes) : f.nodes);
   if (transform) fetch.transforms.set(f.key, { transform, coordinate });
+}
+
+function contentFree(state: State, nodes: FieldNode[]): FieldNode[] {
+  let bare = state.contentFree.get(nodes);
+  if (!bare) {
+    const first = nodes[0]!;
+    bare = [first.selectionSet ? { ...first, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } } : first];
+    state.contentFree.set(nodes, bare);
+  }
+  return bare;
 }
 
 function minimised(state: State, path: Path, coordinate: string, transform: Minimisation, value: unknown, typename: string, fieldName: string): unknown {

@@ -215,7 +215,7 @@ export function projectFields(
 ): FieldNode[] {
   const out: FieldNode[] = [];
   const isSubject = typeName in pc.subjectIdFields && !decided;
-  let needsInternal = typeName in pc.subjectIdFields;
+  let needsInternal = isSubject;
   for (const [key, nodes] of fields) {
     const first = nodes[0]!;
     const name = first.name.value;

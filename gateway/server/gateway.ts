@@ -3,11 +3,11 @@
  * unclassified fields), the policy, the audit sink and the caller authentication.
  */
 import type { Server } from 'node:http';
-import { buildSchema } from 'graphql';
 import type { Minimisation } from '../../schema/classification.ts';
 import { composeSupergraph, SchemaCheckError, type SubgraphSource } from '../../schema/compose.ts';
 import type { Caller } from '../context/types.ts';
-import { createExecutor, type Executor, type ExecutorOptions } from '../executor/execute.ts';
+import { buildApiSchema } from '../executor/api-schema.ts';
+import { DEFAULT_SUBJECT_TYPES, createExecutor, type Executor, type ExecutorOptions } from '../executor/execute.ts';
 import { loadSupergraph } from '../executor/supergraph.ts';
 import type { Policy } from '../policy/types.ts';
 import { createApollo } from './apollo.ts';
@@ -39,9 +39,10 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const composed = composeSupergraph(options.subgraphs);
   if (!composed.ok) throw new SchemaCheckError(composed.problems);
+  const apiSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
   const executor = createExecutor({
     supergraph: loadSupergraph(composed.supergraphSdl),
-    apiSchema: buildSchema(composed.apiSchemaSdl),
+    apiSchema,
     classifications: composed.classifications,
     policy: options.policy,
     minimise: options.minimise,
@@ -53,7 +54,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = createApollo({
     executor,
     audit: options.audit,
-    apiSchema: buildSchema(composed.apiSchemaSdl),
+    apiSchema,
     supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
   });

@@ -5,9 +5,10 @@
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { buildASTSchema, execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Classification } from '../../schema/classification.ts';
-import { createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
+import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
+import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
 import { loadSupergraph } from '../../gateway/executor/supergraph.ts';
 import type { SubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
 import type { Decision, Policy } from '../../gateway/policy/types.ts';
@@ -44,7 +45,7 @@ export function composeTest(subgraphs: TestSubgraph[]): { supergraphSdl: string;
   for (const s of subgraphs) {
     schemas.set(s.name, buildSubgraphSchema({ typeDefs: parse(s.typeDefs), resolvers: s.resolvers as never }));
   }
-  return { supergraphSdl: composed.supergraphSdl, apiSchema: buildASTSchema(composed.publicDocumentNode), schemas };
+  return { supergraphSdl: composed.supergraphSdl, apiSchema: buildApiSchema(composed.publicDocumentNode, Object.keys(DEFAULT_SUBJECT_TYPES)), schemas };
 }
 
 export interface TestGateway {
