@@ -50,11 +50,15 @@ export async function verifyChain(db: Db, publicKey: CryptoKey): Promise<ChainVe
   const first = (await db.query<{ seq: number | null }>('SELECT min(seq) AS seq FROM audit_log')).rows[0]?.seq ?? null;
   if (invalid && invalid.seq < (first ?? Infinity)) return { ok: false, break: invalid };
 
+  const storedHead = (await db.query<ChainHead>('SELECT seq, hash FROM audit_head')).rows[0];
   let previous: ChainHead = { seq: 0, hash: GENESIS_HASH };
-  if (first !== null && first > 1) {
-    const anchor = signed.get(first - 1);
+  // Retention removed the records before `first` (or all of them): the chain starts from a signed checkpoint.
+  const anchorSeq = first !== null ? first - 1 : (storedHead?.seq ?? 0);
+  if (anchorSeq > 0) {
+    const anchor = signed.get(anchorSeq);
     if (anchor === undefined) {
-      return fail(first - 1, 'seq-gap', `the chain starts at seq ${first} without a signed checkpoint at seq ${first - 1}`);
+      const start = first !== null ? `the chain starts at seq ${first}` : 'the chain holds no records';
+      return fail(anchorSeq, 'seq-gap', `${start} without a signed checkpoint at seq ${anchorSeq}`);
     }
     previous = anchor;
   }
@@ -87,7 +91,7 @@ export async function verifyChain(db: Db, publicKey: CryptoKey): Promise<ChainVe
   if (lastSigned > previous.seq) {
     return fail(previous.seq + 1, 'truncated', `the chain ends at seq ${previous.seq} but a checkpoint was signed at seq ${lastSigned}`);
   }
-  const head = (await db.query<ChainHead>('SELECT seq, hash FROM audit_head')).rows[0];
+  const head = storedHead;
   if (head === undefined || head.seq !== previous.seq || head.hash !== previous.hash) {
     const seq = head && head.seq > previous.seq ? previous.seq + 1 : previous.seq;
     return fail(seq, head && head.seq > previous.seq ? 'truncated' : 'prev-link-broken',

@@ -1,9 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { addFinding, closeCase, findOpenCases, incrementDailyCounter, openCase } from '../../gateway/store/cases.ts';
-import { migrate, splitStatements } from '../../gateway/store/migrate.ts';
+import { readdirSync } from 'node:fs';
+import { migrate, MIGRATIONS_DIR, splitStatements } from '../../gateway/store/migrate.ts';
 import { backends } from './backends.ts';
 
-const MIGRATIONS = ['001_audit_log.sql', '002_cases.sql'];
+/** Every migration in the folder, in order (other stages add theirs after the audit store's two). */
+const MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((name) => name.endsWith('.sql')).sort();
+
+test('the audit store brings the first two migrations', () => {
+  expect(MIGRATIONS.slice(0, 2)).toEqual(['001_audit_log.sql', '002_cases.sql']);
+});
 
 test('splitStatements splits on ";" at a line end and drops comment lines', () => {
   expect(splitStatements('-- a comment\nCREATE TABLE a (x text DEFAULT \';\');\nINSERT INTO a VALUES (1);  \n\n')).toEqual([

@@ -1,0 +1,215 @@
+/**
+ * What a privacy officer asks of the audit log. Pure SQL over the store; lists are paged by seq
+ * (pass `next` back as `after`) and filtered by the time a record was committed (from inclusive,
+ * to exclusive).
+ */
+import type { Db } from '../store/db.ts';
+import { pseudonymise } from './pseudonym.ts';
+import type { AuditKind, DecisionRecord, LiftRecord, ProcessingRecord } from './records.ts';
+import type { AuditWriter } from './writer.ts';
+import { verifyChain, type ChainVerdict } from './verify.ts';
+
+export interface Page {
+  after?: number;
+  /** 1..1000, default 100. */
+  limit?: number;
+  from?: Date;
+  to?: Date;
+}
+
+export interface AuditEntry<Body = Record<string, unknown>> {
+  seq: number;
+  kind: AuditKind;
+  recorded_at: Date;
+  body: Body;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  /** The cursor for the next page, or null on the last page. */
+  next: number | null;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+async function listEntries<Body>(db: Db, where: readonly string[], params: readonly unknown[], page: Page): Promise<PageOf<AuditEntry<Body>>> {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new Error(`limit must be an integer from 1 to ${MAX_LIMIT}`);
+  if (page.after !== undefined && !(Number.isInteger(page.after) && page.after >= 0)) throw new Error('after must be a seq');
+  const conditions = [...where];
+  const values = [...params];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (page.after !== undefined) conditions.push(`seq > ${bind(page.after)}`);
+  if (page.from !== undefined) conditions.push(`recorded_at >= ${bind(page.from)}`);
+  if (page.to !== undefined) conditions.push(`recorded_at < ${bind(page.to)}`);
+  const { rows } = await db.query<AuditEntry<Body>>(
+    `SELECT seq, kind, recorded_at, body FROM audit_log
+      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY seq LIMIT ${bind(limit + 1)}`,
+    values,
+  );
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? items[items.length - 1]!.seq : null };
+}
+
+/** Every processing and decision record about one subject, by pseudonym. */
+export function accessToSubject(db: Db, subjectPseudonym: string, page: Page = {}): Promise<PageOf<AuditEntry>> {
+  return listEntries(db, ['subject_pseudonym = $1'], [subjectPseudonym], page);
+}
+
+/** Every processing and decision record about the person with this BSN. */
+export function accessToPerson(db: Db, bsn: string, key: Uint8Array, page: Page = {}): Promise<PageOf<AuditEntry>> {
+  return accessToSubject(db, pseudonymise('person', bsn, key), page);
+}
+
+/** Every decision taken in a project. */
+export function accessInProject(db: Db, project: string, page: Page = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
+  return listEntries(db, ["kind = 'decision'", 'project = $1'], [project], page);
+}
+
+/** Every refused field, optionally in one project. */
+export function refusals(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
+  const where = ["kind = 'decision'", "body ->> 'outcome' = 'deny'"];
+  if (page.project === undefined) return listEntries(db, where, [], page);
+  return listEntries(db, [...where, 'project = $1'], [page.project], page);
+}
+
+const AWAITING_REVIEW = [
+  "kind = 'decision'",
+  "(body ->> 'flagged_for_review')::boolean",
+  "NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)",
+];
+
+/** Decisions flagged for review (a justification skipped a lower tier) that nobody has reviewed yet. */
+export function awaitingReview(db: Db, page: Page = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
+  return listEntries(db, AWAITING_REVIEW, [], page);
+}
+
+/** Records that a privacy officer reviewed a flagged decision; the review is itself an audit record. Returns its seq. */
+export async function markReviewed(
+  db: Db,
+  writer: AuditWriter,
+  seq: number,
+  reviewer: string,
+  options: { note?: string; now?: Date } = {},
+): Promise<number> {
+  const { rows } = await db.query<{ seq: number }>(`SELECT seq FROM audit_log WHERE seq = $1 AND ${AWAITING_REVIEW.join(' AND ')}`, [seq]);
+  if (rows.length === 0) throw new Error(`seq ${seq} is not a decision awaiting review`);
+  const body = { target_seq: seq, reviewed_by: reviewer, reviewed_at: (options.now ?? new Date()).toISOString(), note: options.note ?? null };
+  const [written] = await writer.write([{ kind: 'review', body }]);
+  return written!;
+}
+
+/** Lifts the confidentiality of a processing record (the investigation is over); itself an audit record. Returns its seq. */
+export async function liftConfidentiality(
+  db: Db,
+  writer: AuditWriter,
+  seq: number,
+  by: string,
+  reason: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const { rows } = await db.query<{ seq: number }>(
+    "SELECT seq FROM audit_log WHERE seq = $1 AND kind = 'processing' AND (body ->> 'confidential')::boolean",
+    [seq],
+  );
+  if (rows.length === 0) throw new Error(`seq ${seq} is not a confidential processing record`);
+  const body: LiftRecord = { target_seq: seq, lifted_by: by, lifted_at: now.toISOString(), reason };
+  const [written] = await writer.write([{ kind: 'lift', body }]);
+  return written!;
+}
+
+export interface SubjectAccessEntry {
+  /** When the processing started (the earliest record of the request about this subject). */
+  when: string;
+  organisation: string;
+  project: string | null;
+  purpose: string | null;
+  processing_activities: { id: string; version: string }[];
+  /** The kinds of data released (allowed or minimised), as field coordinates grouped by the partner that holds them. */
+  data: { owner: string; fields: string[] }[];
+}
+
+export interface SubjectAccessReport {
+  subject_type: 'person';
+  entries: SubjectAccessEntry[];
+}
+
+/**
+ * The AVG art. 15 report for a resident: which organisations processed their data, when, in which
+ * project, for which purpose, and which kinds of data. Requests with a confidential processing
+ * that is still in force (not past confidential_until and not lifted) are left out entirely, and
+ * the report does not say that anything was left out. Refused fields are not data given out and
+ * are not listed; nor is the person who asked (the report names organisations).
+ */
+export async function subjectAccessReport(
+  db: Db,
+  input: { bsn: string; key: Uint8Array; now: Date; from?: Date; to?: Date },
+): Promise<SubjectAccessReport> {
+  const subject = pseudonymise('person', input.bsn, input.key);
+  const values: unknown[] = [subject];
+  let range = '';
+  if (input.from) range += ` AND recorded_at >= $${values.push(input.from)}`;
+  if (input.to) range += ` AND recorded_at < $${values.push(input.to)}`;
+  const { rows } = await db.query<AuditEntry<ProcessingRecord | DecisionRecord>>(
+    `SELECT seq, kind, recorded_at, body FROM audit_log
+      WHERE subject_pseudonym = $1 AND kind IN ('processing', 'decision')${range}
+      ORDER BY seq`,
+    values,
+  );
+  const lifted = await liftedSeqs(db, rows.filter((r) => r.kind === 'processing').map((r) => r.seq));
+  const byTrace = new Map<string, AuditEntry<ProcessingRecord | DecisionRecord>[]>();
+  for (const row of rows) {
+    const group = byTrace.get(row.body.trace_id) ?? [];
+    group.push(row);
+    byTrace.set(row.body.trace_id, group);
+  }
+  const entries: SubjectAccessEntry[] = [];
+  for (const group of byTrace.values()) {
+    const processings = group.filter((r) => r.kind === 'processing').map((r) => ({ seq: r.seq, body: r.body as ProcessingRecord }));
+    const hidden = processings.some(
+      (p) => p.body.confidential && !lifted.has(p.seq) && (p.body.confidential_until === null || new Date(p.body.confidential_until) > input.now),
+    );
+    if (hidden) continue;
+    const decisions = group.filter((r) => r.kind === 'decision').map((r) => r.body as DecisionRecord);
+    const released = decisions.filter((d) => d.outcome !== 'deny');
+    if (processings.length === 0 && released.length === 0) continue;
+    entries.push(entryOf(processings.map((p) => p.body), decisions, released));
+  }
+  return { subject_type: 'person', entries: entries.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0)) };
+}
+
+function entryOf(processings: ProcessingRecord[], decisions: DecisionRecord[], released: DecisionRecord[]): SubjectAccessEntry {
+  const times = [...processings.map((p) => p.started_at), ...decisions.map((d) => d.decided_at)].sort();
+  const context = decisions[0];
+  const activities = new Map<string, { id: string; version: string }>();
+  for (const p of processings) activities.set(`${p.processing_activity_id}@${p.processing_activity_version}`, { id: p.processing_activity_id, version: p.processing_activity_version });
+  const owners = new Map<string, Set<string>>();
+  for (const d of released) owners.set(d.owner, (owners.get(d.owner) ?? new Set()).add(d.resource));
+  return {
+    when: times[0]!,
+    organisation: context?.organisation ?? processings[0]!.organisation,
+    project: context?.project ?? null,
+    purpose: context?.purpose ?? null,
+    processing_activities: [...activities.values()],
+    data: [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([owner, fields]) => ({ owner, fields: [...fields].sort() })),
+  };
+}
+
+async function liftedSeqs(db: Db, seqs: readonly number[]): Promise<Set<number>> {
+  if (seqs.length === 0) return new Set();
+  const { rows } = await db.query<{ target_seq: number }>(
+    "SELECT target_seq FROM audit_log WHERE kind = 'lift' AND target_seq = ANY($1::bigint[])",
+    [seqs],
+  );
+  return new Set(rows.map((r) => r.target_seq));
+}
+
+/** Whether the chain is intact (see verifyChain). */
+export function chainStatus(db: Db, publicKey: CryptoKey): Promise<ChainVerdict> {
+  return verifyChain(db, publicKey);
+}

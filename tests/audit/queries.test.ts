@@ -1,0 +1,171 @@
+import { generateKeyPair } from 'jose';
+import { describe, expect, test } from 'vitest';
+import type { SigningKeys } from '../../gateway/audit/keys.ts';
+import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
+import {
+  accessInProject,
+  accessToPerson,
+  awaitingReview,
+  chainStatus,
+  liftConfidentiality,
+  markReviewed,
+  refusals,
+  subjectAccessReport,
+} from '../../gateway/audit/queries.ts';
+import { createAuditWriter, type AuditWriter } from '../../gateway/audit/writer.ts';
+import type { Db } from '../../gateway/store/db.ts';
+import { backends } from './backends.ts';
+import { ADRES_ID, BSN, decision, KEY, OTHER_BSN, processing } from './fixtures.ts';
+
+const PERSON = pseudonymise('person', BSN, KEY);
+const OTHER_PERSON = pseudonymise('person', OTHER_BSN, KEY);
+const ADDRESS = pseudonymise('address', ADRES_ID, KEY);
+const trace = (n: number) => n.toString(16).padStart(32, '0');
+
+/**
+ * seq 1-3  trace 1, venlo, about PERSON: processing (toeslagen call), allow Persoon.toeslagen, deny Persoon.zorgbetrokkenheid
+ * seq 4-5  trace 2, uwv, about PERSON: confidential processing, minimise Persoon.uitkeringen (flagged, justified)
+ * seq 6    trace 3, venlo, about OTHER_PERSON in another project: deny
+ * seq 7    trace 4, venlo, about the ADDRESS: allow Adres.oppervlakte
+ */
+async function scenario(writer: AuditWriter): Promise<void> {
+  await writer.write([
+    processing({ trace_id: trace(1), subject_pseudonym: PERSON }),
+    decision({ trace_id: trace(1), subject_pseudonym: PERSON }),
+    decision({ trace_id: trace(1), subject_pseudonym: PERSON, resource: 'Persoon.zorgbetrokkenheid', owner: 'wijkteam', outcome: 'deny', principle: 'doelbinding', rule: 'doelbinding.care-only-for-help', reason: 'care data serves help only', tier: 'special-category' }),
+  ]);
+  await writer.write([
+    processing({ trace_id: trace(2), subject_pseudonym: PERSON, organisation: 'uwv', partner: 'uwv', started_at: '2025-03-05T09:00:00.000Z', confidential: true, confidential_until: null }),
+    decision({ trace_id: trace(2), subject_pseudonym: PERSON, organisation: 'uwv', caller_id: 'uwv-inspecteur-3', resource: 'Persoon.uitkeringen', owner: 'uwv', outcome: 'minimise', transform: 'band', principle: 'subsidiariteit', rule: 'subsidiariteit.justified', justification: 'the employer data cannot show the hours worked', flagged_for_review: true, decided_at: '2025-03-05T09:00:00.000Z' }),
+  ]);
+  await writer.write([
+    decision({ trace_id: trace(3), subject_pseudonym: OTHER_PERSON, project: 'other-project', outcome: 'deny', principle: 'scope', rule: 'scope.address-in-area', reason: 'out of the project area' }),
+  ]);
+  await writer.write([
+    decision({ trace_id: trace(4), subject_pseudonym: ADDRESS, subject_type: 'address', resource: 'Adres.oppervlakte', owner: 'bag', tier: 'low' }),
+  ]);
+}
+
+async function testKeys(): Promise<SigningKeys> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  return { privateKey, publicKey, kid: 'test' };
+}
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`privacy officer queries on ${backend.name}`, () => {
+    const withScenario = (run: (db: Db, writer: AuditWriter) => Promise<void>) => async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        await scenario(writer);
+        await run(db, writer);
+      } finally {
+        await db.close();
+      }
+    };
+
+    test('access to one person, paged by seq', withScenario(async (db) => {
+      const first = await accessToPerson(db, BSN, KEY, { limit: 3 });
+      expect(first.items.map((e) => [e.seq, e.kind])).toEqual([[1, 'processing'], [2, 'decision'], [3, 'decision']]);
+      expect(first.next).toBe(3);
+      const second = await accessToPerson(db, BSN, KEY, { limit: 3, after: first.next! });
+      expect(second.items.map((e) => [e.seq, e.kind])).toEqual([[4, 'processing'], [5, 'decision']]);
+      expect(second.next).toBeNull();
+      expect((await accessToPerson(db, OTHER_BSN, KEY)).items.map((e) => e.seq)).toEqual([6]);
+      await expect(accessToPerson(db, BSN, KEY, { limit: 0 })).rejects.toThrow('limit must be an integer from 1 to 1000');
+    }));
+
+    test('a time range filters on commit time', withScenario(async (db) => {
+      const all = await accessToPerson(db, BSN, KEY);
+      const committed = all.items[0]!.recorded_at;
+      expect((await accessToPerson(db, BSN, KEY, { from: committed })).items.length).toBe(5);
+      expect((await accessToPerson(db, BSN, KEY, { to: committed })).items).toEqual([]);
+    }));
+
+    test('all access in a project, and refusals', withScenario(async (db) => {
+      expect((await accessInProject(db, 'klingerberg-2025')).items.map((e) => e.seq)).toEqual([2, 3, 5, 7]);
+      expect((await accessInProject(db, 'other-project')).items.map((e) => e.seq)).toEqual([6]);
+      const denied = await refusals(db);
+      expect(denied.items.map((e) => [e.seq, e.body.principle, e.body.rule])).toEqual([
+        [3, 'doelbinding', 'doelbinding.care-only-for-help'],
+        [6, 'scope', 'scope.address-in-area'],
+      ]);
+      expect((await refusals(db, { project: 'other-project' })).items.map((e) => e.seq)).toEqual([6]);
+    }));
+
+    test('justifications await review until marked reviewed; the review is itself a record', withScenario(async (db, writer) => {
+      expect((await awaitingReview(db)).items.map((e) => [e.seq, e.body.justification])).toEqual([[5, 'the employer data cannot show the hours worked']]);
+      const reviewSeq = await markReviewed(db, writer, 5, 'fg-venlo', { note: 'proportionate', now: new Date('2025-03-10T08:00:00.000Z') });
+      expect(reviewSeq).toBe(8);
+      expect((await awaitingReview(db)).items).toEqual([]);
+      const review = (await db.query('SELECT kind, body FROM audit_log WHERE seq = 8')).rows[0];
+      expect(review).toEqual({ kind: 'review', body: { target_seq: 5, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-10T08:00:00.000Z', note: 'proportionate' } });
+      await expect(markReviewed(db, writer, 5, 'fg-venlo')).rejects.toThrow('seq 5 is not a decision awaiting review');
+      await expect(markReviewed(db, writer, 2, 'fg-venlo')).rejects.toThrow('seq 2 is not a decision awaiting review');
+    }));
+
+    test('the subject-access report hides a confidential processing until it is lifted', withScenario(async (db, writer) => {
+      const now = new Date('2025-04-01T00:00:00.000Z');
+      const visible = {
+        when: '2025-03-04T10:00:00.000Z',
+        organisation: 'gemeente-venlo',
+        project: 'klingerberg-2025',
+        purpose: 'uitkeringsfraude',
+        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+        data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
+      };
+      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now })).toEqual({ subject_type: 'person', entries: [visible] });
+      await liftConfidentiality(db, writer, 4, 'fg-uwv', 'investigation closed', now);
+      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now })).toEqual({
+        subject_type: 'person',
+        entries: [
+          visible,
+          {
+            when: '2025-03-05T09:00:00.000Z',
+            organisation: 'uwv',
+            project: 'klingerberg-2025',
+            purpose: 'uitkeringsfraude',
+            processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+            data: [{ owner: 'uwv', fields: ['Persoon.uitkeringen'] }],
+          },
+        ],
+      });
+      await expect(liftConfidentiality(db, writer, 1, 'fg', 'r', now)).rejects.toThrow('seq 1 is not a confidential processing record');
+      expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now })).entries).toEqual([]);
+    }));
+
+    test('confidentiality lifts by itself at confidential_until', async () => {
+      const db = await backend.open();
+      try {
+        await createAuditWriter(db).write([
+          processing({ confidential: true, confidential_until: '2025-06-01T00:00:00.000Z' }),
+          decision(),
+        ]);
+        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-05-31T23:59:59.999Z') })).entries).toEqual([]);
+        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-06-01T00:00:00.000Z') })).entries.length).toBe(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('no table holds the plain BSN or address id, even when one was typed into free text', withScenario(async (db, writer) => {
+      await writer.write([
+        processing({ name: `Look-up of ${BSN} at BRP` }),
+        decision({ justification: `checked ${BSN} by hand first`, outcome: 'deny', reason: `refused for ${BSN}` }),
+      ]);
+      const tables = ['audit_log', 'audit_head', 'audit_checkpoints', 'schema_migrations', 'cases', 'findings', 'daily_counters'];
+      for (const table of tables) {
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE $1 OR t::text LIKE $2`,
+          [`%${BSN}%`, `%${ADRES_ID}%`],
+        );
+        expect([table, rows[0]!.n]).toEqual([table, 0]);
+      }
+      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n).toBe(9);
+    }));
+
+    test('chain status', withScenario(async (db) => {
+      expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 7, first: 1, checkpoints: 0 });
+    }));
+  });
+}
