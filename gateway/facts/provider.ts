@@ -1,0 +1,97 @@
+/**
+ * The FactsProvider of a running gateway: scope from the registers (BRP, BAG), signals and cases
+ * from the store, consulted tiers from the decision records of the audit log. Same semantics as
+ * createInMemoryFacts. Per load(): at most one call per register and one query per table.
+ */
+import { TIERS, type Tier } from '../../schema/classification.ts';
+import { addressInArea, registrationOn } from '../policy/area.ts';
+import type { EntityFacts, FactsProvider, FactsQuery } from '../policy/facts.ts';
+import { findOpenCases, type OpenCase } from '../store/cases.ts';
+import type { Db } from '../store/db.ts';
+import { signalsFor, type StoredSignal } from '../store/signals.ts';
+import type { RegisterLookup } from './registers.ts';
+
+export interface StoreFactsOptions {
+  db: Db;
+  registers: RegisterLookup;
+}
+
+type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
+
+export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsProvider {
+  return {
+    async load(entities, query) {
+      const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
+      const persons = bsns.length > 0 ? await registers.persons(bsns) : new Map();
+      const personAddress = new Map<string, string | null>(
+        bsns.map((bsn) => [bsn, registrationOn(persons.get(bsn)?.registrations ?? [], query.referenceDate)?.adresId ?? null]),
+      );
+      const addressIds = [
+        ...new Set([
+          ...entities.filter((e) => e.kind === 'address').map((e) => e.subjectId),
+          ...[...personAddress.values()].filter((id): id is string => id !== null),
+        ]),
+      ];
+      const known = addressIds.length > 0 ? await registers.addresses(addressIds) : new Map();
+      const inArea = addressIds.filter((id) => {
+        const address = known.get(id);
+        return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
+      });
+      const addressFacts = await loadAddressFacts(db, inArea, query);
+      const factsOf = (adresId: string | null): AddressFacts => (adresId === null ? undefined : addressFacts.get(adresId)) ?? outOfScope(adresId);
+
+      return entities.map((entity): EntityFacts => {
+        if (entity.kind === 'address') return { kind: 'address', subjectId: entity.subjectId, secrecy: null, ...factsOf(entity.subjectId) };
+        const person = persons.get(entity.subjectId);
+        return { kind: 'person', subjectId: entity.subjectId, secrecy: person ? person.secrecy : null, ...factsOf(personAddress.get(entity.subjectId) ?? null) };
+      });
+    },
+  };
+}
+
+function outOfScope(adresId: string | null): AddressFacts {
+  return { inScope: false, addressId: adresId, signals: { partners: [], kinds: [] }, documentedSuspicion: false, caseId: null, consultedTiers: [] };
+}
+
+/** The facts of in-area addresses: their signals up to today, their open case, its findings and consulted tiers. */
+async function loadAddressFacts(db: Db, adresIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
+  const result = new Map<string, AddressFacts>();
+  if (adresIds.length === 0) return result;
+  const [signals, cases] = await Promise.all([
+    signalsFor(db, query.project.id, adresIds, { onOrBefore: query.today }),
+    findOpenCases(db, query.project.id, adresIds),
+  ]);
+  const openCase = new Map<string, OpenCase | undefined>(adresIds.map((id) => [id, cases.get(id)?.[0]]));
+  const caseIds = [...openCase.values()].flatMap((c) => (c ? [c.id] : []));
+  const tiers = await consultedTiers(db, caseIds);
+  for (const adresId of adresIds) {
+    const found: readonly StoredSignal[] = signals.get(adresId) ?? [];
+    const open = openCase.get(adresId);
+    result.set(adresId, {
+      inScope: true,
+      addressId: adresId,
+      signals: { partners: found.map((s) => s.partner), kinds: found.map((s) => s.soort) },
+      documentedSuspicion: (open?.findings ?? 0) > 0,
+      caseId: open?.id ?? null,
+      consultedTiers: open ? (tiers.get(open.id) ?? []) : [],
+    });
+  }
+  return result;
+}
+
+/** Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision records. */
+export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
+  const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return result;
+  const { rows } = await db.query<{ case_id: string; tier: string }>(
+    `SELECT DISTINCT body ->> 'case_id' AS case_id, body ->> 'tier' AS tier
+       FROM audit_log
+      WHERE kind = 'decision' AND body ->> 'case_id' = ANY($1::text[]) AND body ->> 'outcome' IN ('allow', 'minimise')
+      ORDER BY 1, 2`,
+    [[...new Set(caseIds)]],
+  );
+  for (const row of rows) {
+    if ((TIERS as readonly string[]).includes(row.tier)) result.get(row.case_id)?.push(row.tier as Tier);
+  }
+  return result;
+}

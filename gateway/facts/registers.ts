@@ -1,0 +1,127 @@
+/**
+ * The gateway's own look-ups in the registers, for the scope principle: which postcode an address
+ * has (BAG) and where a person is registered when (BRP), plus the BRP secrecy flag. The gateway
+ * holds no copy of the registers; it asks, one `_entities` call per register per look-up.
+ * Any failure throws: the policy then denies with `policy.facts-unavailable` (fail closed).
+ */
+import type { SubgraphFetcher, SubgraphResponse } from '../executor/subgraph-client.ts';
+
+export interface RegisteredAddress {
+  postcode: string;
+}
+
+export interface Registration {
+  adresId: string;
+  datumAanvang: string;
+  /** The first day the person no longer lives there; null: still registered there. */
+  datumEinde: string | null;
+}
+
+export interface RegisteredPerson {
+  registrations: Registration[];
+  secrecy: boolean;
+}
+
+export interface RegisterLookup {
+  /** Known addresses by id; an id the BAG does not know is absent. */
+  addresses(adresIds: readonly string[]): Promise<Map<string, RegisteredAddress>>;
+  /** Known persons by BSN; a BSN the BRP does not know is absent. */
+  persons(bsns: readonly string[]): Promise<Map<string, RegisteredPerson>>;
+}
+
+export type RegisterPartner = 'bag' | 'brp';
+
+export interface RegisterLookupOptions {
+  fetcher: SubgraphFetcher;
+  urls: Record<RegisterPartner, string>;
+  /** Headers for a call (e.g. the gateway token): the partner and the "Type.field" coordinates it selects. */
+  headers?: (partner: RegisterPartner, coordinates: readonly string[]) => Promise<Record<string, string>>;
+  timeoutMs: number;
+}
+
+const ADDRESS_QUERY = 'query RegisterAddresses($representations: [_Any!]!) { _entities(representations: $representations) { ... on Adres { postcode } } }';
+const ADDRESS_COORDINATES = ['Adres.postcode'];
+
+const PERSON_QUERY =
+  'query RegisterPersons($representations: [_Any!]!) { _entities(representations: $representations) { ... on Persoon { geheimhouding verblijfplaatsen { adres { adresId } datumAanvang datumEinde } } } }';
+const PERSON_COORDINATES = [
+  'Adres.adresId',
+  'Persoon.geheimhouding',
+  'Persoon.verblijfplaatsen',
+  'Verblijfplaats.adres',
+  'Verblijfplaats.datumAanvang',
+  'Verblijfplaats.datumEinde',
+];
+
+export function createPartnerRegisterLookup(options: RegisterLookupOptions): RegisterLookup {
+  async function entities(partner: RegisterPartner, query: string, coordinates: readonly string[], representations: object[]): Promise<unknown[]> {
+    const headers = options.headers ? await options.headers(partner, coordinates) : undefined;
+    const response = await options.fetcher(
+      options.urls[partner],
+      { query, variables: { representations } },
+      { timeoutMs: options.timeoutMs, ...(headers ? { headers } : {}) },
+    );
+    return entityList(partner, response, representations.length);
+  }
+
+  return {
+    async addresses(adresIds) {
+      const ids = [...new Set(adresIds)];
+      const result = new Map<string, RegisteredAddress>();
+      if (ids.length === 0) return result;
+      const found = await entities('bag', ADDRESS_QUERY, ADDRESS_COORDINATES, ids.map((adresId) => ({ __typename: 'Adres', adresId })));
+      found.forEach((entity, i) => {
+        const postcode = field(entity, 'postcode');
+        if (postcode === null || postcode === undefined) return;
+        if (typeof postcode !== 'string') throw malformed('bag');
+        result.set(ids[i]!, { postcode });
+      });
+      return result;
+    },
+
+    async persons(bsns) {
+      const ids = [...new Set(bsns)];
+      const result = new Map<string, RegisteredPerson>();
+      if (ids.length === 0) return result;
+      const found = await entities('brp', PERSON_QUERY, PERSON_COORDINATES, ids.map((bsn) => ({ __typename: 'Persoon', bsn })));
+      found.forEach((entity, i) => {
+        const secrecy = field(entity, 'geheimhouding');
+        if (secrecy === null || secrecy === undefined) return;
+        if (typeof secrecy !== 'boolean') throw malformed('brp');
+        result.set(ids[i]!, { secrecy, registrations: registrations(field(entity, 'verblijfplaatsen')) });
+      });
+      return result;
+    },
+  };
+}
+
+function entityList(partner: RegisterPartner, response: SubgraphResponse, expected: number): unknown[] {
+  if (response.failure) throw new Error(`register look-up: ${partner} ${response.failure.message} (${response.failure.code})`);
+  if (response.errors?.length) throw new Error(`register look-up: ${partner} answered with ${response.errors.length} error(s)`);
+  const list = response.data?._entities;
+  if (!Array.isArray(list) || list.length !== expected) throw malformed(partner);
+  return list;
+}
+
+function field(entity: unknown, name: string): unknown {
+  if (entity === null) return null;
+  if (typeof entity !== 'object' || Array.isArray(entity)) throw new Error('register look-up: an entity is not an object');
+  return (entity as Record<string, unknown>)[name];
+}
+
+function registrations(value: unknown): Registration[] {
+  if (!Array.isArray(value)) throw malformed('brp');
+  return value.map((item) => {
+    const adresId = field(field(item, 'adres'), 'adresId');
+    const datumAanvang = field(item, 'datumAanvang');
+    const datumEinde = field(item, 'datumEinde') ?? null;
+    if (typeof adresId !== 'string' || typeof datumAanvang !== 'string' || (datumEinde !== null && typeof datumEinde !== 'string')) {
+      throw malformed('brp');
+    }
+    return { adresId, datumAanvang, datumEinde };
+  });
+}
+
+function malformed(partner: RegisterPartner): Error {
+  return new Error(`register look-up: ${partner} answered with data that does not match the query`);
+}

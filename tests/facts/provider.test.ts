@@ -1,0 +1,207 @@
+import { describe, expect, test } from 'vitest';
+import { decisionRecord, type DecisionRecord } from '../../gateway/audit/records.ts';
+import { consultedTiers, createStoreFacts } from '../../gateway/facts/provider.ts';
+import type { RegisterLookup } from '../../gateway/facts/registers.ts';
+import type { EntityFacts } from '../../gateway/policy/facts.ts';
+import { createInMemoryFacts } from '../../gateway/policy/in-memory-facts.ts';
+import { addFinding, findOpenCases, openCase } from '../../gateway/store/cases.ts';
+import type { Db } from '../../gateway/store/db.ts';
+import { importSignals } from '../../gateway/store/signals.ts';
+import { backends, recordingQueries } from './backends.ts';
+import { ADRES, BSN, PROJECT, RECORDS, SIGNALS, entity, fakeRegisters, query } from './fixtures.ts';
+
+const P = PROJECT.id;
+const OPENED_AT = new Date('2026-07-01T09:00:00Z');
+
+function addressFacts(subjectId: string, overrides: Partial<EntityFacts> = {}): EntityFacts {
+  return {
+    kind: 'address',
+    subjectId,
+    inScope: true,
+    addressId: subjectId,
+    signals: { partners: [], kinds: [] },
+    documentedSuspicion: false,
+    caseId: null,
+    consultedTiers: [],
+    secrecy: null,
+    ...overrides,
+  };
+}
+
+let seq = 0;
+/** Stores a decision record the way the audit writer does (the chain columns are not read here). */
+async function storeDecision(db: Db, caseId: string | null, tier: string, outcome: DecisionRecord['outcome']): Promise<void> {
+  const body = decisionRecord.parse({
+    request_id: 'req-1',
+    trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+    caller_id: 'medewerker-17',
+    organisation: 'sociale-dienst',
+    role: 'analist',
+    action: 'read',
+    resource: 'Persoon.naam',
+    owner: 'brp',
+    subject_pseudonym: 'a'.repeat(64),
+    subject_type: 'person',
+    project: P,
+    phase: null,
+    purpose: 'woonfraude',
+    case_id: caseId,
+    justification: null,
+    outcome,
+    principle: outcome === 'allow' ? null : 'proportionaliteit',
+    rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
+    reason: null,
+    transform: outcome === 'minimise' ? 'year' : null,
+    flagged_for_review: false,
+    reviewed_at: null,
+    reviewed_by: null,
+    policy_version: 'sha256:test',
+    decided_at: '2026-07-02T10:00:00.000Z',
+    tier,
+    processing_activity_id: null,
+    processing_activity_version: null,
+  });
+  seq += 1;
+  await db.query(
+    `INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash) VALUES ($1, 'decision', now(), $2::jsonb, $3, $3)`,
+    [seq, JSON.stringify(body), '0'.repeat(64)],
+  );
+}
+
+const ENTITIES = [
+  entity('address', ADRES.twoPartners, 0),
+  entity('address', ADRES.onePartner, 1),
+  entity('address', ADRES.quiet, 2),
+  entity('address', ADRES.outside, 3),
+  entity('address', ADRES.unknown, 4),
+  entity('person', BSN.resident, 5),
+  entity('person', BSN.movedOut, 6),
+  entity('person', BSN.secret, 7),
+  entity('person', BSN.unregistered, 8),
+  entity('person', BSN.unknown, 9),
+];
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`store facts on ${backend.name}`, () => {
+    test('an address has one signal the day before the second partner signals, two from that day', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const facts = createStoreFacts({ db, registers: fakeRegisters().registers });
+        const [before] = await facts.load([entity('address', ADRES.twoPartners)], query('2026-06-14'));
+        const [after] = await facts.load([entity('address', ADRES.twoPartners)], query('2026-06-15'));
+        expect(before).toEqual(addressFacts(ADRES.twoPartners, { signals: { partners: ['woningcorporatie'], kinds: ['overlast'] } }));
+        expect(after).toEqual(
+          addressFacts(ADRES.twoPartners, { signals: { partners: ['woningcorporatie', 'belastingdienst'], kinds: ['overlast', 'toeslagen-afwijkend'] } }),
+        );
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('selection gives the case; a finding makes documented suspicion; released tiers are consulted', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const facts = createStoreFacts({ db, registers: fakeRegisters().registers });
+        const load = async () => (await facts.load([entity('address', ADRES.twoPartners)], query('2026-07-01')))[0];
+        const signals = { partners: ['woningcorporatie', 'belastingdienst'], kinds: ['overlast', 'toeslagen-afwijkend'] };
+
+        const zaak = await openCase(db, { project: P, adresId: ADRES.twoPartners, openedBy: 'coordinator-1', reason: 'Overlapping signals of two partners.', openedAt: OPENED_AT });
+        expect(await load()).toEqual(addressFacts(ADRES.twoPartners, { signals, caseId: zaak.id }));
+
+        await storeDecision(db, zaak.id, 'identifying', 'allow');
+        await storeDecision(db, zaak.id, 'low', 'minimise');
+        await storeDecision(db, zaak.id, 'identifying', 'allow');
+        await storeDecision(db, zaak.id, 'financial', 'deny');
+        await storeDecision(db, 'another-case', 'financial', 'allow');
+        await storeDecision(db, null, 'criminal-law', 'allow');
+        expect(await load()).toEqual(addressFacts(ADRES.twoPartners, { signals, caseId: zaak.id, consultedTiers: ['identifying', 'low'] }));
+
+        await addFinding(db, { caseId: zaak.id, kind: 'huisbezoek', note: 'Six men live here.', recordedBy: 'handhaver-3', recordedAt: OPENED_AT });
+        expect(await load()).toEqual(
+          addressFacts(ADRES.twoPartners, { signals, caseId: zaak.id, documentedSuspicion: true, consultedTiers: ['identifying', 'low'] }),
+        );
+        expect([...(await consultedTiers(db, [zaak.id, 'another-case', 'none'])).entries()]).toEqual([
+          [zaak.id, ['identifying', 'low']],
+          ['another-case', ['financial']],
+          ['none', []],
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a person registered in the area on the reference date is in scope; one who moved out the day before is not', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const facts = createStoreFacts({ db, registers: fakeRegisters().registers });
+        const [resident, movedOut] = await facts.load([entity('person', BSN.resident, 0), entity('person', BSN.movedOut, 1)], query('2026-11-15'));
+        const signals = { partners: ['woningcorporatie', 'belastingdienst'], kinds: ['overlast', 'toeslagen-afwijkend'] };
+        expect(resident).toEqual(addressFacts(ADRES.twoPartners, { kind: 'person', subjectId: BSN.resident, secrecy: false, signals }));
+        expect(movedOut).toEqual(
+          addressFacts(ADRES.outside, { kind: 'person', subjectId: BSN.movedOut, secrecy: false, inScope: false }),
+        );
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('one call per register and one query per table for all entities of a question', async () => {
+      const store = await backend.open();
+      try {
+        await importSignals(store, P, SIGNALS);
+        await openCase(store, { project: P, adresId: ADRES.onePartner, openedBy: 'coordinator-1', reason: 'Two police reports in two months.', openedAt: OPENED_AT });
+        const { registers, calls } = fakeRegisters();
+        const { db, queries } = recordingQueries(store);
+        await createStoreFacts({ db, registers }).load(ENTITIES, query('2026-11-15'));
+        expect(calls).toEqual([
+          { kind: 'persons', ids: [BSN.resident, BSN.movedOut, BSN.secret, BSN.unregistered, BSN.unknown] },
+          { kind: 'addresses', ids: [ADRES.twoPartners, ADRES.onePartner, ADRES.quiet, ADRES.outside, ADRES.unknown] },
+        ]);
+        expect(queries.map((sql) => /FROM (signals|cases|audit_log)/.exec(sql)?.[1])).toEqual(['signals', 'cases', 'audit_log']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('gives the same facts as the in-memory provider over the same records', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const zaak = await openCase(db, { project: P, adresId: ADRES.onePartner, openedBy: 'coordinator-1', reason: 'Two police reports in two months.', openedAt: OPENED_AT });
+        await addFinding(db, { caseId: zaak.id, kind: 'huisbezoek', note: 'A cannabis plantation in the attic.', recordedBy: 'handhaver-3', recordedAt: OPENED_AT });
+        await storeDecision(db, zaak.id, 'identifying', 'allow');
+        const [open] = (await findOpenCases(db, P, [ADRES.onePartner])).get(ADRES.onePartner)!;
+        const inMemory = createInMemoryFacts({
+          ...RECORDS,
+          cases: [{ id: open!.id, project: P, adresId: ADRES.onePartner, open: true, documentedSuspicion: true, consultedTiers: ['identifying'] }],
+        });
+        const stored = createStoreFacts({ db, registers: fakeRegisters().registers });
+        for (const today of ['2026-02-17', '2026-06-14', '2026-06-15', '2026-11-15']) {
+          expect(await stored.load(ENTITIES, query(today))).toEqual(await inMemory.load(ENTITIES, query(today)));
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('fails when a register cannot answer, without asking the store', async () => {
+      const store = await backend.open();
+      try {
+        const registers: RegisterLookup = {
+          addresses: () => Promise.reject(new Error('register look-up: bag did not answer within 5000 ms (SUBGRAPH_TIMEOUT)')),
+          persons: () => Promise.reject(new Error('register look-up: brp did not answer')),
+        };
+        const { db, queries } = recordingQueries(store);
+        await expect(createStoreFacts({ db, registers }).load([entity('address', ADRES.twoPartners)], query('2026-11-15'))).rejects.toThrow(
+          'register look-up: bag did not answer within 5000 ms (SUBGRAPH_TIMEOUT)',
+        );
+        expect(queries).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
