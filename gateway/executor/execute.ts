@@ -87,6 +87,8 @@ export interface ExecutorOptions {
   maxRounds?: number;
   /** No dragnet: at most this many distinct persons are decided on per request; the rest are denied. */
   maxPersonsPerRequest?: number;
+  /** No dragnet over many requests: counts the new persons of a round for the caller's day; false refuses them. */
+  admitPersons?: (context: RequestContext, newPersons: number) => Promise<boolean>;
 }
 
 export interface DecisionRecord {
@@ -180,6 +182,7 @@ interface State {
   minimised: MinimisedRecord[];
   attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
+  refusedToday: Set<string>;
   contentFree: WeakMap<FieldNode[], FieldNode[]>;
   nodeIds: WeakMap<FieldNode[], number>;
 }
@@ -228,6 +231,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
     minimised: [],
     attempted: new WeakMap(),
     persons: new Set(),
+    refusedToday: new Set(),
     contentFree: new WeakMap(),
     nodeIds: new WeakMap(),
   };
@@ -454,8 +458,28 @@ const POLICY_FAILED: Decision = {
   reason: 'The policy could not be evaluated, so nothing about this subject is released. Try again later; if it persists, tell the gateway operator.',
 };
 
+async function admitToday(state: State, plan: Round): Promise<void> {
+  if (!state.options.admitPersons) return;
+  const fresh = new Set<string>();
+  for (const entry of plan.subjects) {
+    const subject = state.subjectTypes[entry.typename];
+    if (subject?.kind !== 'person') continue;
+    const id = entry.obj[INTERNAL + subject.idField];
+    if (typeof id === 'string' && !state.persons.has(id) && !state.refusedToday.has(id)) fresh.add(id);
+  }
+  if (fresh.size === 0) return;
+  let admitted = false;
+  try {
+    admitted = await state.options.admitPersons(state.context, fresh.size);
+  } catch {
+    admitted = false;
+  }
+  if (!admitted) for (const id of fresh) state.refusedToday.add(id);
+}
+
 async function decide(state: State, plan: Round): Promise<void> {
   if (plan.subjects.length === 0) return;
+  await admitToday(state, plan);
   // One question per owner and type: all entities of this round, all fields asked of that owner.
   const questions = new Map<string, { owner: string; typename: string; fields: Map<string, FieldQuestion>; entries: SubjectEntry[] }>();
   for (const entry of plan.subjects) {
@@ -504,6 +528,13 @@ async function decide(state: State, plan: Round): Promise<void> {
             };
           } else if (!subjectId) {
             decision = { outcome: 'deny', principle: 'scope', rule: 'scope.subject-unknown', reason: 'The subject of this field could not be identified, so it is not released.' };
+          } else if (subject.kind === 'person' && state.refusedToday.has(subjectId)) {
+            decision = {
+              outcome: 'deny',
+              principle: 'dragnet',
+              rule: 'dragnet.persons-per-day',
+              reason: 'You have reached the number of persons one user may look at in a day. The count starts again tomorrow; if the case needs more, ask the project coordinator.',
+            };
           } else if (subject.kind === 'person' && !admitPerson(state, subjectId)) {
             decision = {
               outcome: 'deny',

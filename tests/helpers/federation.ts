@@ -72,7 +72,9 @@ export function createTestGateway(
     const result = (await execute({ schema: schemas.get(name)!, document: parse(request.query), variableValues: request.variables ?? {} })) as ExecutionResult;
     return JSON.parse(JSON.stringify(result));
   };
+  const { fail: _fail, ...executorOptions } = options;
   const executor = createExecutor({
+    ...executorOptions,
     supergraph,
     apiSchema,
     classifications: options.classifications ?? new Map(),
