@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../schema/classification.ts';
 import { FED, createTestGateway } from '../helpers/federation.ts';
 
 const bsns = ['999990007', '999990019', '999990020'];
@@ -14,7 +15,7 @@ const subgraphs = [
   },
 ];
 const c = { tier: 'identifying' as const, purposes: ['uitkeringsfraude'] };
-const classifications = new Map([
+const classifications = new Map<string, Classification>([
   ['brp:Adres.adresId', { tier: 'low' as const, purposes: ['uitkeringsfraude'] }],
   ['brp:Adres.bewoners', c],
   ['brp:Persoon.bsn', c],
