@@ -1,0 +1,8 @@
+/** The errors the project subgraph answers with: a code in `extensions.code` and what to do. */
+import { GraphQLError } from 'graphql';
+
+export type ProjectErrorCode = 'FORBIDDEN' | 'BELOW_SELECTION_THRESHOLD' | 'BAD_USER_INPUT' | 'ALREADY_SELECTED' | 'NOT_FOUND';
+
+export function projectError(code: ProjectErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}

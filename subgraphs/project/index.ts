@@ -1,0 +1,103 @@
+/**
+ * The project subgraph: the voortraject's signals side by side, selection and case work. Served in
+ * process by the gateway through `fetcher`, which verifies the gateway's per-call token and gives
+ * the resolvers the caller's identity as their GraphQL context. It owns no person data.
+ */
+import DataLoader from 'dataloader';
+import { GraphQLError, Source, execute, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
+import type { PolicyData } from '../../gateway/policy/load.ts';
+import type { Db } from '../../gateway/store/db.ts';
+import { buildPartnerSubgraph, type PartnerSubgraph } from '../kit/build.ts';
+import { requestedFieldCoordinates, type GatewayClaims } from '../kit/gateway-token.ts';
+import { readTypeDefs } from '../kit/schema-file.ts';
+import { casesById, findingsOf } from './case-records.ts';
+import { projectResolvers } from './resolvers.ts';
+import type { ProjectRequest } from './request.ts';
+
+export const PROJECT_SUBGRAPH = 'project';
+
+export interface ProjectSubgraphOptions {
+  db: Db;
+  policyData: PolicyData;
+  /** Verifies the gateway token in the Authorization header for the requested "Type.field" coordinates; throws when it does not hold. */
+  verifyGatewayToken: (authorizationHeader: string | undefined, requestedFields: string[]) => Promise<GatewayClaims>;
+  now?: () => Date;
+}
+
+export interface ProjectSubgraph extends PartnerSubgraph {
+  /** Answers a call in process; the gateway token is read from the `authorization` header. */
+  fetcher: SubgraphFetcher;
+}
+
+export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
+  const subgraph = buildPartnerSubgraph({
+    name: PROJECT_SUBGRAPH,
+    typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
+    resolvers: projectResolvers(db, policyData),
+  });
+
+  async function answer(request: SubgraphRequest, authorization: string | undefined): Promise<SubgraphResponse> {
+    let document: DocumentNode;
+    try {
+      document = parse(new Source(request.query, 'request'));
+    } catch (error) {
+      return { data: null, errors: [(error as GraphQLError).toJSON()] };
+    }
+    const invalid = validate(subgraph.schema, document);
+    if (invalid.length > 0) return { data: null, errors: invalid.map((error) => error.toJSON()) };
+
+    let claims: GatewayClaims;
+    try {
+      claims = await verifyGatewayToken(authorization, requestedFieldCoordinates(subgraph.schema, document));
+    } catch (error) {
+      return { data: null, errors: [tokenError(error)] };
+    }
+    const context: ProjectRequest = {
+      claims,
+      now: now(),
+      cases: new DataLoader(async (ids) => {
+        const found = await casesById(db, ids);
+        return ids.map((id) => found.get(id));
+      }),
+      findings: new DataLoader(async (ids) => {
+        const found = await findingsOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+    };
+    const result = (await execute({
+      schema: subgraph.schema,
+      document,
+      variableValues: request.variables ?? {},
+      operationName: request.operationName ?? null,
+      contextValue: context,
+    })) as ExecutionResult;
+    return response(result);
+  }
+
+  return {
+    ...subgraph,
+    fetcher: (_url, request, options) => answer(request, headerValue(options.headers, 'authorization')),
+  };
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** A refused token: its code and message (they never hold personal data); anything else, a generic refusal. */
+function tokenError(error: unknown): { message: string; extensions: { code: string } } {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof Error && typeof code === 'string') return { message: error.message, extensions: { code } };
+  return { message: 'The gateway token could not be checked, so the call is refused.', extensions: { code: 'GATEWAY_TOKEN_INVALID' } };
+}
+
+/** The JSON response; an unexpected error (not one of ours) is answered without its message. */
+function response(result: ExecutionResult): SubgraphResponse {
+  const errors = result.errors?.map((error) => {
+    const formatted = error.toJSON();
+    if (error.originalError === undefined || error.originalError instanceof GraphQLError) return formatted;
+    return { ...formatted, message: 'The project subgraph could not resolve this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  });
+  return JSON.parse(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) })) as SubgraphResponse;
+}

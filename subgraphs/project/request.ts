@@ -1,0 +1,40 @@
+/**
+ * Who asks the project subgraph, and whether they may act in the project: the gateway's per-call
+ * token, judged by the same request rules as the policy (project known and active, the caller's
+ * organisation a participant, the role able to act for the declared purpose).
+ */
+import type DataLoader from 'dataloader';
+import { COORDINATOR_ROLE } from '../../gateway/identity/authorisation.ts';
+import type { Caller } from '../../gateway/context/types.ts';
+import { judgeRequest } from '../../gateway/policy/decide.ts';
+import type { PolicyData } from '../../gateway/policy/load.ts';
+import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
+import type { GatewayClaims } from '../kit/gateway-token.ts';
+import type { CaseRecord, FindingRecord } from './case-records.ts';
+import { projectError } from './errors.ts';
+
+/** The GraphQL context of one request. */
+export interface ProjectRequest {
+  claims: GatewayClaims;
+  now: Date;
+  cases: DataLoader<string, CaseRecord | undefined>;
+  findings: DataLoader<string, FindingRecord[]>;
+}
+
+/** Roles that record findings: the coordinator and the enforcement officer who made the visit. */
+export const FINDING_ROLES: readonly string[] = [COORDINATOR_ROLE, 'handhaver'];
+
+export function callerOf(claims: GatewayClaims): Caller {
+  return { id: claims.callerId, organisation: claims.organisation, roles: [claims.role], projects: [claims.project] };
+}
+
+/** The clearance for acting in `project`, or a FORBIDDEN error saying why not. */
+export function clearance(request: ProjectRequest, project: string, data: PolicyData): RequestClearance {
+  const { claims } = request;
+  if (project !== claims.project) {
+    throw projectError('FORBIDDEN', `This request is declared for project "${claims.project}", not "${project}". Declare project "${project}" to work in it.`);
+  }
+  const judged = judgeRequest({ now: request.now, caller: callerOf(claims), purpose: { project: claims.project, purpose: claims.purpose } }, data);
+  if ('outcome' in judged) throw projectError('FORBIDDEN', `Not allowed in project "${project}" (${judged.rule}): ${judged.reason}.`);
+  return judged;
+}

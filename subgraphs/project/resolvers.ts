@@ -1,0 +1,143 @@
+/**
+ * The project subgraph's resolvers: the signals side by side, selection (opening a case) and
+ * findings. Every operation is judged on the gateway token first (see request.ts).
+ */
+import { canSelectAddresses } from '../../gateway/identity/authorisation.ts';
+import type { PolicyData } from '../../gateway/policy/load.ts';
+import { addFinding, findOpenCases, openCase } from '../../gateway/store/cases.ts';
+import type { Db } from '../../gateway/store/db.ts';
+import { listProjectAddresses, signalsFor, type ProjectAddress } from '../../gateway/store/signals.ts';
+import type { Resolvers } from '../kit/build.ts';
+import { entityReferences, type AdresRef } from '../kit/world.ts';
+import type { CaseRecord, FindingRecord } from './case-records.ts';
+import { projectError } from './errors.ts';
+import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
+
+export const MIN_TEXT_LENGTH = 20;
+const MAX_TEXT_LENGTH = 2000;
+const MAX_PAGE = 100;
+const ADRES_ID = /^\d{16}$/;
+const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/;
+
+type Zaak = Omit<CaseRecord, 'open'>;
+
+interface ProjectAdressenArgs {
+  project: string;
+  eerste: number;
+  na?: string | null;
+  minimaalPartners?: number | null;
+}
+
+export function projectResolvers(db: Db, data: PolicyData): Resolvers {
+  return {
+    Query: {
+      projectAdressen: async (_: unknown, args: ProjectAdressenArgs, request: ProjectRequest) => {
+        const cleared = clearance(request, args.project, data);
+        if (!Number.isInteger(args.eerste) || args.eerste < 1 || args.eerste > MAX_PAGE) {
+          throw projectError('BAD_USER_INPUT', `eerste must be between 1 and ${MAX_PAGE}.`);
+        }
+        const minPartners = args.minimaalPartners ?? 1;
+        if (minPartners < 1) throw projectError('BAD_USER_INPUT', 'minimaalPartners must be at least 1.');
+        const page = await listProjectAddresses(db, args.project, {
+          first: args.eerste,
+          after: offsetOf(args.na),
+          minPartners,
+          onOrBefore: cleared.today,
+          partners: cleared.project.participants,
+        });
+        return { items: page.items, volgende: page.next === null ? null : cursorOf(page.next) };
+      },
+    },
+    Mutation: {
+      selecteerAdres: async (_: unknown, args: { project: string; adresId: string; reden: string }, request: ProjectRequest): Promise<Zaak> => {
+        const cleared = clearance(request, args.project, data);
+        if (!canSelectAddresses(callerOf(request.claims))) {
+          throw projectError('FORBIDDEN', `Only a project coordinator selects addresses; your role is "${request.claims.role}". Ask the coordinator of project "${args.project}".`);
+        }
+        if (!ADRES_ID.test(args.adresId)) throw projectError('BAD_USER_INPUT', 'adresId must be a BAG address id of 16 digits.');
+        const reden = writtenText('reden', args.reden, 'why this address is selected, on which signals');
+        const { participants, selectionThreshold } = cleared.project;
+        return db.transaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`selection|${args.project}|${args.adresId}`]);
+          const [open] = (await findOpenCases(tx, args.project, [args.adresId])).get(args.adresId) ?? [];
+          if (open) throw projectError('ALREADY_SELECTED', `The address is already selected in case ${open.id}; record findings in that case.`);
+          const signals = (await signalsFor(tx, args.project, [args.adresId], { onOrBefore: cleared.today, partners: participants })).get(args.adresId) ?? [];
+          const partners = [...new Set(signals.map((s) => s.partner))].sort();
+          if (partners.length < selectionThreshold) {
+            throw projectError(
+              'BELOW_SELECTION_THRESHOLD',
+              `Selection needs signals from at least ${selectionThreshold} participating partners; this address has ${partners.length}${partners.length > 0 ? ` (${partners.join(', ')})` : ''}. Select it only when another partner's signal overlaps.`,
+            );
+          }
+          const opened = await openCase(tx, { project: args.project, adresId: args.adresId, openedBy: request.claims.callerId, reason: reden, openedAt: request.now });
+          return { id: opened.id, project: opened.project, adresId: opened.adresId, reason: opened.reason, openedAt: opened.openedAt };
+        });
+      },
+      legBevindingVast: async (_: unknown, args: { zaakId: string; soort: string; toelichting: string }, request: ProjectRequest): Promise<FindingRecord> => {
+        const { claims } = request;
+        clearance(request, claims.project, data);
+        if (!FINDING_ROLES.includes(claims.role)) {
+          throw projectError('FORBIDDEN', `Only the roles ${FINDING_ROLES.map((r) => `"${r}"`).join(' and ')} record findings; your role is "${claims.role}".`);
+        }
+        const soort = args.soort.trim();
+        if (soort === '' || soort.length > 100) throw projectError('BAD_USER_INPUT', 'soort must be a kind of finding of 1 to 100 characters, e.g. "huisbezoek".');
+        const toelichting = writtenText('toelichting', args.toelichting, 'what was found and how');
+        const notFound = () => projectError('NOT_FOUND', `There is no open case "${args.zaakId}" in project "${claims.project}".`);
+        const zaak = await request.cases.load(args.zaakId);
+        if (!zaak || !zaak.open || zaak.project !== claims.project) throw notFound();
+        try {
+          await addFinding(db, { caseId: zaak.id, kind: soort, note: toelichting, recordedBy: claims.callerId, recordedAt: request.now });
+        } catch (error) {
+          if ((error as Error).message.startsWith('no open case')) throw notFound();
+          throw error;
+        }
+        return { caseId: zaak.id, kind: soort, note: toelichting, recordedAt: request.now };
+      },
+    },
+    ProjectAdres: {
+      adres: (item: ProjectAddress): AdresRef => ({ adresId: item.adresId }),
+      aantalPartners: (item: ProjectAddress) => item.partners.length,
+      partners: (item: ProjectAddress) => item.partners,
+      signaalSoorten: (item: ProjectAddress) => item.kinds,
+      eersteSignaal: (item: ProjectAddress) => item.firstDate,
+      laatsteSignaal: (item: ProjectAddress) => item.lastDate,
+      geselecteerd: (item: ProjectAddress) => item.caseId !== null,
+      zaak: async (item: ProjectAddress, _: unknown, request: ProjectRequest) => (item.caseId === null ? null : ((await request.cases.load(item.caseId)) ?? null)),
+    },
+    Zaak: {
+      adres: (zaak: Zaak): AdresRef => ({ adresId: zaak.adresId }),
+      reden: (zaak: Zaak) => zaak.reason,
+      geopendOp: (zaak: Zaak) => zaak.openedAt.toISOString(),
+      bevindingen: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.findings.load(zaak.id),
+    },
+    Bevinding: {
+      soort: (finding: FindingRecord) => finding.kind,
+      toelichting: (finding: FindingRecord) => finding.note,
+      vastgelegdOp: (finding: FindingRecord) => finding.recordedAt.toISOString(),
+    },
+    Adres: entityReferences.Adres,
+  };
+}
+
+/** Text a person writes into a case: long enough to explain, and about the address, never a BSN. */
+function writtenText(name: string, value: string, what: string): string {
+  const text = value.trim();
+  if (text.length < MIN_TEXT_LENGTH || text.length > MAX_TEXT_LENGTH) {
+    throw projectError('BAD_USER_INPUT', `${name} must say ${what}, in ${MIN_TEXT_LENGTH} to ${MAX_TEXT_LENGTH} characters (it has ${text.length}).`);
+  }
+  if (BSN_LIKE.test(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN (or any 8- or 9-digit number); the case is about the address.`);
+  return text;
+}
+
+function cursorOf(offset: number): string {
+  return Buffer.from(`na:${offset}`, 'utf8').toString('base64url');
+}
+
+function offsetOf(cursor: string | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const match = /^na:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match || cursorOf(Number(match[1])) !== cursor) {
+    throw projectError('BAD_USER_INPUT', 'na must be the volgende cursor of a previous page of this list.');
+  }
+  return Number(match[1]);
+}

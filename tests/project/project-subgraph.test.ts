@@ -1,0 +1,251 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { parse } from 'graphql';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
+import { createStoreFacts } from '../../gateway/facts/provider.ts';
+import { createPartnerTokenSigner, type PartnerTokenSigner } from '../../gateway/partner-token/index.ts';
+import type { Db } from '../../gateway/store/db.ts';
+import { importSignals } from '../../gateway/store/signals.ts';
+import { createGatewayTokenVerifier, requestedFieldCoordinates } from '../../subgraphs/kit/gateway-token.ts';
+import { createProjectSubgraph, type ProjectSubgraph } from '../../subgraphs/project/index.ts';
+import { backends } from '../facts/backends.ts';
+import { ADRES, PROJECT, SIGNALS, entity, fakeRegisters, policyData, query } from '../facts/fixtures.ts';
+
+const P = PROJECT.id;
+const NOW = new Date('2026-07-01T10:00:00Z');
+const REASON = 'Overlapping signals of the corporation and the Belastingdienst.';
+
+interface Caller {
+  role?: string;
+  organisation?: string;
+  project?: string;
+  purpose?: string;
+  /** Coordinates the token allows; default: exactly those the operation selects. */
+  fields?: string[];
+}
+
+let signer: PartnerTokenSigner;
+beforeAll(async () => {
+  const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
+  signer = await createPartnerTokenSigner({ privateJwk: await exportJWK(privateKey) });
+});
+
+function projectSubgraph(db: Db, now = NOW): ProjectSubgraph {
+  const verifier = createGatewayTokenVerifier({ partner: 'project', jwks: signer.jwks() });
+  return createProjectSubgraph({ db, policyData, verifyGatewayToken: (header, fields) => verifier.verify(header, fields), now: () => now });
+}
+
+/** Asks the subgraph as the gateway does: with a token for exactly the coordinates the operation selects. */
+async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<string, unknown>, caller: Caller = {}): Promise<SubgraphResponse> {
+  const token = await signer.sign({
+    partner: 'project',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    organisation: caller.organisation ?? 'sociale-dienst',
+    role: caller.role ?? 'coordinator',
+    callerId: 'medewerker-17',
+    project: caller.project ?? P,
+    purpose: caller.purpose ?? 'woonfraude',
+    fields: caller.fields ?? requestedFieldCoordinates(subgraph.schema, parse(source)),
+  });
+  return subgraph.fetcher('http://project.in-process/graphql', { query: source, variables }, { timeoutMs: 1000, headers: { Authorization: `Bearer ${token}` } });
+}
+
+const LIST = `query ($project: ID!, $eerste: Int, $na: String, $min: Int) {
+  projectAdressen(project: $project, eerste: $eerste, na: $na, minimaalPartners: $min) {
+    items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id reden bevindingen { soort toelichting } } }
+    volgende
+  }
+}`;
+const SELECT = `mutation ($project: ID!, $adresId: ID!, $reden: String!) {
+  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id project adres { adresId } reden geopendOp bevindingen { soort } }
+}`;
+const FINDING = `mutation ($zaakId: ID!, $soort: String!, $toelichting: String!) {
+  legBevindingVast(zaakId: $zaakId, soort: $soort, toelichting: $toelichting) { soort toelichting vastgelegdOp }
+}`;
+
+function refused(code: string, message: string, path: string) {
+  return { data: null, errors: [{ message, locations: [expect.any(Object)], path: [path], extensions: { code } }] };
+}
+
+async function caseCount(db: Db): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases')).rows[0]!.n;
+}
+
+const TWO_PARTNERS = {
+  adres: { adresId: ADRES.twoPartners },
+  aantalPartners: 2,
+  partners: ['belastingdienst', 'woningcorporatie'],
+  signaalSoorten: ['overlast', 'toeslagen-afwijkend'],
+  eersteSignaal: '2026-03-02',
+  laatsteSignaal: '2026-06-15',
+  geselecteerd: false,
+  zaak: null,
+};
+const ONE_PARTNER = {
+  adres: { adresId: ADRES.onePartner },
+  aantalPartners: 1,
+  partners: ['politie'],
+  signaalSoorten: ['hennep', 'overlast'],
+  eersteSignaal: '2026-02-18',
+  laatsteSignaal: '2026-04-01',
+  geselecteerd: false,
+  zaak: null,
+};
+const OUTSIDE = {
+  adres: { adresId: ADRES.outside },
+  aantalPartners: 1,
+  partners: ['uwv'],
+  signaalSoorten: ['ww-controle'],
+  eersteSignaal: '2026-01-10',
+  laatsteSignaal: '2026-01-10',
+  geselecteerd: false,
+  zaak: null,
+};
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`project subgraph on ${backend.name}`, () => {
+    test('lists the signals side by side, paged, with a minimum of partners', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const page1 = await ask(subgraph, LIST, { project: P, eerste: 2 }, { role: 'analist' });
+        expect(page1).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS, ONE_PARTNER], volgende: expect.any(String) } } });
+        const volgende = (page1.data!.projectAdressen as { volgende: string }).volgende;
+        expect(await ask(subgraph, LIST, { project: P, eerste: 2, na: volgende }, { role: 'analist' })).toEqual({
+          data: { projectAdressen: { items: [OUTSIDE], volgende: null } },
+        });
+        expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: null } } });
+        expect(await ask(subgraph, LIST, { project: P, na: 'not-a-cursor' }, { role: 'analist' })).toEqual(
+          refused('BAD_USER_INPUT', 'na must be the volgende cursor of a previous page of this list.', 'projectAdressen'),
+        );
+        expect(await ask(subgraph, LIST, { project: P, eerste: 101 }, { role: 'analist' })).toEqual(
+          refused('BAD_USER_INPUT', 'eerste must be between 1 and 100.', 'projectAdressen'),
+        );
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a coordinator selects an address with overlapping signals: a case is opened, once', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON });
+        expect(selected).toEqual({
+          data: {
+            selecteerAdres: { id: expect.any(String), project: P, adres: { adresId: ADRES.twoPartners }, reden: REASON, geopendOp: '2026-07-01T10:00:00.000Z', bevindingen: [] },
+          },
+        });
+        const zaakId = (selected.data!.selecteerAdres as { id: string }).id;
+        expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({
+          data: { projectAdressen: { items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, reden: REASON, bevindingen: [] } }], volgende: null } },
+        });
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(
+          refused('ALREADY_SELECTED', `The address is already selected in case ${zaakId}; record findings in that case.`, 'selecteerAdres'),
+        );
+        expect(await caseCount(db)).toBe(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('selection is refused to an analyst, below the threshold, and without a real reason', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { role: 'analist' })).toEqual(
+          refused('FORBIDDEN', `Only a project coordinator selects addresses; your role is "analist". Ask the coordinator of project "${P}".`, 'selecteerAdres'),
+        );
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.onePartner, reden: REASON })).toEqual(
+          refused(
+            'BELOW_SELECTION_THRESHOLD',
+            "Selection needs signals from at least 2 participating partners; this address has 1 (politie). Select it only when another partner's signal overlaps.",
+            'selecteerAdres',
+          ),
+        );
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: 'signals' })).toEqual(
+          refused('BAD_USER_INPUT', 'reden must say why this address is selected, on which signals, in 20 to 2000 characters (it has 7).', 'selecteerAdres'),
+        );
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: `${REASON} Resident 999990007.` })).toEqual(
+          refused('BAD_USER_INPUT', 'reden must not contain a BSN (or any 8- or 9-digit number); the case is about the address.', 'selecteerAdres'),
+        );
+        const dayBefore = projectSubgraph(db, new Date('2026-06-14T10:00:00Z'));
+        expect(await ask(dayBefore, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(
+          refused(
+            'BELOW_SELECTION_THRESHOLD',
+            "Selection needs signals from at least 2 participating partners; this address has 1 (woningcorporatie). Select it only when another partner's signal overlaps.",
+            'selecteerAdres',
+          ),
+        );
+        expect(await caseCount(db)).toBe(0);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a finding in the case makes documented suspicion; only coordinators and handhavers record one', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON });
+        const zaakId = (selected.data!.selecteerAdres as { id: string }).id;
+        const finding = { zaakId, soort: 'huisbezoek', toelichting: 'Six men live in the dwelling, the registered family does not.' };
+
+        expect(await ask(subgraph, FINDING, finding, { role: 'analist' })).toEqual(
+          refused('FORBIDDEN', 'Only the roles "coordinator" and "handhaver" record findings; your role is "analist".', 'legBevindingVast'),
+        );
+        expect(await ask(subgraph, FINDING, { ...finding, zaakId: 'no-such-case' }, { role: 'handhaver' })).toEqual(
+          refused('NOT_FOUND', `There is no open case "no-such-case" in project "${P}".`, 'legBevindingVast'),
+        );
+        expect(await ask(subgraph, FINDING, finding, { role: 'handhaver' })).toEqual({
+          data: { legBevindingVast: { soort: 'huisbezoek', toelichting: finding.toelichting, vastgelegdOp: '2026-07-01T10:00:00.000Z' } },
+        });
+        const listed = await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' });
+        expect(listed.data).toEqual({
+          projectAdressen: {
+            items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, reden: REASON, bevindingen: [{ soort: 'huisbezoek', toelichting: finding.toelichting }] } }],
+            volgende: null,
+          },
+        });
+        const [facts] = await createStoreFacts({ db, registers: fakeRegisters().registers }).load([entity('address', ADRES.twoPartners)], query('2026-07-01'));
+        expect(facts).toMatchObject({ caseId: zaakId, documentedSuspicion: true });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('every call needs a gateway token for its fields and a request the policy clears', async () => {
+      const db = await backend.open();
+      try {
+        const subgraph = projectSubgraph(db);
+        const answer = await subgraph.fetcher('http://project.in-process/graphql', { query: LIST, variables: { project: P } }, { timeoutMs: 1000 });
+        expect(answer).toEqual({
+          data: null,
+          errors: [
+            {
+              message: 'No gateway token was sent. Only the Doelpoort gateway may call this subgraph, with "Authorization: Bearer <gateway token>".',
+              extensions: { code: 'GATEWAY_TOKEN_MISSING' },
+            },
+          ],
+        });
+        const narrow = await ask(subgraph, LIST, { project: P }, { fields: ['Query.projectAdressen', 'ProjectAdresPagina.items', 'ProjectAdres.adres', 'Adres.adresId'] });
+        expect(narrow.errors?.map((e) => e.extensions?.code)).toEqual(['GATEWAY_TOKEN_FIELD_NOT_ALLOWED']);
+        expect(await ask(subgraph, LIST, { project: 'wijkaanpak-2025' })).toEqual(
+          refused('FORBIDDEN', `This request is declared for project "${P}", not "wijkaanpak-2025". Declare project "wijkaanpak-2025" to work in it.`, 'projectAdressen'),
+        );
+        const officer = await ask(subgraph, LIST, { project: P }, { role: 'privacy-officer' });
+        expect(officer.errors?.map((e) => [e.extensions?.code, e.message.split(':')[0]])).toEqual([['FORBIDDEN', `Not allowed in project "${P}" (context.role-purpose)`]]);
+        const outsider = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { organisation: 'ind' });
+        expect(outsider.errors?.map((e) => [e.extensions?.code, e.message.split(':')[0]])).toEqual([['FORBIDDEN', `Not allowed in project "${P}" (doelbinding.requester-not-participant)`]]);
+        const ended = await ask(subgraph, LIST, { project: 'wijkaanpak-2025' }, { project: 'wijkaanpak-2025' });
+        expect(ended.errors?.map((e) => [e.extensions?.code, e.message.split(':')[0]])).toEqual([['FORBIDDEN', 'Not allowed in project "wijkaanpak-2025" (doelbinding.project-inactive)']]);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
