@@ -24,8 +24,11 @@ export interface GatewayOptions {
   timeoutMs: number;
   maxBodyBytes: number;
   headersFor?: ExecutorOptions['headersFor'];
+  maxPersonsPerRequest?: number;
+  admitPersons?: ExecutorOptions['admitPersons'];
   fetcher?: ExecutorOptions['fetcher'];
   routes?: HttpOptions['routes'];
+  handlers?: HttpOptions['handlers'];
   examples?: NonNullable<HttpOptions['landing']>['examples'];
 }
 
@@ -49,6 +52,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     timeoutMs: options.timeoutMs,
     urls: new Map(options.subgraphs.map((s) => [s.name, s.url])),
     ...(options.headersFor ? { headersFor: options.headersFor } : {}),
+    ...(options.maxPersonsPerRequest ? { maxPersonsPerRequest: options.maxPersonsPerRequest } : {}),
+    ...(options.admitPersons ? { admitPersons: options.admitPersons } : {}),
     ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   });
   const apollo = createApollo({
@@ -64,6 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     authenticate: options.authenticate,
     maxBodyBytes: options.maxBodyBytes,
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.handlers ? { handlers: options.handlers } : {}),
     landing: { examples: options.examples ?? [] },
   });
   return {

@@ -24,6 +24,8 @@ export interface HttpOptions {
   /** Extra GET routes (health, JWKS, ...): path → JSON producer returning status and body. */
   routes?: Record<string, () => Promise<{ status: number; body: unknown }>>;
   landing?: { examples: { title: string; query: string; headers?: Record<string, string> }[] };
+  /** Other APIs on their own paths (the privacy officer's /audit/*): true when handled. */
+  handlers?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
 }
 
 class BodyError extends Error {
@@ -75,6 +77,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     sendJson(res, status, body);
     return;
   }
+  for (const handler of options.handlers ?? []) if (await handler(req, res, url)) return;
   const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
   if ((url.pathname === '/' || url.pathname === '/graphql') && wantsHtml) {
     const html = landingPage(options.landing?.examples ?? []);

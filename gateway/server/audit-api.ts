@@ -1,0 +1,159 @@
+/**
+ * The privacy officer's API: plain JSON over HTTP (privacy officers are not GraphQL users), for the
+ * privacy-officer role only. A BSN is only ever sent in a POST body, never in a URL, so it does not
+ * end up in access logs.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  accessInProject,
+  accessToPerson,
+  awaitingReview,
+  chainStatus,
+  markReviewed,
+  refusals,
+  subjectAccessReport,
+  type Page,
+} from '../audit/queries.ts';
+import type { AuditWriter } from '../audit/writer.ts';
+import type { Caller } from '../context/types.ts';
+import { canUseAuditApi } from '../identity/authorisation.ts';
+import { AuthenticationError, authErrorResponse } from '../identity/errors.ts';
+import type { Db } from '../store/db.ts';
+
+export interface AuditApiOptions {
+  db: Db;
+  writer: AuditWriter;
+  pseudonymKey: Uint8Array;
+  checkpointPublicKey: CryptoKey;
+  authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
+  now?: () => Date;
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function elfProef(bsn: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
+  return (sum - Number(bsn[8])) % 11 === 0;
+}
+
+const bsn = z.string().regex(/^\d{9}$/, 'a BSN is 9 digits').refine(elfProef, 'this is not a valid BSN (it fails the 11-check)');
+const isoDate = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+const pageShape = {
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+const pageQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional() });
+const personBody = z.strictObject({ bsn, ...pageShape });
+const reportBody = z.strictObject({ bsn, from: isoDate.optional(), to: isoDate.optional() });
+const reviewBody = z.strictObject({ note: z.string().min(1).max(2000).optional() });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.join('.') || '(body)';
+  throw new ApiError(400, 'BAD_REQUEST', `${where}: ${path}: ${issue.message}. See docs/audit.md for the request shapes.`);
+}
+
+function page(p: { after?: number | undefined; limit?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Page {
+  return {
+    ...(p.after !== undefined ? { after: p.after } : {}),
+    ...(p.limit !== undefined ? { limit: p.limit } : {}),
+    ...(p.from ? { from: p.from } : {}),
+    ...(p.to ? { to: p.to } : {}),
+  };
+}
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64_000) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 64 kB.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/** Handles /audit/* requests; returns false for any other path. */
+export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+  const now = options.now ?? (() => new Date());
+  return async (req, res, url) => {
+    if (!url.pathname.startsWith('/audit/')) return false;
+    try {
+      let caller: Caller;
+      try {
+        caller = await options.authenticate(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
+      } catch (err) {
+        if (err instanceof AuthenticationError) {
+          const answer = authErrorResponse(err);
+          send(res, answer.status, answer.body, answer.headers);
+          return true;
+        }
+        throw err;
+      }
+      if (!canUseAuditApi(caller)) throw new ApiError(403, 'FORBIDDEN', 'The audit API is for the privacy-officer role only.');
+      const query = Object.fromEntries(url.searchParams);
+      const route = `${req.method} ${url.pathname}`;
+      const reviewMatch = /^\/audit\/reviews\/(\d+)$/.exec(url.pathname);
+      const projectMatch = /^\/audit\/projects\/([a-z0-9-]+)\/access$/.exec(url.pathname);
+      let result: unknown;
+      if (route === 'POST /audit/person-access') {
+        const body = parse(personBody, await jsonBody(req), 'POST /audit/person-access');
+        result = await accessToPerson(options.db, body.bsn, options.pseudonymKey, page(body));
+      } else if (route === 'POST /audit/subject-access-report') {
+        const body = parse(reportBody, await jsonBody(req), 'POST /audit/subject-access-report');
+        result = await subjectAccessReport(options.db, { bsn: body.bsn, key: options.pseudonymKey, now: now(), ...(body.from ? { from: body.from } : {}), ...(body.to ? { to: body.to } : {}) });
+      } else if (req.method === 'GET' && projectMatch) {
+        result = await accessInProject(options.db, projectMatch[1]!, page(parse(pageQuery, query, 'query string')));
+      } else if (route === 'GET /audit/refusals') {
+        const q = parse(pageQuery, query, 'query string');
+        result = await refusals(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) });
+      } else if (route === 'GET /audit/reviews') {
+        result = await awaitingReview(options.db, page(parse(pageQuery, query, 'query string')));
+      } else if (req.method === 'POST' && reviewMatch) {
+        const body = parse(reviewBody, await jsonBody(req), `POST ${url.pathname}`);
+        try {
+          const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.note ? { note: body.note } : {}), now: now() });
+          result = { reviewSeq: seq };
+        } catch (err) {
+          if (err instanceof Error && /not a decision awaiting review/.test(err.message)) throw new ApiError(404, 'NOT_FOUND', err.message);
+          throw err;
+        }
+      } else if (route === 'GET /audit/chain') {
+        result = await chainStatus(options.db, options.checkpointPublicKey);
+      } else {
+        throw new ApiError(404, 'NOT_FOUND', `No audit endpoint ${route}. See docs/audit.md for the endpoints.`);
+      }
+      send(res, 200, result);
+    } catch (err) {
+      if (err instanceof ApiError) send(res, err.status, { error: { code: err.code, message: err.message } });
+      else send(res, 503, { error: { code: 'AUDIT_UNAVAILABLE', message: 'The audit store could not answer. Try again shortly.' } });
+    }
+    return true;
+  };
+}
