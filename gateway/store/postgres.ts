@@ -39,6 +39,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     types,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // An idle connection that drops emits 'error' on the pool; without a listener Node exits. The
+  // next query then fails on its own, and the caller fails closed.
+  pool.on('error', () => undefined);
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await pool.query(sql, [...params]);

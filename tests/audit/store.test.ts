@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { addFinding, closeCase, findOpenCases, incrementDailyCounter, openCase } from '../../gateway/store/cases.ts';
-import { readdirSync } from 'node:fs';
 import { migrate, MIGRATIONS_DIR, splitStatements } from '../../gateway/store/migrate.ts';
+import { openStore } from '../../gateway/store/open.ts';
 import { backends } from './backends.ts';
 
 /** Every migration in the folder, in order (other stages add theirs after the audit store's two). */
@@ -92,17 +95,20 @@ for (const backend of backends) {
 
 describe.runIf(!!process.env.DATABASE_URL)('migrations on PostgreSQL', () => {
   test('two processes starting at once on one schema both succeed and apply each migration once', async () => {
-    const { openStore } = await import('../../gateway/store/open.ts');
-    const schema = `audit_test_race_${process.pid}`;
     const url = process.env.DATABASE_URL!;
-    const [a, b] = await Promise.all([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
+    const schema = `audit_test_race_${randomBytes(6).toString('hex')}`;
+    const opened = await Promise.allSettled([openStore({ databaseUrl: url, schema }), openStore({ databaseUrl: url, schema })]);
+    const stores = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
     try {
-      const recorded = await a.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+      expect(opened.map((o) => (o.status === 'rejected' ? String(o.reason) : 'opened'))).toEqual(['opened', 'opened']);
+      const recorded = await stores[0]!.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
       expect(recorded.rows.map((r) => r.name)).toEqual(MIGRATIONS);
     } finally {
-      await a.query(`DROP SCHEMA ${schema} CASCADE`);
-      await a.close();
-      await b.close();
+      await Promise.all(stores.map((db) => db.close()));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
     }
   });
 });
