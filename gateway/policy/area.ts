@@ -13,8 +13,8 @@ export function addressInArea(address: Pick<Adres, 'adresId' | 'postcode'>, area
 
 /**
  * The registration that holds on a day: it began on or before the day and had not ended by then.
- * datumEinde is the first day the person no longer lives there (the next registration's start).
+ * datumEinde is the last day the person lived there (the BRP and the synthetic world read it so).
  */
 export function registrationOn(registrations: readonly Verblijfplaats[], day: string): Verblijfplaats | undefined {
-  return registrations.find((r) => r.datumAanvang <= day && (r.datumEinde === null || day < r.datumEinde));
+  return registrations.find((r) => r.datumAanvang <= day && (r.datumEinde === null || day <= r.datumEinde));
 }

@@ -26,7 +26,7 @@ const RECORDS: FactsRecords = {
       bsn: '999990020',
       geheimhouding: false,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-10-31' },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-10-30' },
         { adresId: OUT_OF_AREA, datumAanvang: '2026-10-31', datumEinde: null },
       ],
     },
@@ -35,7 +35,7 @@ const RECORDS: FactsRecords = {
       bsn: '999990032',
       geheimhouding: false,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-11-01' },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-10-31' },
         { adresId: OUT_OF_AREA, datumAanvang: '2026-11-01', datumEinde: null },
       ],
     },
@@ -44,7 +44,7 @@ const RECORDS: FactsRecords = {
       bsn: '999990021',
       geheimhouding: true,
       verblijfplaatsen: [
-        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-11-02' },
+        { adresId: IN_AREA, datumAanvang: '2020-01-01', datumEinde: '2026-11-01' },
         { adresId: OUT_OF_AREA, datumAanvang: '2026-11-02', datumEinde: null },
       ],
     },
