@@ -1,0 +1,72 @@
+/**
+ * The gateway's own metrics, served at /metrics in the Prometheus text format. Labels carry
+ * names of things (a status, a principle, a partner), never a value about a person.
+ */
+import type { Decision } from '../policy/types.ts';
+import type { PartnerCall } from '../partners/resilient-fetcher.ts';
+import { DEFAULT_SECONDS_BUCKETS, createRegistry, type Counter, type Gauge, type Histogram } from './prometheus.ts';
+
+export interface GatewayMetrics {
+  /** `status`: the HTTP status answered, e.g. "200". */
+  requests: Counter;
+  requestDuration: Histogram;
+  decisions: Counter;
+  partnerCalls: Counter;
+  partnerCallDuration: Histogram;
+  auditWriteDuration: Histogram;
+  auditQueueDepth: Gauge;
+  /** Counts one policy decision by its outcome and, unless allowed, the principle that decided. */
+  recordDecision(decision: Decision): void;
+  /** Counts one partner call (for `onCall` of the resilient fetcher); a call refused by an open circuit has no duration. */
+  recordPartnerCall(call: PartnerCall): void;
+  render(): string;
+}
+
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = createRegistry();
+  const requests = registry.counter({ name: 'doelpoort_requests_total', help: 'GraphQL requests answered, by HTTP status.', labelNames: ['status'] });
+  const requestDuration = registry.histogram({
+    name: 'doelpoort_request_duration_seconds',
+    help: 'Time from receiving a GraphQL request to answering it.',
+    buckets: DEFAULT_SECONDS_BUCKETS,
+  });
+  const decisions = registry.counter({
+    name: 'doelpoort_decisions_total',
+    help: 'Policy decisions per field and entity, by outcome and the principle that refused or minimised ("none" when allowed).',
+    labelNames: ['outcome', 'principle'],
+  });
+  const partnerCalls = registry.counter({
+    name: 'doelpoort_partner_calls_total',
+    help: 'Calls to partner subgraphs, by partner and status ("ok", a failure code, or "CIRCUIT_OPEN" when refused without calling).',
+    labelNames: ['partner', 'status'],
+  });
+  const partnerCallDuration = registry.histogram({
+    name: 'doelpoort_partner_call_duration_seconds',
+    help: 'Duration of calls made to partner subgraphs.',
+    labelNames: ['partner'],
+    buckets: DEFAULT_SECONDS_BUCKETS,
+  });
+  const auditWriteDuration = registry.histogram({
+    name: 'doelpoort_audit_write_duration_seconds',
+    help: "Time to commit a request's audit records.",
+    buckets: DEFAULT_SECONDS_BUCKETS,
+  });
+  const auditQueueDepth = registry.gauge({ name: 'doelpoort_audit_queue_depth', help: 'Audit records waiting to be committed.' });
+  return {
+    requests,
+    requestDuration,
+    decisions,
+    partnerCalls,
+    partnerCallDuration,
+    auditWriteDuration,
+    auditQueueDepth,
+    recordDecision(decision) {
+      decisions.inc({ outcome: decision.outcome, principle: decision.outcome === 'allow' ? 'none' : decision.principle });
+    },
+    recordPartnerCall(call) {
+      partnerCalls.inc({ partner: call.partner, status: call.status });
+      if (call.status !== 'CIRCUIT_OPEN') partnerCallDuration.observe(call.durationMs / 1000, { partner: call.partner });
+    },
+    render: registry.render,
+  };
+}
