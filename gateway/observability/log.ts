@@ -1,0 +1,87 @@
+/**
+ * Structured logs: one JSON object per line, with the time, the level and the event's name first.
+ * Every line passes through `redact` before it is written. A log line says what happened to a
+ * request (its trace id, status, how many fields were allowed, minimised and denied, which
+ * partners were called), never who or what it was about.
+ */
+import type { Writable } from 'node:stream';
+import type { PartnerCallRecord } from '../executor/execute.ts';
+import type { Decision } from '../policy/types.ts';
+import { redact } from './redact.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const LEVEL_ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(event: string, fields?: LogFields): void;
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+}
+
+export interface LoggerOptions {
+  /** process.stdout by default. */
+  stream?: Pick<Writable, 'write'>;
+  /** Events below this level are not written; `info` by default. */
+  level?: LogLevel;
+  now?: () => Date;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const stream = options.stream ?? process.stdout;
+  const threshold = LEVEL_ORDER[options.level ?? 'info'];
+  const now = options.now ?? (() => new Date());
+  const write = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
+    if (LEVEL_ORDER[level] < threshold) return;
+    const line: Record<string, unknown> = { time: now().toISOString(), level, event };
+    for (const [key, value] of Object.entries(fields)) if (!(key in line)) line[key] = value;
+    try {
+      stream.write(`${JSON.stringify(redact(line))}\n`);
+    } catch {
+      // A log that cannot be written must not fail the request it describes.
+    }
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+export interface DecisionCounts {
+  allow: number;
+  minimise: number;
+  deny: number;
+}
+
+export function countDecisions(records: readonly { decision: Decision }[]): DecisionCounts {
+  const counts: DecisionCounts = { allow: 0, minimise: 0, deny: 0 };
+  for (const { decision } of records) counts[decision.outcome] += 1;
+  return counts;
+}
+
+export interface RequestLogInput {
+  traceId: string;
+  operationName: string | null;
+  durationMs: number;
+  /** The HTTP status answered. */
+  status: number;
+  decisions: DecisionCounts;
+  partnerCalls: readonly PartnerCallRecord[];
+}
+
+/** The fields of the `request` event: only these, so nothing about a subject can slip in. */
+export function requestLogLine(input: RequestLogInput): LogFields {
+  return {
+    traceId: input.traceId,
+    operationName: input.operationName,
+    durationMs: input.durationMs,
+    status: input.status,
+    decisions: { allow: input.decisions.allow, minimise: input.decisions.minimise, deny: input.decisions.deny },
+    partnerCalls: input.partnerCalls.map((call) => ({
+      partner: call.graph,
+      ok: call.ok,
+      durationMs: call.endedAt.getTime() - call.startedAt.getTime(),
+      ...(call.failure ? { failure: call.failure } : {}),
+    })),
+  };
+}
