@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { FED, createTestGateway, queriesOf, type TestSubgraph } from '../helpers/federation.ts';
+
+const products = [
+  { id: 'p1', name: 'Fiets', weight: 12, sizeCm: 180 },
+  { id: 'p2', name: 'Step', weight: 4, sizeCm: 90 },
+];
+const byId = (id: string) => products.find((p) => p.id === id)!;
+
+const catalog: TestSubgraph = {
+  name: 'catalog',
+  typeDefs: `${FED} type Query { products: [Product!]! } type Product @key(fields: "id") { id: ID! name: String! weight: Int! size(unit: String!): Int! }`,
+  resolvers: {
+    Query: { products: () => products },
+    Product: {
+      __resolveReference: (r: { id: string }) => byId(r.id),
+      size: (p: { sizeCm: number }, a: { unit: string }) => (a.unit === 'cm' ? p.sizeCm : Math.round(p.sizeCm / 2.54)),
+    },
+  },
+};
+
+describe('@requires', () => {
+  it('fetches the required field first and sends it in the representation', async () => {
+    const gw = createTestGateway([
+      catalog,
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! weight: Int! @external shippingCost: Int! @requires(fields: "weight") }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string; weight: number }) => ({ id: r.id, shippingCost: r.weight * 100 }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { name shippingCost } }`);
+    expect(out.result).toEqual({ data: { products: [{ name: 'Fiets', shippingCost: 1200 }, { name: 'Step', shippingCost: 400 }] } });
+    expect(queriesOf(gw, 'catalog')).toEqual(['{ products { __typename name _dp_id: id _dp_weight: weight } }']);
+    expect(queriesOf(gw, 'shipping')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename shippingCost } } }',
+    ]);
+    expect(gw.calls.get('shipping')![0]!.variables).toEqual({
+      r0: [
+        { __typename: 'Product', id: 'p1', weight: 12 },
+        { __typename: 'Product', id: 'p2', weight: 4 },
+      ],
+    });
+  });
+
+  it('requires a field with an argument, and keeps the client’s own arguments apart', async () => {
+    const gw = createTestGateway([
+      catalog,
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! size(unit: String!): Int! @external boxCode: String! @requires(fields: "size(unit: \\"cm\\")") }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string; size: number }) => ({ id: r.id, boxCode: r.size > 100 ? 'XL' : 'M' }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { inches: size(unit: "inch") boxCode } }`);
+    expect(out.result).toEqual({ data: { products: [{ inches: 71, boxCode: 'XL' }, { inches: 35, boxCode: 'M' }] } });
+    expect(queriesOf(gw, 'catalog')).toEqual(['{ products { __typename inches: size(unit: "inch") _dp_id: id _dp_size: size(unit: "cm") } }']);
+    expect(gw.calls.get('shipping')![0]!.variables).toEqual({
+      r0: [
+        { __typename: 'Product', id: 'p1', size: 180 },
+        { __typename: 'Product', id: 'p2', size: 90 },
+      ],
+    });
+  });
+
+});
