@@ -5,7 +5,7 @@
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Classification } from '../../schema/classification.ts';
 import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
@@ -52,6 +52,8 @@ export interface TestGateway {
   run(query: string, variables?: Record<string, unknown>, context?: Partial<RequestContext>): Promise<ExecutionOutput>;
   calls: Map<string, RecordedCall[]>;
   reset(): void;
+  /** The schema analysts see; the server validates operations against it before executing. */
+  apiSchema: GraphQLSchema;
 }
 
 export function createTestGateway(
@@ -85,9 +87,15 @@ export function createTestGateway(
   });
   return {
     calls,
+    apiSchema,
     reset: () => calls.clear(),
     run: (query, variables, context) => executor.execute({ document: parse(query) as DocumentNode, variables: variables ?? {}, context: testContext(context) }),
   };
+}
+
+/** The messages of validating `query` against the gateway's API schema (empty when it is valid). */
+export function validationErrors(gateway: TestGateway, query: string): string[] {
+  return validate(gateway.apiSchema, parse(query)).map((e) => e.message);
 }
 
 /** The printed queries a subgraph received, whitespace collapsed, for exact comparisons. */
