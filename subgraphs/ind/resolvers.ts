@@ -1,0 +1,21 @@
+import type { Resolvers } from '../kit/build.ts';
+import { signalenOf } from '../kit/signalen.ts';
+import { entityReferences } from '../kit/world.ts';
+import type { PersoonRef, WorldIndex } from '../kit/world.ts';
+
+export function indResolvers(index: WorldIndex): Resolvers {
+  return {
+    Persoon: {
+      ...entityReferences.Persoon,
+      // The aliens administration holds one status per person.
+      verblijfsstatus: (ref: PersoonRef) => {
+        const status = index.byBsn.verblijfsstatussen.get(ref.bsn)?.[0];
+        return status === undefined ? null : { soort: status.soort, geldigTot: status.geldigTot };
+      },
+    },
+    Adres: {
+      ...entityReferences.Adres,
+      indSignalen: signalenOf(index, 'ind'),
+    },
+  };
+}
