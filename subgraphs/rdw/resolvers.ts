@@ -1,0 +1,22 @@
+import type { Voertuig } from '../world/index.ts';
+import type { Resolvers } from '../kit/build.ts';
+import { signalenOf } from '../kit/signalen.ts';
+import { entityReferences } from '../kit/world.ts';
+import type { PersoonRef, WorldIndex } from '../kit/world.ts';
+
+export function rdwResolvers(index: WorldIndex): Resolvers {
+  return {
+    Persoon: {
+      ...entityReferences.Persoon,
+      voertuigen: (ref: PersoonRef) => oldestFirst(index.byBsn.voertuigen.get(ref.bsn)),
+    },
+    Adres: {
+      ...entityReferences.Adres,
+      rdwSignalen: signalenOf(index, 'rdw'),
+    },
+  };
+}
+
+function oldestFirst(voertuigen: readonly Voertuig[] | undefined): Voertuig[] {
+  return [...(voertuigen ?? [])].sort((a, b) => a.datumTenaamstelling.localeCompare(b.datumTenaamstelling) || a.kenteken.localeCompare(b.kenteken));
+}
