@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';
+import { SubgraphRequestRefused, serveSubgraph } from '../../subgraphs/kit/serve.ts';
+import type { ServedSubgraph, SubgraphRequest } from '../../subgraphs/kit/serve.ts';
+import { ANNA, BRAM, fixtureWorld } from './fixture.ts';
+
+const recorded: SubgraphRequest[] = [];
+let served: ServedSubgraph;
+
+beforeAll(async () => {
+  served = await serveSubgraph(createBrpSubgraph(fixtureWorld), {
+    port: 0,
+    onRequest: (request) => {
+      recorded.push(request);
+      if (request.headers['x-test-refuse'] === 'yes') throw new SubgraphRequestRefused(401, 'A gateway token is required.');
+      if (request.headers['x-test-crash'] === 'yes') throw new Error(`internal detail about ${ANNA}`);
+    },
+  });
+});
+
+afterAll(async () => {
+  await served.close();
+});
+
+async function post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, json: await response.json() };
+}
+
+describe('serveSubgraph', () => {
+  it('listens on the ephemeral port it was given and says so in its url', () => {
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(served.url).not.toContain(':0/');
+  });
+
+  it('answers a query with its variables', async () => {
+    const query = 'query Naam($bsn: ID!) { persoon(bsn: $bsn) { naam { geslachtsnaam } partner { bsn } } }';
+    const reply = await post(JSON.stringify({ query, variables: { bsn: ANNA }, operationName: 'Naam' }));
+    expect(reply).toEqual({ status: 200, json: { data: { persoon: { naam: { geslachtsnaam: 'Berg' }, partner: { bsn: BRAM } } } } });
+  });
+
+  it('gives onRequest exactly what the subgraph was asked', async () => {
+    recorded.length = 0;
+    const query = 'query ($bsn: ID!) { persoon(bsn: $bsn) { geslacht } }';
+    await post(JSON.stringify({ query, variables: { bsn: BRAM } }), { 'x-trace': 'abc' });
+    expect(recorded).toHaveLength(1);
+    const [request] = recorded;
+    expect(request).toMatchObject({ subgraph: 'brp', query, variables: { bsn: BRAM }, operationName: null });
+    expect(request?.headers['x-trace']).toBe('abc');
+    expect(request?.document?.kind).toBe('Document');
+  });
+
+  it('answers 400 with a clear message for a body that is not JSON', async () => {
+    expect(await post('{"query": ')).toEqual({ status: 400, json: { errors: [{ message: 'The request body is not valid JSON.' }] } });
+  });
+
+  it('answers 400 for a body without a query', async () => {
+    expect(await post(JSON.stringify({ variables: {} }))).toEqual({
+      status: 400,
+      json: { errors: [{ message: 'The request body must have a non-empty string "query".' }] },
+    });
+    expect(await post('[]')).toEqual({ status: 400, json: { errors: [{ message: 'The request body must be a JSON object.' }] } });
+  });
+
+  it('answers 400 for variables that are not an object', async () => {
+    expect(await post(JSON.stringify({ query: '{ __typename }', variables: [1] }))).toEqual({
+      status: 400,
+      json: { errors: [{ message: '"variables" must be a JSON object when given.' }] },
+    });
+  });
+
+  it('answers 400 with the validation errors of an invalid query', async () => {
+    expect(await post(JSON.stringify({ query: '{ persoon(bsn: "1") { schoenmaat } }' }))).toEqual({
+      status: 400,
+      json: { errors: [{ message: 'Cannot query field "schoenmaat" on type "Persoon".', locations: [{ line: 1, column: 23 }] }] },
+    });
+  });
+
+  it('answers 400 with the syntax error of a query that does not parse', async () => {
+    expect(await post(JSON.stringify({ query: '{ persoon(' }))).toEqual({
+      status: 400,
+      json: { errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 11 }] }] },
+    });
+  });
+
+  it('answers 400 when variables do not fit the operation', async () => {
+    const reply = await post(JSON.stringify({ query: 'query ($bsn: ID!) { persoon(bsn: $bsn) { geslacht } }' }));
+    expect(reply).toEqual({
+      status: 400,
+      json: { errors: [{ message: 'Variable "$bsn" of required type "ID!" was not provided.', locations: [{ line: 1, column: 8 }] }] },
+    });
+  });
+
+  it('answers with the status of a refusal from onRequest, before validating', async () => {
+    expect(await post(JSON.stringify({ query: '{ schoenmaat }' }), { 'x-test-refuse': 'yes' })).toEqual({
+      status: 401,
+      json: { errors: [{ message: 'A gateway token is required.' }] },
+    });
+  });
+
+  it('answers 500 without the message when onRequest fails otherwise', async () => {
+    expect(await post(JSON.stringify({ query: '{ __typename }' }), { 'x-test-crash': 'yes' })).toEqual({
+      status: 500,
+      json: { errors: [{ message: 'The subgraph could not handle the request.' }] },
+    });
+  });
+
+  it('answers 415 for a body that is not declared JSON, 405 for GET and 404 elsewhere', async () => {
+    const text = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect([text.status, await text.json()]).toEqual([415, { errors: [{ message: 'The request body must be application/json.' }] }]);
+    const get = await fetch(served.url);
+    expect([get.status, get.headers.get('allow'), await get.json()]).toEqual([405, 'POST', { errors: [{ message: 'Use POST with a JSON body.' }] }]);
+    const other = await fetch(served.url.replace('/graphql', '/elders'), { method: 'POST' });
+    expect([other.status, await other.json()]).toEqual([404, { errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.' }] }]);
+  });
+});
