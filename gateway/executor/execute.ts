@@ -183,8 +183,8 @@ interface State {
   attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
   refusedToday: Set<string>;
-  contentFree: WeakMap<FieldNode[], FieldNode[]>;
-  nodeIds: WeakMap<FieldNode[], number>;
+  contentFree: WeakMap<FieldNode, FieldNode[]>;
+  nodeIds: WeakMap<FieldNode, number>;
 }
 
 export interface Executor {
@@ -406,31 +406,44 @@ function entryFor(plan: Round, obj: Obj, typename: string, target: Target, path:
   return entry;
 }
 
-/** Schedules fetching the key/@requires fields `target` needs; false when no partner can give them. */
+/**
+ * Schedules fetching the key/@requires fields `target` needs, following @requires chains (a needed
+ * field that itself requires fields from a third partner waits for those first). False when no
+ * partner can give them.
+ */
 function requestDependencies(state: State, plan: Round, obj: Obj, typename: string, target: Target, path: Path, isSubject: boolean): boolean {
-  const attempted = state.attempted.get(obj) ?? new Set<string>();
-  state.attempted.set(obj, attempted);
   const keyNames = new Set(target.keys.flatMap((k) => k.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
   for (const dep of dependencyNames(target)) {
     if (INTERNAL + dep in obj) continue;
     // A @requires on a person or address would send personal data to a partner without a decision.
     if (isSubject && !keyNames.has(dep)) return false;
-    let scheduled = false;
-    for (const graph of resolvingGraphs(state.options.supergraph, typename, dep)) {
-      const mark = `${graph}:${dep}`;
-      if (attempted.has(mark)) continue;
-      const keys = state.options.supergraph.types.get(typename)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
-      const depTarget: Target = { graph, repTypename: typename, keys };
-      if (!keys.length || !buildRepresentation(obj, depTarget)) continue;
-      attempted.add(mark);
-      const existing = plan.fetches.get(graph)?.get(obj);
-      (existing ?? entryFor(plan, obj, typename, depTarget, path)).internal.add(dep);
-      scheduled = true;
-      break;
-    }
-    if (!scheduled) return false;
+    if (!requestField(state, plan, obj, typename, dep, path, 0)) return false;
   }
   return true;
+}
+
+function requestField(state: State, plan: Round, obj: Obj, typename: string, name: string, path: Path, depth: number): boolean {
+  if (depth > 8) return false;
+  const attempted = state.attempted.get(obj) ?? new Set<string>();
+  state.attempted.set(obj, attempted);
+  for (const graph of resolvingGraphs(state.options.supergraph, typename, name)) {
+    const mark = `${graph}:${name}`;
+    if (attempted.has(mark)) continue;
+    const keys = state.options.supergraph.types.get(typename)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
+    if (!keys.length || !buildRepresentation(obj, { graph, repTypename: typename, keys })) continue;
+    const requires = state.options.supergraph.types.get(typename)?.fields.get(name)?.get(graph)?.requires;
+    const depTarget: Target = { graph, repTypename: typename, keys, ...(requires ? { requires } : {}) };
+    if (buildRepresentation(obj, depTarget)) {
+      attempted.add(mark);
+      const existing = plan.fetches.get(graph)?.get(obj);
+      (existing ?? entryFor(plan, obj, typename, depTarget, path)).internal.add(name);
+      return true;
+    }
+    // Its own @requires are missing: fetch those first; this field follows in a later round.
+    const needed = [...dependencyNames({ ...depTarget, keys: [] })].filter((n) => !(INTERNAL + n in obj));
+    if (needed.every((n) => requestField(state, plan, obj, typename, n, path, depth + 1))) return true;
+  }
+  return false;
 }
 
 function requestTypename(state: State, plan: Round, obj: Obj, iface: string, path: Path): boolean {
@@ -588,11 +601,11 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
 }
 
 function contentFree(state: State, nodes: FieldNode[]): FieldNode[] {
-  let bare = state.contentFree.get(nodes);
+  const first = nodes[0]!;
+  let bare = state.contentFree.get(first);
   if (!bare) {
-    const first = nodes[0]!;
     bare = [first.selectionSet ? { ...first, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } } : first];
-    state.contentFree.set(nodes, bare);
+    state.contentFree.set(first, bare);
   }
   return bare;
 }
@@ -619,10 +632,12 @@ function minimised(state: State, path: Path, coordinate: string, transform: Mini
 // ---------------------------------------------------------------------------------------------
 // Partner calls
 
-function nodeId(state: State, nodes: FieldNode[]): number {
-  let id = state.nodeIds.get(nodes);
-  if (id === undefined) state.nodeIds.set(nodes, (id = state.nodeIds.get(nodes) ?? nextNodeId++));
-  return id;
+/** Identifies a field's selection across list items and postponed retries (which build new arrays). */
+function nodeId(state: State, nodes: FieldNode[]): string {
+  const first = nodes[0]!;
+  let id = state.nodeIds.get(first);
+  if (id === undefined) state.nodeIds.set(first, (id = nextNodeId++));
+  return `${id}.${nodes.length}`;
 }
 let nextNodeId = 1;
 

@@ -189,6 +189,9 @@ export function projectSelection(
   const asObject = isObjectType(type) || pc.supergraph.types.get(typeName)?.graphs.get(graph)?.isInterfaceObject;
   if (asObject) {
     out.push(...projectFields(pc, graph, typeName, collectFields(pc, typeName, selections), provides));
+    // An interface object: its concrete type is learned later by key from the interface's owner.
+    const hasKeys = out.some((o) => o.kind === Kind.FIELD && o.alias?.value.startsWith(INTERNAL));
+    if (!isObjectType(type) && !hasKeys) out.push(...internalSelections(pc, graph, typeName, undefined, provides));
   } else {
     for (const possible of possibleTypesInGraph(pc.supergraph, typeName, graph)) {
       const fields = projectFields(pc, graph, possible, collectFields(pc, possible, selections), provides);
@@ -260,13 +263,13 @@ function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean 
         if (Array.isArray(value)) {
           const items: unknown[] = [];
           for (const item of value) {
-            const o: Obj = {};
+            const o: Obj = typenameFor(item, sub);
             if (item === null || !pick(item as Obj, sub, false, o)) return false;
             items.push(o);
           }
           out[name] = items;
         } else {
-          const o: Obj = {};
+          const o: Obj = typenameFor(value, sub);
           if (!pick(value as Obj, sub, false, o)) return false;
           out[name] = o;
         }
@@ -281,6 +284,13 @@ function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean 
     }
   }
   return true;
+}
+
+/** Nested objects selected by type (inline fragments) keep their __typename, so a partner can tell them apart. */
+function typenameFor(value: unknown, set: SelectionSetNode): Obj {
+  if (!set.selections.some((s) => s.kind === Kind.INLINE_FRAGMENT)) return {};
+  const typename = value && typeof value === 'object' ? (value as Obj).__typename : undefined;
+  return typeof typename === 'string' ? { __typename: typename } : {};
 }
 
 /** The representation for an `_entities` call to `target`, or undefined while a value is missing. */
