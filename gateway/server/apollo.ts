@@ -3,7 +3,7 @@
  * prevention, status codes); our executor is plugged in through its gateway interface, the same
  * seam @apollo/gateway uses.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './http.ts';
@@ -13,6 +13,7 @@ export interface ApolloOptions extends PipelineOptions {
   apiSchema: GraphQLSchema;
   supergraphSdl: string;
   introspection: boolean;
+  plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
 export function createApollo(options: ApolloOptions): ApolloServer<GatewayContext> {
@@ -32,6 +33,6 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     },
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
   });
 }

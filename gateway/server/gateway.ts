@@ -10,7 +10,7 @@ import { buildApiSchema } from '../executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES, createExecutor, type Executor, type ExecutorOptions } from '../executor/execute.ts';
 import { loadSupergraph } from '../executor/supergraph.ts';
 import type { Policy } from '../policy/types.ts';
-import { createApollo } from './apollo.ts';
+import { createApollo, type ApolloOptions } from './apollo.ts';
 import { createGatewayHttpServer, listen, type HttpOptions } from './http.ts';
 import type { AuditSink } from './pipeline.ts';
 
@@ -23,6 +23,9 @@ export interface GatewayOptions {
   introspection: boolean;
   timeoutMs: number;
   maxBodyBytes: number;
+  maxBatch?: number;
+  plugins?: ApolloOptions['plugins'];
+  onRequestDone?: ApolloOptions['onRequestDone'];
   headersFor?: ExecutorOptions['headersFor'];
   maxPersonsPerRequest?: number;
   admitPersons?: ExecutorOptions['admitPersons'];
@@ -62,12 +65,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apiSchema,
     supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
+    ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.onRequestDone ? { onRequestDone: options.onRequestDone } : {}),
   });
   await apollo.start();
   const server = createGatewayHttpServer({
     apollo,
     authenticate: options.authenticate,
     maxBodyBytes: options.maxBodyBytes,
+    ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.handlers ? { handlers: options.handlers } : {}),
     landing: { examples: options.examples ?? [] },

@@ -12,6 +12,7 @@ import { traceFromHeader } from '../context/trace.ts';
 import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
 import { newRequestState, type RequestState } from './pipeline.ts';
 import { landingPage } from './landing-page.ts';
+import { checkBatch } from '../limits/batch.ts';
 
 export interface GatewayContext {
   state: RequestState;
@@ -21,8 +22,10 @@ export interface HttpOptions {
   apollo: ApolloServer<GatewayContext>;
   authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
   maxBodyBytes: number;
+  /** Most operations in one batched HTTP request. */
+  maxBatch?: number;
   /** Extra GET routes (health, JWKS, ...): path → JSON producer returning status and body. */
-  routes?: Record<string, () => Promise<{ status: number; body: unknown }>>;
+  routes?: Record<string, () => Promise<{ status: number; body: unknown; contentType?: string }>>;
   landing?: { examples: { title: string; query: string; headers?: Record<string, string> }[] };
   /** Other APIs on their own paths (the privacy officer's /audit/*): true when handled. */
   handlers?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
@@ -73,8 +76,13 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   const url = new URL(req.url ?? '/', 'http://gateway.local');
   const route = options.routes?.[url.pathname];
   if (route && req.method === 'GET') {
-    const { status, body } = await route();
-    sendJson(res, status, body);
+    const { status, body, contentType } = await route();
+    if (contentType && typeof body === 'string') {
+      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    } else {
+      sendJson(res, status, body);
+    }
     return;
   }
   for (const handler of options.handlers ?? []) if (await handler(req, res, url)) return;
@@ -140,6 +148,11 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
       body = text.length ? JSON.parse(text) : undefined;
     } catch {
       graphqlError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON. Send {"query": "...", "variables": {...}} with content-type application/json.');
+      return;
+    }
+    const batchProblem = options.maxBatch !== undefined ? checkBatch(body, options.maxBatch) : null;
+    if (batchProblem) {
+      graphqlError(res, 400, 'BAD_REQUEST', batchProblem);
       return;
     }
   }

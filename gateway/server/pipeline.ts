@@ -42,6 +42,8 @@ export interface PipelineOptions {
   executor: Executor;
   audit: AuditSink;
   now?: () => Date;
+  /** Observes each finished request (logs, metrics, traces); never sees the response data. */
+  onRequestDone?: (summary: RequestSummary, outcome: { auditFailed: boolean; errors: number }) => void;
 }
 
 export function auditUnavailableResult(): ExecutionResult {
@@ -71,18 +73,19 @@ export async function runRequest(
     ...(state.purpose ? { purpose: state.purpose } : {}),
   };
   const output = await options.executor.execute({ document, operationName, variables: variables ?? {}, context });
+  const summary: RequestSummary = {
+    context,
+    ...(state.trace.parentSpanId ? { parentSpanId: state.trace.parentSpanId } : {}),
+    operationName,
+    startedAt,
+    endedAt: new Date(),
+    output,
+  };
   try {
-    await options.audit.recordRequest({
-      context,
-      ...(state.trace.parentSpanId ? { parentSpanId: state.trace.parentSpanId } : {}),
-      operationName,
-      startedAt,
-      endedAt: new Date(),
-      output,
-    });
+    await options.audit.recordRequest(summary);
   } catch {
     state.auditFailed = true;
-    return auditUnavailableResult();
   }
-  return output.result;
+  options.onRequestDone?.(summary, { auditFailed: state.auditFailed === true, errors: output.result.errors?.length ?? 0 });
+  return state.auditFailed ? auditUnavailableResult() : output.result;
 }
