@@ -6,7 +6,11 @@ import type { ServeOptions } from './kit/serve.ts';
 import { createBagSubgraph } from './bag/index.ts';
 import { createBrpSubgraph } from './brp/index.ts';
 import { createIndSubgraph } from './ind/index.ts';
+import { createInlichtingenbureauSubgraph } from './inlichtingenbureau/index.ts';
 import { createPolitieSubgraph } from './politie/index.ts';
+import { createRdwSubgraph } from './rdw/index.ts';
+import { createSocialeDienstSubgraph } from './sociale-dienst/index.ts';
+import { createWoningcorporatieSubgraph } from './woningcorporatie/index.ts';
 
 export type { PartnerSubgraph } from './kit/build.ts';
 
@@ -14,8 +18,12 @@ export type { PartnerSubgraph } from './kit/build.ts';
 export const SUBGRAPH_FACTORIES: ReadonlyArray<readonly [PartnerId, (world: World) => PartnerSubgraph]> = [
   ['brp', createBrpSubgraph],
   ['bag', createBagSubgraph],
+  ['sociale-dienst', createSocialeDienstSubgraph],
   ['ind', createIndSubgraph],
   ['politie', createPolitieSubgraph],
+  ['woningcorporatie', createWoningcorporatieSubgraph],
+  ['rdw', createRdwSubgraph],
+  ['inlichtingenbureau', createInlichtingenbureauSubgraph],
 ];
 
 export function createAllSubgraphs(world: World): PartnerSubgraph[] {

@@ -96,6 +96,7 @@ async function handle(
   if (req.method !== 'POST') return { ...failure(405, 'Use POST with a JSON body.'), headers: { allow: 'POST' } };
   if (!isJsonContentType(req.headers['content-type'])) return failure(415, 'The request body must be application/json.');
 
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return failure(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const body = await readBody(req);
   if (body === null) return failure(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const parsed = parseGraphQLRequest(body);
@@ -121,8 +122,18 @@ async function handle(
     variableValues: request.variables,
     operationName: request.operationName,
   });
+  const formatted = result.errors === undefined ? result : { ...result, errors: result.errors.map(formatError) };
   // No "data" at all: the operation could not start (unknown operation, bad variables).
-  return { status: 'data' in result ? 200 : 400, body: result };
+  return { status: 'data' in result ? 200 : 400, body: formatted };
+}
+
+/**
+ * An error as JSON, with every run of nine or more digits masked: graphql-js repeats offending
+ * values in its messages, and a BSN must not come back in one.
+ */
+export function formatError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  return { ...formatted, message: formatted.message.replace(/\d{9,}/g, (run) => '*'.repeat(run.length)) };
 }
 
 type ParsedRequest = Pick<SubgraphRequest, 'query' | 'variables' | 'operationName'> | { error: string };
@@ -168,11 +179,11 @@ class DocumentCache {
     try {
       document = parse(new Source(query, 'request'));
     } catch (error) {
-      if (error instanceof GraphQLError) return { errors: [error.toJSON()] };
+      if (error instanceof GraphQLError) return { errors: [formatError(error)] };
       throw error;
     }
     const errors = validate(this.schema, document);
-    return errors.length > 0 ? { errors: errors.map((error) => error.toJSON()) } : document;
+    return errors.length > 0 ? { errors: errors.map(formatError) } : document;
   }
 }
 

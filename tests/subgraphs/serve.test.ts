@@ -91,6 +91,25 @@ describe('serveSubgraph', () => {
     });
   });
 
+  it('masks a BSN that graphql-js repeats in a validation or variable error', async () => {
+    expect(await post(JSON.stringify({ query: `{ persoon(bsn: ${ANNA}.5) { geslacht } }` }))).toEqual({
+      status: 400,
+      json: { errors: [{ message: 'ID cannot represent a non-string and non-integer value: *********.5', locations: [{ line: 1, column: 16 }] }] },
+    });
+    const reply = await post(JSON.stringify({ query: 'query ($bsn: ID!) { persoon(bsn: $bsn) { geslacht } }', variables: { bsn: [Number(ANNA)] } }));
+    expect(reply).toEqual({
+      status: 400,
+      json: {
+        errors: [{ message: 'Variable "$bsn" got invalid value [*********]; ID cannot represent value: [*********]', locations: [{ line: 1, column: 8 }] }],
+      },
+    });
+  });
+
+  it('answers 413 for a body larger than 1 MiB', async () => {
+    const reply = await post(JSON.stringify({ query: `{ __typename } #${'x'.repeat(1024 * 1024)}` }));
+    expect(reply).toEqual({ status: 413, json: { errors: [{ message: 'The request body is larger than 1048576 bytes.' }] } });
+  });
+
   it('answers with the status of a refusal from onRequest, before validating', async () => {
     expect(await post(JSON.stringify({ query: '{ schoenmaat }' }), { 'x-test-refuse': 'yes' })).toEqual({
       status: 401,
