@@ -89,6 +89,8 @@ export const configSchema = z
     requestTimeoutMs: positive.max(600_000).default(15_000),
     introspection: z.boolean().optional(),
     policyDir: text.default('./policies'),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    otlpEndpoint: url('http:', 'https:').optional(),
     auth: auth.optional(),
     limits: limits.prefault({}),
   })

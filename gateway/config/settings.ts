@@ -47,6 +47,14 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'subgraphTimeoutMs', env: 'DOELPOORT_SUBGRAPH_TIMEOUT_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000', example: 5000 },
   { key: 'requestTimeoutMs', env: 'DOELPOORT_REQUEST_TIMEOUT_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000, at least subgraphTimeoutMs', example: 15000 },
   { key: 'introspection', env: 'DOELPOORT_INTROSPECTION', kind: 'boolean', expected: 'true or false', example: false },
+  { key: 'logLevel', env: 'DOELPOORT_LOG_LEVEL', kind: 'string', expected: 'one of debug, info, warn, error', example: 'info' },
+  {
+    key: 'otlpEndpoint',
+    env: 'DOELPOORT_OTLP_ENDPOINT',
+    kind: 'string',
+    expected: 'an http:// or https:// URL of an OTLP/HTTP traces endpoint',
+    example: 'http://127.0.0.1:4318/v1/traces',
+  },
   { key: 'policyDir', env: 'DOELPOORT_POLICY_DIR', kind: 'string', expected: 'a non-empty directory path', example: './policies' },
   { key: 'auth.jwksFile', env: 'DOELPOORT_AUTH_JWKS_FILE', kind: 'string', expected: 'the path of a JWKS file', example: './keys/idp.jwks.json' },
   {

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 15000,
       introspection: true,
       policyDir: './policies',
+      logLevel: 'info',
       limits: DEFAULT_LIMITS,
     });
   });
@@ -66,6 +67,8 @@ describe('loadConfig', () => {
         DOELPOORT_REQUEST_TIMEOUT_MS: '9000',
         DOELPOORT_INTROSPECTION: 'true',
         DOELPOORT_POLICY_DIR: '/etc/doelpoort/policies',
+        DOELPOORT_LOG_LEVEL: 'warn',
+        DOELPOORT_OTLP_ENDPOINT: 'http://127.0.0.1:4318/v1/traces',
         DOELPOORT_AUTH_JWKS_URL: JWKS_URL,
         DOELPOORT_AUTH_ISSUER: 'https://login.example.org',
         DOELPOORT_AUTH_AUDIENCE: 'doelpoort',
@@ -89,6 +92,8 @@ describe('loadConfig', () => {
       requestTimeoutMs: 9000,
       introspection: true,
       policyDir: '/etc/doelpoort/policies',
+      logLevel: 'warn',
+      otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
       auth: {
         jwksUrl: JWKS_URL,
         issuer: 'https://login.example.org',
@@ -242,7 +247,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, policyDir, auth, limits.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, policyDir, auth, limits.`,
     ]);
   });
 
