@@ -100,10 +100,10 @@ describe('sociale-dienst subgraph', () => {
   });
 
   it('answers empty lists and null for an unknown person or address', async () => {
-    expect(await entities(socialeDienst, 'Persoon', [NIEMAND], BIJSTAND_SELECTION)).toEqual({
+    expect(await entities(createSocialeDienstSubgraph(fixtureWorld), 'Persoon', [NIEMAND], BIJSTAND_SELECTION)).toEqual({
       data: { _entities: [{ bsn: NIEMAND, bijstand: [], risicoscore: null }] },
     });
-    expect(await entities(socialeDienst, 'Adres', [GEEN_ADRES], '{ adresId burgermeldingen { id } socialeDienstSignalen { id } }')).toEqual({
+    expect(await entities(createSocialeDienstSubgraph(fixtureWorld), 'Adres', [GEEN_ADRES], '{ adresId burgermeldingen { id } socialeDienstSignalen { id } }')).toEqual({
       data: { _entities: [{ adresId: GEEN_ADRES, burgermeldingen: [], socialeDienstSignalen: [] }] },
     });
   });
