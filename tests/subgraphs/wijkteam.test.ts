@@ -57,7 +57,7 @@ describe('wijkteam subgraph', () => {
   });
 
   it('answers an empty list and no referral for an unknown person', async () => {
-    expect(await entities(wijkteam, 'Persoon', [NIEMAND], SELECTION)).toEqual({
+    expect(await entities(createWijkteamSubgraph(fixtureWorld), 'Persoon', [NIEMAND], SELECTION)).toEqual({
       data: { _entities: [{ bsn: NIEMAND, zorgtrajecten: [], heeftZorgverwijzing: false }] },
     });
   });
