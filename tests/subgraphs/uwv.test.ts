@@ -80,8 +80,8 @@ describe('uwv subgraph', () => {
   });
 
   it('answers empty lists for an unknown person or address', async () => {
-    expect(await entities(uwv, 'Persoon', [NIEMAND], SELECTION)).toEqual({ data: { _entities: [{ bsn: NIEMAND, dienstverbanden: [], uwvUitkeringen: [] }] } });
-    expect(await entities(uwv, 'Adres', [GEEN_ADRES], '{ adresId uwvSignalen { id } }')).toEqual({ data: { _entities: [{ adresId: GEEN_ADRES, uwvSignalen: [] }] } });
+    expect(await entities(createUwvSubgraph(fixtureWorld), 'Persoon', [NIEMAND], SELECTION)).toEqual({ data: { _entities: [{ bsn: NIEMAND, dienstverbanden: [], uwvUitkeringen: [] }] } });
+    expect(await entities(createUwvSubgraph(fixtureWorld), 'Adres', [GEEN_ADRES], '{ adresId uwvSignalen { id } }')).toEqual({ data: { _entities: [{ adresId: GEEN_ADRES, uwvSignalen: [] }] } });
   });
 
   it('composes with BRP and BAG', () => {
