@@ -67,10 +67,12 @@ describe('Inlichtingenbureau subgraph', () => {
   });
 
   it('answers empty lists for an unknown person or address', async () => {
-    expect(await entities(inlichtingenbureau, 'Persoon', [NIEMAND], '{ bsn ibSignalen { id } }')).toEqual({
+    // NIEMAND is nobody in the fixture world (the default world has a resident with that BSN).
+    const fixtureIb = createInlichtingenbureauSubgraph(fixtureWorld);
+    expect(await entities(fixtureIb, 'Persoon', [NIEMAND], '{ bsn ibSignalen { id } }')).toEqual({
       data: { _entities: [{ bsn: NIEMAND, ibSignalen: [] }] },
     });
-    expect(await entities(inlichtingenbureau, 'Adres', [GEEN_ADRES], '{ adresId inlichtingenbureauSignalen { id } }')).toEqual({
+    expect(await entities(fixtureIb, 'Adres', [GEEN_ADRES], '{ adresId inlichtingenbureauSignalen { id } }')).toEqual({
       data: { _entities: [{ adresId: GEEN_ADRES, inlichtingenbureauSignalen: [] }] },
     });
   });

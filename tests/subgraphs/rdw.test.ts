@@ -54,7 +54,8 @@ describe('RDW subgraph', () => {
   });
 
   it('answers empty lists for an unknown person or address', async () => {
-    expect(await entities(rdw, 'Persoon', [NIEMAND], '{ bsn voertuigen { kenteken } }')).toEqual({
+    // NIEMAND is nobody in the fixture world (the default world has a resident with that BSN).
+    expect(await entities(createRdwSubgraph(fixtureWorld), 'Persoon', [NIEMAND], '{ bsn voertuigen { kenteken } }')).toEqual({
       data: { _entities: [{ bsn: NIEMAND, voertuigen: [] }] },
     });
     expect(await entities(rdw, 'Adres', [SCENARIO_ADRES.gezinswoning], '{ adresId rdwSignalen { id } }')).toEqual({
