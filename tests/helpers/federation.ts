@@ -58,7 +58,12 @@ export interface TestGateway {
 
 export function createTestGateway(
   subgraphs: TestSubgraph[],
-  options: Partial<Omit<ExecutorOptions, 'supergraph' | 'apiSchema'>> & { classifications?: ReadonlyMap<string, Classification>; fail?: Record<string, SubgraphFetcher> } = {},
+  options: Partial<Omit<ExecutorOptions, 'supergraph' | 'apiSchema'>> & {
+    classifications?: ReadonlyMap<string, Classification>;
+    fail?: Record<string, SubgraphFetcher>;
+    /** Wraps the recording in-process fetcher (e.g. to observe concurrent calls). */
+    wrap?: (fetcher: SubgraphFetcher) => SubgraphFetcher;
+  } = {},
 ): TestGateway {
   const { supergraphSdl, apiSchema, schemas } = composeTest(subgraphs);
   const supergraph = loadSupergraph(supergraphSdl);
@@ -74,7 +79,7 @@ export function createTestGateway(
     const result = (await execute({ schema: schemas.get(name)!, document: parse(request.query), variableValues: request.variables ?? {} })) as ExecutionResult;
     return JSON.parse(JSON.stringify(result));
   };
-  const { fail: _fail, ...executorOptions } = options;
+  const { fail: _fail, wrap, ...executorOptions } = options;
   const executor = createExecutor({
     ...executorOptions,
     supergraph,
@@ -82,7 +87,7 @@ export function createTestGateway(
     classifications: options.classifications ?? new Map(),
     policy: options.policy ?? allowAllPolicy,
     minimise: options.minimise ?? ((t, v) => `${t}(${String(v)})`),
-    fetcher: options.fetcher ?? fetcher,
+    fetcher: options.fetcher ?? (wrap ? wrap(fetcher) : fetcher),
     ...(options.subjectTypes ? { subjectTypes: options.subjectTypes } : {}),
   });
   return {
