@@ -1,0 +1,237 @@
+/**
+ * Starts Doelpoort from a validated configuration: the audit store, the policy, the partners'
+ * subgraphs (in process on the embedded default, or the configured URLs), identity, and the
+ * gateway. Everything that can be wrong is checked here, before the first request is served.
+ */
+import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
+import { createAuditSink } from './audit/request-records.ts';
+import { createAuditWriter } from './audit/writer.ts';
+import type { Config } from './config/index.ts';
+import { formatTraceparent } from './context/trace.ts';
+import { createCallerVerifier } from './identity/caller-verifier.ts';
+import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
+import { createPartnerTokenSigner } from './partner-token/index.ts';
+import { createPolicy } from './policy/create-policy.ts';
+import { loadPolicyData } from './policy/load.ts';
+import { applyMinimisation } from './policy/minimise.ts';
+import { httpSubgraphFetcher } from './executor/subgraph-client.ts';
+import { createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
+import { openStore } from './store/open.ts';
+import type { Db } from './store/db.ts';
+import { createStoreFacts } from './facts/provider.ts';
+import { createDailyPersonLimit } from './facts/daily-limit.ts';
+import { cachePerRequest } from './policy/request-facts-cache.ts';
+import { dutchDayOf } from './policy/dates.ts';
+import { createAuditApi } from './server/audit-api.ts';
+import { createPartnerRegisterLookup } from './facts/registers.ts';
+import { seedSignalsFromWorld } from './store/signals.ts';
+import { defaultWorld } from '../subgraphs/world/index.ts';
+import { createAllSubgraphs, serveAllSubgraphs } from '../subgraphs/index.ts';
+import type { SubgraphSource } from '../schema/compose.ts';
+import { randomBytes } from 'node:crypto';
+import { createGatewayTokenVerifier, requestedFieldCoordinates, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
+import { createProjectSubgraph, PROJECT_SUBGRAPH } from '../subgraphs/project/index.ts';
+import type { SubgraphFetcher } from './executor/subgraph-client.ts';
+
+/** The project subgraph runs inside the gateway: it holds the product's own state (signals, cases). */
+const PROJECT_URL = 'inprocess://project';
+import { SCENARIO_EXAMPLES } from './examples.ts';
+import { limitsPlugin } from './limits/plugin.ts';
+import { weightByType } from './limits/check.ts';
+import { createResilientFetcher } from './partners/resilient-fetcher.ts';
+import { createLogger } from './observability/log.ts';
+import { createGatewayMetrics } from './observability/metrics.ts';
+import { createRequestObserver } from './observability/request-observer.ts';
+import { createTracer } from './observability/tracing.ts';
+
+export interface Doelpoort {
+  logger: import('./observability/log.ts').Logger;
+  url: string;
+  gateway: Gateway;
+  db: Db;
+  /** Only on the embedded default. */
+  localIssuer?: LocalIssuer;
+  subgraphs: { name: string; url: string }[];
+  stop(): Promise<void>;
+}
+
+export async function startDoelpoort(config: Config): Promise<Doelpoort> {
+  const embedded = config.subgraphs === undefined;
+  if (!embedded && config.auth === undefined) {
+    throw new Error('Configuration error: auth: with configured subgraphs the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
+  }
+  const policyData = loadPolicyData(config.policyDir);
+  const logger = createLogger({ level: config.logLevel });
+  const metrics = createGatewayMetrics();
+  const tracer = config.otlpEndpoint ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway' }) : undefined;
+  const db = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const closers: (() => Promise<void>)[] = [() => db.close()];
+  try {
+    const pseudonymKey = await loadPseudonymKey(config.dataDir);
+    const checkpointKeys = await loadSigningKeys(config.dataDir);
+    const partnerTokens = await createPartnerTokenSigner({ dataDir: config.dataDir });
+
+    // Partners accept only calls that carry the gateway's token for exactly the fields asked.
+    const partnerVerifiers = new Map<string, GatewayTokenVerifier>();
+    const verifierFor = (partner: string) => {
+      let v = partnerVerifiers.get(partner);
+      if (!v) partnerVerifiers.set(partner, (v = createGatewayTokenVerifier({ partner, jwks: partnerTokens.jwks() })));
+      return v;
+    };
+    const project = createProjectSubgraph({
+      db,
+      policyData,
+      verifyGatewayToken: (header, fields) => verifierFor(PROJECT_SUBGRAPH).verify(header, fields),
+    });
+
+    let sources: SubgraphSource[];
+    let localIssuer: LocalIssuer | undefined;
+    if (embedded) {
+      const world = defaultWorld();
+      const built = createAllSubgraphs(world);
+      const schemaOf = new Map(built.map((s) => [s.name, s.schema]));
+      const served = await serveAllSubgraphs(world, {
+        basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
+        host: config.gateway.host,
+        onRequest: async (request) => {
+          const schema = schemaOf.get(request.subgraph);
+          if (!schema || !request.document) return;
+          const header = request.headers.authorization;
+          await verifierFor(request.subgraph).verify(Array.isArray(header) ? header[0] : header, requestedFieldCoordinates(schema, request.document));
+        },
+      });
+      closers.push(() => served.close());
+      const sdlByName = new Map(built.map((s) => [s.name, s.sdl]));
+      sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: sdlByName.get(s.name)! }));
+      for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
+      localIssuer = await ensureLocalIssuer(config.dataDir);
+    } else {
+      sources = await Promise.all(config.subgraphs!.map((s) => fetchSubgraphSdl(s.name, s.url, config.subgraphTimeoutMs)));
+    }
+    sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: project.sdl });
+    const partnerOfUrl = new Map(sources.map((s) => [s.url, s.name]));
+    const partners = createResilientFetcher(httpSubgraphFetcher, {
+      partnerOf: (url) => partnerOfUrl.get(url) ?? url,
+      timeoutMs: { default: config.subgraphTimeoutMs },
+      maxConcurrentPerPartner: 16,
+      breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
+      retries: { attempts: 2, baseDelayMs: 100 },
+      onCall: (call) => metrics.recordPartnerCall(call),
+    });
+    const fetcher: SubgraphFetcher = (url, request, options) =>
+      url === PROJECT_URL ? project.fetcher(url, request, options) : partners(url, request, options);
+
+    const auth = config.auth;
+    const verifier = createCallerVerifier(
+      auth
+        ? {
+            jwks: auth.jwksFile ? { file: auth.jwksFile } : { url: auth.jwksUrl! },
+            issuer: auth.issuer,
+            audience: auth.audience,
+            clockSkewSeconds: auth.clockSkewSeconds,
+            algorithms: auth.algorithms,
+            claims: auth.claims,
+          }
+        : { jwks: { file: localIssuer!.jwksFile }, issuer: localIssuer!.issuer, audience: localIssuer!.audience, clockSkewSeconds: 30, algorithms: ['ES256'] },
+    );
+
+    const urls = new Map(sources.map((s) => [s.name, s.url]));
+    const headersFor = async (call: { graph: string; coordinates: string[]; context: import('./context/types.ts').RequestContext; spanId: string }) => {
+      const { context } = call;
+      const caller = context.caller;
+      const headers: Record<string, string> = { traceparent: formatTraceparent(context.traceId, call.spanId) };
+      if (caller) {
+        const token = await partnerTokens.sign({
+          partner: call.graph,
+          traceId: context.traceId,
+          organisation: caller.organisation,
+          role: caller.roles[0] ?? '',
+          callerId: caller.id,
+          project: context.purpose?.project ?? '',
+          purpose: context.purpose?.purpose ?? '',
+          ...(context.purpose?.caseId ? { caseId: context.purpose.caseId } : {}),
+          fields: call.coordinates,
+        });
+        headers.authorization = `Bearer ${token}`;
+      }
+      return headers;
+    };
+    // The policy's own look-ups (where a person is registered, an address's postcode) carry a token too.
+    const registers = createPartnerRegisterLookup({
+      fetcher,
+      urls: { bag: urls.get('bag')!, brp: urls.get('brp')! },
+      timeoutMs: config.subgraphTimeoutMs,
+      headers: async (partner, coordinates) => ({
+        authorization: `Bearer ${await partnerTokens.sign({
+          partner,
+          traceId: randomBytes(16).toString('hex'),
+          organisation: 'doelpoort',
+          role: 'policy-engine',
+          callerId: 'doelpoort',
+          project: '-',
+          purpose: 'scope-check',
+          fields: [...coordinates],
+        })}`,
+      }),
+    });
+    const policy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
+    const writer = createAuditWriter(db, { checkpoints: { keys: checkpointKeys, every: 1000 } });
+    const audit = createAuditSink(writer, {
+      pseudonymKey,
+      policyVersion: policyData.version,
+      activities: policyData.processingActivities.map((a) => ({ id: a.id, version: a.version, purpose: a.purpose })),
+    });
+
+    const gateway = await createGateway({
+      subgraphs: sources,
+      policy,
+      minimise: (transform, value) => applyMinimisation(transform, value, policyData.covenant.amountBands),
+      audit,
+      authenticate: (header) => verifier.verify(header),
+      introspection: config.introspection,
+      timeoutMs: config.subgraphTimeoutMs,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      maxBatch: config.limits.maxBatch,
+      plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],
+      onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
+      headersFor,
+      fetcher,
+      maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
+      admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
+      handlers: [createAuditApi({ db, writer, pseudonymKey, checkpointPublicKey: checkpointKeys.publicKey, authenticate: (header) => verifier.verify(header) })],
+      routes: {
+        '/health/live': async () => ({ status: 200, body: { status: 'ok' } }),
+        '/health/ready': async () => {
+          try {
+            await db.query('SELECT 1', []);
+            return { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } };
+          } catch {
+            return { status: 503, body: { status: 'not ready', reason: 'the audit store cannot be reached' } };
+          }
+        },
+        '/metrics': async () => ({ status: 200, body: metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
+        '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
+      },
+      examples: SCENARIO_EXAMPLES,
+    });
+    const url = await gateway.listen(config.gateway.port, config.gateway.host);
+    return {
+      url: `${url}/graphql`,
+      logger,
+      gateway,
+      db,
+      ...(localIssuer ? { localIssuer } : {}),
+      subgraphs: sources.map((s) => ({ name: s.name, url: s.url })),
+      async stop() {
+        await gateway.close();
+        await tracer?.shutdown();
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    throw error;
+  }
+}
+
