@@ -53,7 +53,7 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
       project: purpose?.project ?? null,
       phase: null,
       purpose: purpose?.purpose ?? null,
-      case_id: purpose?.caseId ?? null,
+      case_id: decision.caseId ?? purpose?.caseId ?? null,
       justification: purpose?.justification ?? null,
       outcome: decision.outcome,
       principle: decision.outcome === 'allow' ? null : decision.principle,

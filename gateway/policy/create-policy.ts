@@ -51,7 +51,9 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
           const denial = fieldDenials[f];
           if (denial) return denial;
           const entityFacts = loaded?.[e];
-          return entityFacts ? judgeEntity(field, entityFacts, clearance, data) : FACTS_UNAVAILABLE;
+          if (!entityFacts) return FACTS_UNAVAILABLE;
+          const decision = judgeEntity(field, entityFacts, clearance, data);
+          return entityFacts.caseId ? { ...decision, caseId: entityFacts.caseId } : decision;
         }),
       );
       return { decisions };

@@ -8,7 +8,12 @@ import type { RequestContext } from '../context/types.ts';
 
 export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet';
 
-export type Decision =
+export type Decision = DecisionOutcome & {
+  /** The case the decision was made in (the subject's open case), so the audit trail records it. */
+  caseId?: string;
+};
+
+export type DecisionOutcome =
   | {
       outcome: 'allow';
       rule: string;

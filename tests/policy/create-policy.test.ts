@@ -85,6 +85,8 @@ function recording(records: FactsRecords) {
 }
 
 const ALLOW: Decision = { outcome: 'allow', rule: 'policy.allow' };
+/** Allowed in the open case of the in-area address: the decision names the case for the audit trail. */
+const ALLOW_IN_CASE: Decision = { ...ALLOW, caseId: 'ZAAK-2026-001' };
 
 describe('createPolicy', () => {
   it('loads the facts of all entities in one call and decides per entity and field', async () => {
@@ -106,10 +108,10 @@ describe('createPolicy', () => {
       reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01',
     };
     expect(answer.decisions).toEqual([
-      [ALLOW, ALLOW],
+      [ALLOW_IN_CASE, ALLOW_IN_CASE],
       [outOfArea, outOfArea],
       [outOfArea, outOfArea],
-      [ALLOW, ALLOW],
+      [ALLOW_IN_CASE, ALLOW_IN_CASE],
       [outOfArea, outOfArea],
     ]);
   });
@@ -149,7 +151,7 @@ describe('createPolicy', () => {
   it('uses the case history for subsidiarity', async () => {
     const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
     const question: FetchQuestion = { owner: 'belastingdienst', fields: [FIELDS.toeslagen], entities: [entity('person', '999990019', 0)] };
-    expect((await policy.decide(question, context())).decisions).toEqual([[ALLOW]]);
+    expect((await policy.decide(question, context())).decisions).toEqual([[ALLOW_IN_CASE]]);
     const police: FetchQuestion = { owner: 'politie', fields: [FIELDS.politieRegistraties], entities: [entity('address', IN_AREA, 0)] };
     expect((await policy.decide(police, context())).decisions[0]![0]!.rule).toBe('proportionaliteit.tier-weight');
   });
