@@ -2,23 +2,33 @@
 import type { PartnerId, World } from './world/index.ts';
 import type { PartnerSubgraph } from './kit/build.ts';
 import { serveSubgraph } from './kit/serve.ts';
-import type { ServeOptions } from './kit/serve.ts';
+import type { ServeOptions, ServedSubgraph } from './kit/serve.ts';
 import { createBagSubgraph } from './bag/index.ts';
+import { createBelastingdienstSubgraph } from './belastingdienst/index.ts';
 import { createBrpSubgraph } from './brp/index.ts';
 import { createIndSubgraph } from './ind/index.ts';
 import { createInlichtingenbureauSubgraph } from './inlichtingenbureau/index.ts';
 import { createPolitieSubgraph } from './politie/index.ts';
 import { createRdwSubgraph } from './rdw/index.ts';
 import { createSocialeDienstSubgraph } from './sociale-dienst/index.ts';
+import { createSvbSubgraph } from './svb/index.ts';
+import { createUwvSubgraph } from './uwv/index.ts';
+import { createWijkteamSubgraph } from './wijkteam/index.ts';
 import { createWoningcorporatieSubgraph } from './woningcorporatie/index.ts';
 
 export type { PartnerSubgraph } from './kit/build.ts';
 
-/** The partners' subgraph factories, by partner id. */
-export const SUBGRAPH_FACTORIES: ReadonlyArray<readonly [PartnerId, (world: World) => PartnerSubgraph]> = [
+export type SubgraphFactory = (world: World) => PartnerSubgraph;
+
+/** The partners' subgraph factories with their partner ids, in the order of PARTNERS. */
+export const SUBGRAPH_FACTORIES: ReadonlyArray<readonly [PartnerId, SubgraphFactory]> = [
   ['brp', createBrpSubgraph],
   ['bag', createBagSubgraph],
   ['sociale-dienst', createSocialeDienstSubgraph],
+  ['wijkteam', createWijkteamSubgraph],
+  ['uwv', createUwvSubgraph],
+  ['belastingdienst', createBelastingdienstSubgraph],
+  ['svb', createSvbSubgraph],
   ['ind', createIndSubgraph],
   ['politie', createPolitieSubgraph],
   ['woningcorporatie', createWoningcorporatieSubgraph],
@@ -26,38 +36,53 @@ export const SUBGRAPH_FACTORIES: ReadonlyArray<readonly [PartnerId, (world: Worl
   ['inlichtingenbureau', createInlichtingenbureauSubgraph],
 ];
 
+/** The partners' subgraph factories, in the order of PARTNERS. */
+export const PARTNER_SUBGRAPHS: readonly SubgraphFactory[] = SUBGRAPH_FACTORIES.map(([, create]) => create);
+
 export function createAllSubgraphs(world: World): PartnerSubgraph[] {
-  return SUBGRAPH_FACTORIES.map(([, create]) => create(world));
+  return PARTNER_SUBGRAPHS.map((create) => create(world));
 }
 
 export interface ServeAllOptions {
   /** Subgraph i listens on basePort + i; 0 (the default) gives each an ephemeral port. */
   basePort?: number;
+  /** Default 127.0.0.1. */
   host?: string;
   onRequest?: ServeOptions['onRequest'];
 }
 
 export interface ServedSubgraphs {
+  /** In the order of PARTNERS; url is the GraphQL endpoint with the port actually bound. */
   subgraphs: { name: string; url: string }[];
   close(): Promise<void>;
 }
 
-export async function serveAllSubgraphs(world: World, { basePort = 0, host, onRequest }: ServeAllOptions = {}): Promise<ServedSubgraphs> {
+/**
+ * Serves every partner subgraph over one World, each on its own port. When one cannot listen, the
+ * ones already listening are closed and the error names the subgraph and the port.
+ */
+export async function serveAllSubgraphs(world: World, { basePort = 0, host = '127.0.0.1', onRequest }: ServeAllOptions = {}): Promise<ServedSubgraphs> {
   const built = createAllSubgraphs(world);
-  const served: Array<{ name: string; url: string; close(): Promise<void> }> = [];
-  try {
-    for (const [i, subgraph] of built.entries()) {
-      const { url, close } = await serveSubgraph(subgraph, { port: basePort === 0 ? 0 : basePort + i, host, onRequest });
-      served.push({ name: subgraph.name, url, close });
-    }
-  } catch (error) {
-    await Promise.all(served.map((s) => s.close()));
-    throw error;
-  }
-  return {
-    subgraphs: served.map(({ name, url }) => ({ name, url })),
-    close: async () => {
-      await Promise.all(served.map((s) => s.close()));
-    },
+  checkBasePort(basePort, built.length);
+  const served: { name: string; server: ServedSubgraph }[] = [];
+  const closeAll = async (): Promise<void> => {
+    await Promise.all(served.map(({ server }) => server.close()));
   };
+  for (const [i, subgraph] of built.entries()) {
+    const port = basePort === 0 ? 0 : basePort + i;
+    try {
+      served.push({ name: subgraph.name, server: await serveSubgraph(subgraph, { port, host, onRequest }) });
+    } catch (error) {
+      await closeAll();
+      const where = port === 0 ? `an ephemeral port on ${host}` : `port ${port} on ${host}`;
+      throw new Error(`The ${subgraph.name} subgraph could not listen on ${where}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return { subgraphs: served.map(({ name, server }) => ({ name, url: server.url })), close: closeAll };
+}
+
+function checkBasePort(basePort: number, count: number): void {
+  if (!Number.isInteger(basePort) || basePort < 0 || basePort + count - 1 > 65535) {
+    throw new RangeError(`basePort must be 0 (ephemeral ports) or a whole number from 1 to ${65535 - count + 1}, so that ${count} subgraphs fit; got ${basePort}.`);
+  }
 }
