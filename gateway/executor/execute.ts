@@ -36,6 +36,7 @@ import { deniedError, partnerError, redactNumbers, unresolvableError } from './e
 import {
   INTERNAL,
   buildRepresentation,
+  dependencyError,
   dependencyNames,
   fieldDef,
   internalSelections,
@@ -242,7 +243,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
   }
   const root: Obj = { __typename: rootType.name };
   await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
-  await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: [] }]);
+  if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: [] }]);
 
   const result = (await graphqlExecute({
     schema: options.apiSchema,
@@ -304,8 +305,15 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
     for (const [key] of group.fields) root[key] = response.data?.[key] ?? null;
     for (const err of response.errors ?? []) placeError(state, root, [], err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
   };
-  if (rootType === 'Mutation') for (const group of groups) await run(group);
-  else await Promise.all(groups.map(run));
+  if (rootType !== 'Mutation') {
+    await Promise.all(groups.map(run));
+    return;
+  }
+  // A mutation field is complete, its entity fields included, before the next one runs.
+  for (const group of groups) {
+    await run(group);
+    await runRounds(state, [{ obj: root, selections: group.fields.flatMap(([, nodes]) => nodes), path: [] }]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +373,11 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
       continue;
     }
     if (target && !buildRepresentation(obj, target)) {
+      const failed = dependencyError(obj, target);
+      if (failed) {
+        obj[key] = failed;
+        continue;
+      }
       if (requestDependencies(state, plan, obj, typename, target, path, subject !== undefined)) {
         (postponed ??= []).push(...nodes);
       } else {

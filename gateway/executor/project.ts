@@ -257,7 +257,7 @@ function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean 
     if (sel.kind === Kind.FIELD) {
       const name = sel.name.value;
       const value = obj[top ? INTERNAL + name : name];
-      if (value === undefined) return false;
+      if (value === undefined || value instanceof Error) return false;
       if (sel.selectionSet && value !== null) {
         const sub = sel.selectionSet;
         if (Array.isArray(value)) {
@@ -300,6 +300,15 @@ export function buildRepresentation(obj: Obj, target: Target): Obj | undefined {
     if (!pick(obj, key.selectionSet, true, rep)) continue;
     if (target.requires && !pick(obj, target.requires, true, rep)) return undefined;
     return rep;
+  }
+  return undefined;
+}
+
+/** The partner error held in place of a value the target needs, if any: it is the dependent field's error too. */
+export function dependencyError(obj: Obj, target: Target): Error | undefined {
+  for (const name of dependencyNames(target)) {
+    const value = obj[INTERNAL + name];
+    if (value instanceof Error) return value;
   }
   return undefined;
 }
