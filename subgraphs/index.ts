@@ -3,6 +3,7 @@ import type { PartnerId, World } from './world/index.ts';
 import type { PartnerSubgraph } from './kit/build.ts';
 import { serveSubgraph } from './kit/serve.ts';
 import type { ServeOptions, ServedSubgraph } from './kit/serve.ts';
+import { createArbeidsinspectieSubgraph } from './arbeidsinspectie/index.ts';
 import { createBagSubgraph } from './bag/index.ts';
 import { createBelastingdienstSubgraph } from './belastingdienst/index.ts';
 import { createBrpSubgraph } from './brp/index.ts';
@@ -29,6 +30,7 @@ export const SUBGRAPH_FACTORIES: ReadonlyArray<readonly [PartnerId, SubgraphFact
   ['uwv', createUwvSubgraph],
   ['belastingdienst', createBelastingdienstSubgraph],
   ['svb', createSvbSubgraph],
+  ['arbeidsinspectie', createArbeidsinspectieSubgraph],
   ['ind', createIndSubgraph],
   ['politie', createPolitieSubgraph],
   ['woningcorporatie', createWoningcorporatieSubgraph],
