@@ -55,13 +55,18 @@ export interface Doelpoort {
   stop(): Promise<void>;
 }
 
-export async function startDoelpoort(config: Config): Promise<Doelpoort> {
+export interface StartOptions {
+  /** Where the JSON log lines go; standard output by default. */
+  logStream?: { write(chunk: string): unknown };
+}
+
+export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
   const embedded = config.subgraphs === undefined;
   if (!embedded && config.auth === undefined) {
     throw new Error('Configuration error: auth: with configured subgraphs the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
   }
   const policyData = loadPolicyData(config.policyDir);
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) });
   const metrics = createGatewayMetrics();
   const tracer = config.otlpEndpoint ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway' }) : undefined;
   const db = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
