@@ -57,7 +57,7 @@ export interface Doelpoort {
 
 export interface StartOptions {
   /** Where the JSON log lines go; standard output by default. */
-  logStream?: { write(chunk: string): unknown };
+  logStream?: Pick<import('node:stream').Writable, 'write'>;
 }
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
