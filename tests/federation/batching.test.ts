@@ -97,4 +97,32 @@ describe('batching', () => {
     expect(queriesOf(gw, 'reviews')).toHaveLength(1);
     expect(seen.max).toBe(2);
   });
+  it('keeps one _entities field for a list whose key had to be fetched first', async () => {
+    const gw = createTestGateway([
+      {
+        name: 'catalog',
+        typeDefs: `${FED} type Query { products: [Product!]! } type Product @key(fields: "id") { id: ID! }`,
+        resolvers: { Query: { products: () => ids.map((id) => ({ id })) } },
+      },
+      {
+        name: 'skus',
+        typeDefs: `${FED} type Product @key(fields: "id") @key(fields: "sku") { id: ID! sku: String! }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string }) => ({ id: r.id, sku: `SKU-${r.id}` }) } },
+      },
+      {
+        name: 'prices',
+        typeDefs: `${FED} type Product @key(fields: "sku") { sku: String! price: Int! }`,
+        resolvers: { Product: { __resolveReference: (r: { sku: string }) => ({ sku: r.sku, price: r.sku.length * 10 }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { price } }`);
+    expect(out.result).toEqual({ data: { products: ids.map(() => ({ price: 60 })) } });
+    expect(queriesOf(gw, 'skus')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename _dp_sku: sku } } }',
+    ]);
+    expect(queriesOf(gw, 'prices')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename price } } }',
+    ]);
+    expect(gw.calls.get('prices')![0]!.variables).toEqual({ r0: ids.map((id) => ({ __typename: 'Product', sku: `SKU-${id}` })) });
+  });
 });

@@ -80,4 +80,45 @@ describe('mutations', () => {
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Case { __typename status } } }',
     ]);
   });
+  it('completes a mutation field, its entity fields included, before the next mutation field runs', async () => {
+    const log: string[] = [];
+    const cases = new Map([['A', { ref: 'A', status: 'open' }]]);
+    const gw = createTestGateway([
+      {
+        name: 'cases',
+        typeDefs: `${FED} type Query { case(ref: ID!): Case } type Mutation { closeCase(ref: ID!): Case! } type Case @key(fields: "ref") { ref: ID! status: String! }`,
+        resolvers: {
+          Query: { case: (_: unknown, a: { ref: string }) => cases.get(a.ref) ?? null },
+          Mutation: {
+            closeCase: (_: unknown, a: { ref: string }) => {
+              log.push(`closeCase(${a.ref})`);
+              cases.get(a.ref)!.status = 'closed';
+              return { ...cases.get(a.ref) };
+            },
+          },
+          Case: {
+            __resolveReference: (r: { ref: string }) => {
+              log.push(`Case(${r.ref})`);
+              return { ...cases.get(r.ref) };
+            },
+          },
+        },
+      },
+      {
+        name: 'notes',
+        typeDefs: `${FED} type Mutation { addNote(caseRef: ID!, text: String!): Note! } type Note { id: ID! case: Case! } type Case @key(fields: "ref") { ref: ID! }`,
+        resolvers: {
+          Mutation: {
+            addNote: (_: unknown, a: { caseRef: string }) => {
+              log.push(`addNote(${a.caseRef})`);
+              return { id: 'n1', case: { ref: a.caseRef } };
+            },
+          },
+        },
+      },
+    ]);
+    const out = await gw.run(`mutation { addNote(caseRef: "A", text: "huisbezoek gepland") { case { status } } closeCase(ref: "A") { status } }`);
+    expect(out.result).toEqual({ data: { addNote: { case: { status: 'open' } }, closeCase: { status: 'closed' } } });
+    expect(log).toEqual(['addNote(A)', 'Case(A)', 'closeCase(A)']);
+  });
 });

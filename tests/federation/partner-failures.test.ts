@@ -142,4 +142,36 @@ describe('partner failures', () => {
     ]);
     expect(queriesOf(gw, 'catalog')).toHaveLength(1);
   });
+  it('does not send a partner’s error on a required field to the next partner as a value', async () => {
+    const gw = createTestGateway([
+      {
+        name: 'catalog',
+        typeDefs: `${FED} type Query { products: [Product!]! } type Product @key(fields: "id") { id: ID! weight: Int! }`,
+        resolvers: { Query: { products: () => [{ id: 'p1', weight: 12 }, { id: 'p2', weight: 4 }] } },
+      },
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! weight: Int! @external shippingCost: Int @requires(fields: "weight") }`,
+        resolvers: {
+          Product: {
+            shippingCost: (p: { id: string; weight: number }) => {
+              if (p.id === 'p1') throw new Error('Tarieventabel niet beschikbaar');
+              return p.weight * 100;
+            },
+          },
+        },
+      },
+      {
+        name: 'insurance',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! shippingCost: Int @external insuredCost: Int @requires(fields: "shippingCost") }`,
+        resolvers: { Product: { insuredCost: (p: { shippingCost: number }) => p.shippingCost + 50 } },
+      },
+    ]);
+    const out = await gw.run(`{ products { id insuredCost } }`);
+    expect(out.result.data).toEqual({ products: [{ id: 'p1', insuredCost: null }, { id: 'p2', insuredCost: 450 }] });
+    expect(out.result.errors?.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions }))).toEqual([
+      { message: 'shipping: Tarieventabel niet beschikbaar', path: ['products', 0, 'insuredCost'], extensions: { code: 'SUBGRAPH_ERROR', serviceName: 'shipping' } },
+    ]);
+    expect(gw.calls.get('insurance')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Product', id: 'p2', shippingCost: 400 }] }]);
+  });
 });

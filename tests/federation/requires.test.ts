@@ -63,4 +63,78 @@ describe('@requires', () => {
     });
   });
 
+  it('requires a field of an interface through inline fragments on its implementations', async () => {
+    const parts: Record<string, ({ __typename: string; name: string } & Record<string, unknown>)[]> = {
+      p1: [
+        { __typename: 'Wheel', name: 'voorwiel', diameter: 28 },
+        { __typename: 'Frame', name: 'frame', material: 'staal' },
+      ],
+      p2: [{ __typename: 'Wheel', name: 'wiel', diameter: 12 }],
+    };
+    const sharedPartTypes = `interface Part { name: String! } type Wheel implements Part { name: String! @shareable diameter: Int! @shareable } type Frame implements Part { name: String! @shareable material: String! @shareable }`;
+    const gw = createTestGateway([
+      {
+        name: 'catalog',
+        typeDefs: `${FED} type Query { products: [Product!]! } type Product @key(fields: "id") { id: ID! name: String! parts: [Part!]! } ${sharedPartTypes}`,
+        resolvers: { Query: { products: () => products.map((p) => ({ ...p, parts: parts[p.id] })) } },
+      },
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! parts: [Part!]! @external packaging: String! @requires(fields: "parts { ... on Wheel { diameter } ... on Frame { material } }") } ${sharedPartTypes}`,
+        resolvers: {
+          Product: {
+            __resolveReference: (r: { id: string; parts: ({ __typename: 'Wheel'; diameter: number } | { __typename: 'Frame'; material: string })[] }) => ({
+              id: r.id,
+              packaging: r.parts.map((p) => (p.__typename === 'Wheel' ? `wiel-${p.diameter}` : `frame-${p.material}`)).join('+'),
+            }),
+          },
+        },
+      },
+    ]);
+    const out = await gw.run(`{ products { name packaging } }`);
+    expect(out.result).toEqual({ data: { products: [{ name: 'Fiets', packaging: 'wiel-28+frame-staal' }, { name: 'Step', packaging: 'wiel-12' }] } });
+    expect(gw.calls.get('shipping')!.map((c) => c.variables)).toEqual([
+      {
+        r0: [
+          { __typename: 'Product', id: 'p1', parts: [{ __typename: 'Wheel', diameter: 28 }, { __typename: 'Frame', material: 'staal' }] },
+          { __typename: 'Product', id: 'p2', parts: [{ __typename: 'Wheel', diameter: 12 }] },
+        ],
+      },
+    ]);
+  });
+
+  it('follows a chain of requires across three subgraphs, one call each', async () => {
+    const gw = createTestGateway([
+      catalog,
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! weight: Int! @external shippingCost: Int! @requires(fields: "weight") }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string; weight: number }) => ({ id: r.id, shippingCost: r.weight * 100 }) } },
+      },
+      {
+        name: 'insurance',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! shippingCost: Int! @external insuredCost: Int! @requires(fields: "shippingCost") }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string; shippingCost: number }) => ({ id: r.id, insuredCost: r.shippingCost + 50 }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { name insuredCost } }`);
+    expect(out.result).toEqual({ data: { products: [{ name: 'Fiets', insuredCost: 1250 }, { name: 'Step', insuredCost: 450 }] } });
+    expect(queriesOf(gw, 'catalog')).toHaveLength(1);
+    expect(gw.calls.get('shipping')!.map((c) => c.variables)).toEqual([
+      {
+        r0: [
+          { __typename: 'Product', id: 'p1', weight: 12 },
+          { __typename: 'Product', id: 'p2', weight: 4 },
+        ],
+      },
+    ]);
+    expect(gw.calls.get('insurance')!.map((c) => c.variables)).toEqual([
+      {
+        r0: [
+          { __typename: 'Product', id: 'p1', shippingCost: 1200 },
+          { __typename: 'Product', id: 'p2', shippingCost: 400 },
+        ],
+      },
+    ]);
+  });
 });
