@@ -1,0 +1,24 @@
+/**
+ * A RegisterLookup over the synthetic world itself, for policy-level steps that must be judged on
+ * another day than today (the running gateway always judges on the request day).
+ */
+import type { RegisterLookup } from '../../gateway/facts/registers.ts';
+import { defaultWorldIndex } from '../../subgraphs/world/index.ts';
+
+export function worldRegisters(): RegisterLookup {
+  const index = defaultWorldIndex();
+  return {
+    async addresses(ids) {
+      return new Map(ids.flatMap((id) => {
+        const adres = index.adresById.get(id);
+        return adres ? [[id, { postcode: adres.postcode }] as const] : [];
+      }));
+    },
+    async persons(bsns) {
+      return new Map(bsns.flatMap((bsn) => {
+        const persoon = index.persoonByBsn.get(bsn);
+        return persoon ? [[bsn, { secrecy: persoon.geheimhouding, registrations: persoon.verblijfplaatsen.map((v) => ({ ...v })) }] as const] : [];
+      }));
+    },
+  };
+}
