@@ -41,6 +41,7 @@ import {
   fieldDef,
   internalSelections,
   projectFields,
+  requiresIsSafe,
   targetFor,
   type ProjectContext,
   type Target,
@@ -445,6 +446,7 @@ function requestField(state: State, plan: Round, obj: Obj, typename: string, nam
     const keys = state.options.supergraph.types.get(typename)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
     if (!keys.length || !buildRepresentation(obj, { graph, repTypename: typename, keys })) continue;
     const requires = state.options.supergraph.types.get(typename)?.fields.get(name)?.get(graph)?.requires;
+    if (requires && !requiresIsSafe(state.pc, typename, requires)) continue;
     const depTarget: Target = { graph, repTypename: typename, keys, ...(requires ? { requires } : {}) };
     if (buildRepresentation(obj, depTarget)) {
       attempted.add(mark);

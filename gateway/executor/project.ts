@@ -51,6 +51,37 @@ export function fieldDef(pc: ProjectContext, typeName: string, fieldName: string
   return type && 'getFields' in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[fieldName] : undefined;
 }
 
+/** Key fields of a type, in any graph: the only fields of a person or an address fetched without a decision. */
+function keyFieldNames(pc: ProjectContext, typeName: string): Set<string> {
+  const names = new Set<string>();
+  const id = pc.subjectIdFields[typeName];
+  if (id) names.add(id);
+  for (const inGraph of pc.supergraph.types.get(typeName)?.graphs.values() ?? []) {
+    for (const key of inGraph.keys) for (const sel of key.selectionSet.selections) if (sel.kind === Kind.FIELD) names.add(sel.name.value);
+  }
+  return names;
+}
+
+/**
+ * A @requires that reads a non-key field of a person or an address would send personal data from
+ * one partner to another without a policy decision: such a field set is never fetched.
+ */
+export function requiresIsSafe(pc: ProjectContext, typeName: string, set: SelectionSetNode): boolean {
+  const subject = typeName in pc.subjectIdFields;
+  const keys = subject ? keyFieldNames(pc, typeName) : undefined;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.INLINE_FRAGMENT) {
+      if (!requiresIsSafe(pc, sel.typeCondition?.name.value ?? typeName, sel.selectionSet)) return false;
+      continue;
+    }
+    if (sel.kind !== Kind.FIELD) continue;
+    if (keys && !keys.has(sel.name.value)) return false;
+    const def = fieldDef(pc, typeName, sel.name.value);
+    if (sel.selectionSet && def && !requiresIsSafe(pc, getNamedType(def.type).name, sel.selectionSet)) return false;
+  }
+  return true;
+}
+
 /** Where `typeName.fieldName` is fetched from when the object at hand does not have it. */
 export function targetFor(pc: ProjectContext, typeName: string, fieldName: string): Target | null {
   const coordinate = `${typeName}.${fieldName}`;
@@ -61,6 +92,7 @@ export function targetFor(pc: ProjectContext, typeName: string, fieldName: strin
     const keys = pc.supergraph.types.get(typeName)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
     if (keys.length === 0) continue;
     const requires = pc.supergraph.types.get(typeName)?.fields.get(fieldName)?.get(graph)?.requires;
+    if (requires && !requiresIsSafe(pc, typeName, requires)) continue;
     target = { graph, repTypename: typeName, keys, ...(requires ? { requires } : {}) };
     break;
   }
@@ -69,6 +101,7 @@ export function targetFor(pc: ProjectContext, typeName: string, fieldName: strin
       const keys = pc.supergraph.types.get(iface)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
       if (keys.length === 0) continue;
       const requires = pc.supergraph.types.get(iface)?.fields.get(fieldName)?.get(graph)?.requires;
+      if (requires && !requiresIsSafe(pc, iface, requires)) continue;
       target = { graph, repTypename: iface, keys, ...(requires ? { requires } : {}) };
       break;
     }
@@ -140,7 +173,9 @@ function internalFieldsOf(pc: ProjectContext, typeName: string): Map<string, Fie
   for (const info of infos) {
     if (!info) continue;
     for (const inGraph of info.graphs.values()) for (const key of inGraph.keys) add(key.selectionSet, typeName);
-    for (const byGraph of info.fields.values()) for (const f of byGraph.values()) add(f.requires, typeName);
+    for (const byGraph of info.fields.values()) {
+      for (const f of byGraph.values()) if (f.requires && requiresIsSafe(pc, typeName, f.requires)) add(f.requires, typeName);
+    }
   }
   const subjectId = pc.subjectIdFields[typeName];
   if (subjectId && !fields.has(subjectId)) {
