@@ -81,3 +81,13 @@ export function pathsOf(value: unknown, keys: ReadonlySet<string>, path: (string
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => (keys.has(k) ? [[...path, k]] : pathsOf(v, keys, [...path, k])));
 }
+
+/** A copy of a value with the value at each path replaced. */
+export function withValuesAt(value: unknown, replacements: ReadonlyArray<readonly [ReadonlyArray<string | number>, unknown]>): unknown {
+  const copy = structuredClone(value);
+  for (const [path, replacement] of replacements) {
+    const holder = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+    holder[path[path.length - 1]!] = replacement;
+  }
+  return copy;
+}
