@@ -196,6 +196,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       authenticate: (header) => verifier.verify(header),
       introspection: config.introspection,
       timeoutMs: config.subgraphTimeoutMs,
+      requestTimeoutMs: config.requestTimeoutMs,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxBatch: config.limits.maxBatch,
       plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],

@@ -84,7 +84,10 @@ export interface ExecutorOptions {
   /** Graph name → URL; defaults to the URLs in the supergraph. */
   urls?: ReadonlyMap<string, string>;
   fetcher?: SubgraphFetcher;
+  /** One partner call's time limit. */
   timeoutMs?: number;
+  /** The whole request's time limit: partner calls get what is left of it. */
+  requestTimeoutMs?: number;
   headersFor?: (call: PartnerCallInfo) => Promise<Record<string, string>> | Record<string, string>;
   maxRounds?: number;
   /** No dragnet: at most this many distinct persons are decided on per request; the rest are denied. */
@@ -184,6 +187,7 @@ interface State {
   minimised: MinimisedRecord[];
   attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
+  deadline: number;
   refusedToday: Set<string>;
   contentFree: WeakMap<FieldNode, FieldNode[]>;
   nodeIds: WeakMap<FieldNode, number>;
@@ -233,6 +237,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
     minimised: [],
     attempted: new WeakMap(),
     persons: new Set(),
+    deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
     refusedToday: new Set(),
     contentFree: new WeakMap(),
     nodeIds: new WeakMap(),
@@ -326,6 +331,11 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
   for (let round = 0; queue.length > 0; round++) {
     const plan: Round = { fetches: new Map(), subjects: [] };
     const next: WorkItem[] = [];
+    if (Date.now() >= state.deadline) {
+      const error = new GraphQLError(`The request ran out of its ${state.options.requestTimeoutMs ?? 15_000} ms before this field was fetched; the data so far is returned.`, { extensions: { code: 'REQUEST_TIMEOUT' } });
+      for (const item of queue) failMissing(state, item.obj, item.selections, error);
+      return;
+    }
     if (round >= maxRounds) {
       for (const item of queue) state.topErrors.push(new GraphQLError(`Gave up after ${maxRounds} rounds of partner calls.`, { path: item.path, extensions: { code: 'QUERY_TOO_DEEP' } }));
       return;
@@ -398,6 +408,24 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
   }
   if (subjectEntry) plan.subjects.push(subjectEntry);
   if (postponed) next.push({ obj, selections: postponed, path });
+}
+
+/** Puts `error` in every field still missing below an object (the request is out of time). */
+function failMissing(state: State, obj: Obj, selections: readonly SelectionNode[], error: GraphQLError): void {
+  const typename = obj.__typename as string;
+  if (!isObjectType(state.options.supergraph.schema.getType(typename))) return;
+  for (const [key, nodes] of collectFields(state.pc, typename, selections)) {
+    if (nodes[0]!.name.value.startsWith('__')) continue;
+    if (!(key in obj)) {
+      obj[key] = error;
+      continue;
+    }
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && !(value instanceof Error)) failMissing(state, value as Obj, subSelections(state.pc, nodes), error);
+    };
+    visit(obj[key]);
+  }
 }
 
 function descend(state: State, value: unknown, nodes: FieldNode[], path: Path, plan: Round, next: WorkItem[]): void {
@@ -807,7 +835,8 @@ async function call(
     : { traceparent: formatTraceparent(state.context.traceId, spanId) };
   const startedAt = new Date();
   const fetcher = state.options.fetcher ?? httpSubgraphFetcher;
-  const response = await fetcher(url, { query: print(document), variables }, { timeoutMs: state.options.timeoutMs ?? 5000, headers });
+  const timeoutMs = Math.max(1, Math.min(state.options.timeoutMs ?? 5000, state.deadline - Date.now()));
+  const response = await fetcher(url, { query: print(document), variables }, { timeoutMs, headers });
   state.calls.push({
     graph,
     spanId,

@@ -22,6 +22,7 @@ export interface GatewayOptions {
   authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
   introspection: boolean;
   timeoutMs: number;
+  requestTimeoutMs?: number;
   maxBodyBytes: number;
   maxBatch?: number;
   plugins?: ApolloOptions['plugins'];
@@ -53,6 +54,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     policy: options.policy,
     minimise: options.minimise,
     timeoutMs: options.timeoutMs,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     urls: new Map(options.subgraphs.map((s) => [s.name, s.url])),
     ...(options.headersFor ? { headersFor: options.headersFor } : {}),
     ...(options.maxPersonsPerRequest ? { maxPersonsPerRequest: options.maxPersonsPerRequest } : {}),
