@@ -195,4 +195,88 @@ describe('the policy decides before a partner is asked', () => {
     expect(gw.calls.get('belastingdienst')).toBeUndefined();
   });
 
+
+  it('never fetches or forwards a person’s @requires fields without a decision', async () => {
+    const questions: FetchQuestion[] = [];
+    const allow: Decision = { outcome: 'allow', rule: 'test.allow' };
+    const policy: Policy = {
+      async decide(q) {
+        questions.push(q);
+        return { decisions: q.entities.map(() => q.fields.map(() => allow)) };
+      },
+    };
+    const gw = createTestGateway(
+      [
+        {
+          name: 'brp',
+          typeDefs: `${FED} type Query { personen(bsns: [ID!]!): [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! naam: String geboortedatum: String }`,
+          resolvers: { Query: { personen: (_: unknown, a: { bsns: string[] }) => a.bsns.map((bsn) => ({ bsn, ...people[bsn] })) } },
+        },
+        {
+          name: 'svb',
+          typeDefs: `${FED} type Persoon @key(fields: "bsn") { bsn: ID! geboortedatum: String @external aowLeeftijd: Boolean @requires(fields: "geboortedatum") }`,
+          resolvers: { Persoon: { aowLeeftijd: (p: { geboortedatum: string }) => p.geboortedatum < '1959' } },
+        },
+      ],
+      {
+        classifications: new Map([
+          ['brp:Persoon.bsn', identifying],
+          ['brp:Persoon.naam', identifying],
+          ['brp:Persoon.geboortedatum', identifying],
+          ['svb:Persoon.aowLeeftijd', identifying],
+        ]),
+        subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } },
+        policy,
+      },
+    );
+    const out = await gw.run(`{ personen(bsns: ["${ANNA}"]) { aowLeeftijd } }`);
+    expect(out.result.data).toEqual({ personen: [{ aowLeeftijd: null }] });
+    expect(out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }))).toEqual([
+      { path: ['personen', 0, 'aowLeeftijd'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Persoon.aowLeeftijd' } },
+    ]);
+    expect(questions).toEqual([]);
+    expect(gw.calls.get('svb')).toBeUndefined();
+    expect(queriesOf(gw, 'brp')).toEqual(['{ personen(bsns: ["999990007"]) { __typename _dp_bsn: bsn } }']);
+  });
+
+  it('never sends a person’s fields to a partner through a @requires on another type', async () => {
+    const questions: FetchQuestion[] = [];
+    const policy: Policy = {
+      async decide(q) {
+        questions.push(q);
+        return { decisions: q.entities.map(() => q.fields.map((): Decision => ({ outcome: 'allow', rule: 'test.allow' }))) };
+      },
+    };
+    const gw = createTestGateway(
+      [
+        {
+          name: 'brp',
+          typeDefs: `${FED} type Query { zaak: Zaak } type Zaak @key(fields: "id") { id: ID! bewoners: [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! naam: String }`,
+          resolvers: { Query: { zaak: () => ({ id: 'z1', bewoners: [{ bsn: ANNA, ...people[ANNA] }] }) } },
+        },
+        {
+          name: 'rapportage',
+          typeDefs: `${FED} type Zaak @key(fields: "id") { id: ID! bewoners: [Persoon!]! @external samenvatting: String @requires(fields: "bewoners { naam }") }
+            type Persoon @key(fields: "bsn") { bsn: ID! naam: String @external }`,
+          resolvers: { Zaak: { samenvatting: (z: { bewoners: { naam: string }[] }) => z.bewoners.map((b) => b.naam).join(', ') } },
+        },
+      ],
+      {
+        classifications: new Map([
+          ['brp:Persoon.bsn', identifying],
+          ['brp:Persoon.naam', identifying],
+        ]),
+        subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } },
+        policy,
+      },
+    );
+    const out = await gw.run(`{ zaak { samenvatting } }`);
+    expect(out.result.data).toEqual({ zaak: { samenvatting: null } });
+    expect(out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }))).toEqual([
+      { path: ['zaak', 'samenvatting'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Zaak.samenvatting' } },
+    ]);
+    expect(questions).toEqual([]);
+    expect(gw.calls.get('rapportage')).toBeUndefined();
+    expect(queriesOf(gw, 'brp')).toEqual(['{ zaak { __typename _dp_id: id } }']);
+  });
 });
