@@ -63,23 +63,34 @@ function keyFieldNames(pc: ProjectContext, typeName: string): Set<string> {
 }
 
 /**
- * A @requires that reads a non-key field of a person or an address would send personal data from
- * one partner to another without a policy decision: such a field set is never fetched.
+ * A @requires may read the entity's own key fields, nothing else of a person or an address: a
+ * field set that reads a non-key field of one, or reaches a person or an address (or a type one
+ * could be) through a field, would send personal data from one partner to another without a
+ * policy decision. Such a field set is never fetched.
  */
-export function requiresIsSafe(pc: ProjectContext, typeName: string, set: SelectionSetNode): boolean {
-  const subject = typeName in pc.subjectIdFields;
-  const keys = subject ? keyFieldNames(pc, typeName) : undefined;
+export function requiresIsSafe(pc: ProjectContext, typeName: string, set: SelectionSetNode, nested = false): boolean {
+  if (nested && couldBeSubject(pc, typeName)) return false;
+  const keys = typeName in pc.subjectIdFields ? keyFieldNames(pc, typeName) : undefined;
   for (const sel of set.selections) {
     if (sel.kind === Kind.INLINE_FRAGMENT) {
-      if (!requiresIsSafe(pc, sel.typeCondition?.name.value ?? typeName, sel.selectionSet)) return false;
+      if (!requiresIsSafe(pc, sel.typeCondition?.name.value ?? typeName, sel.selectionSet, nested)) return false;
       continue;
     }
     if (sel.kind !== Kind.FIELD) continue;
     if (keys && !keys.has(sel.name.value)) return false;
     const def = fieldDef(pc, typeName, sel.name.value);
-    if (sel.selectionSet && def && !requiresIsSafe(pc, getNamedType(def.type).name, sel.selectionSet)) return false;
+    if (!def) continue;
+    const fieldType = getNamedType(def.type).name;
+    if (couldBeSubject(pc, fieldType)) return false;
+    if (sel.selectionSet && !requiresIsSafe(pc, fieldType, sel.selectionSet, true)) return false;
   }
   return true;
+}
+
+function couldBeSubject(pc: ProjectContext, typeName: string): boolean {
+  if (typeName in pc.subjectIdFields) return true;
+  const type = pc.supergraph.schema.getType(typeName);
+  return !!type && isAbstractType(type) && pc.supergraph.schema.getPossibleTypes(type).some((t) => t.name in pc.subjectIdFields);
 }
 
 /** Where `typeName.fieldName` is fetched from when the object at hand does not have it. */
