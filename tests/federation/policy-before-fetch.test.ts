@@ -279,4 +279,59 @@ describe('the policy decides before a partner is asked', () => {
     expect(gw.calls.get('rapportage')).toBeUndefined();
     expect(queriesOf(gw, 'brp')).toEqual(['{ zaak { __typename _dp_id: id } }']);
   });
+
+  it('never sends the BSNs of a case’s residents to a partner through a @requires on their key', async () => {
+    const gw = createTestGateway(
+      [
+        {
+          name: 'brp',
+          typeDefs: `${FED} type Query { zaak: Zaak } type Zaak @key(fields: "id") { id: ID! bewoners: [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! naam: String }`,
+          resolvers: { Query: { zaak: () => ({ id: 'z1', bewoners: [{ bsn: ANNA, ...people[ANNA] }] }) } },
+        },
+        {
+          name: 'rapportage',
+          typeDefs: `${FED} type Zaak @key(fields: "id") { id: ID! bewoners: [Persoon!]! @external aantalBewoners: Int @requires(fields: "bewoners { bsn }") }
+            type Persoon @key(fields: "bsn") { bsn: ID! }`,
+          resolvers: { Zaak: { aantalBewoners: (z: { bewoners: unknown[] }) => z.bewoners.length } },
+        },
+      ],
+      { subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } } },
+    );
+    const out = await gw.run(`{ zaak { aantalBewoners } }`);
+    expect(out.result.data).toEqual({ zaak: { aantalBewoners: null } });
+    expect(out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }))).toEqual([
+      { path: ['zaak', 'aantalBewoners'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Zaak.aantalBewoners' } },
+    ]);
+    expect(gw.calls.get('rapportage')).toBeUndefined();
+    expect(queriesOf(gw, 'brp')).toEqual(['{ zaak { __typename _dp_id: id } }']);
+  });
+
+  it('never sends a person’s fields to a partner through a @requires on an interface a person implements', async () => {
+    const eigenaarTypes = (external: string) => `interface Eigenaar { naam: String }
+      type Persoon implements Eigenaar @key(fields: "bsn") { bsn: ID! naam: String ${external} }
+      type Bedrijf implements Eigenaar @key(fields: "kvk") { kvk: ID! naam: String ${external} }`;
+    const resolveType = { __resolveType: (o: { __typename: string }) => o.__typename };
+    const gw = createTestGateway(
+      [
+        {
+          name: 'kadaster',
+          typeDefs: `${FED} type Query { perceel: Perceel } type Perceel @key(fields: "id") { id: ID! eigenaar: Eigenaar } ${eigenaarTypes('')}`,
+          resolvers: { Query: { perceel: () => ({ id: 'k1', eigenaar: { __typename: 'Persoon', bsn: ANNA, ...people[ANNA] } }) }, Eigenaar: resolveType },
+        },
+        {
+          name: 'risico',
+          typeDefs: `${FED} type Perceel @key(fields: "id") { id: ID! eigenaar: Eigenaar @external score: String @requires(fields: "eigenaar { naam }") } ${eigenaarTypes('@external')}`,
+          resolvers: { Perceel: { score: (p: { eigenaar: { naam: string } }) => `score(${p.eigenaar.naam})` }, Eigenaar: resolveType },
+        },
+      ],
+      { subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } } },
+    );
+    const out = await gw.run(`{ perceel { score } }`);
+    expect(out.result.data).toEqual({ perceel: { score: null } });
+    expect(out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }))).toEqual([
+      { path: ['perceel', 'score'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Perceel.score' } },
+    ]);
+    expect(gw.calls.get('risico')).toBeUndefined();
+    expect(queriesOf(gw, 'kadaster')).toEqual(['{ perceel { __typename _dp_id: id } }']);
+  });
 });
