@@ -91,4 +91,32 @@ describe('@interfaceObject', () => {
     });
     expect(queriesOf(gw, 'accounts')).toHaveLength(2);
   });
+  it('sends an interface object the field it requires from the subgraph that owns the interface', async () => {
+    const gw = createTestGateway([
+      {
+        name: 'accounts',
+        typeDefs: `${FED} type Query { accounts: [Account!]! }
+          interface Account @key(fields: "id") { id: ID! name: String! }
+          type User implements Account @key(fields: "id") { id: ID! name: String! email: String! }
+          type Organisation implements Account @key(fields: "id") { id: ID! name: String! kvk: String! }`,
+        resolvers: { Query: { accounts: () => accounts }, Account: { __resolveType: (a: { kind: string }) => a.kind } },
+      },
+      {
+        name: 'greetings',
+        typeDefs: `${FED} type Account @key(fields: "id") @interfaceObject { id: ID! name: String! @external greeting: String! @requires(fields: "name") }`,
+        resolvers: { Account: { greeting: (a: { name: string }) => `Goedemorgen, ${a.name}` } },
+      },
+    ]);
+    const out = await gw.run(`{ accounts { greeting } }`);
+    expect(out.result).toEqual({ data: { accounts: [{ greeting: 'Goedemorgen, J. de Vries' }, { greeting: 'Goedemorgen, Woonstichting Venlo' }] } });
+    expect(queriesOf(gw, 'greetings')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Account { __typename greeting } } }',
+    ]);
+    expect(gw.calls.get('greetings')![0]!.variables).toEqual({
+      r0: [
+        { __typename: 'Account', id: 'a1', name: 'J. de Vries' },
+        { __typename: 'Account', id: 'a2', name: 'Woonstichting Venlo' },
+      ],
+    });
+  });
 });

@@ -172,4 +172,36 @@ describe('@key', () => {
       },
     ]);
   });
+  it('fetches the nested part of a compound key from a third subgraph first', async () => {
+    const gw = createTestGateway([
+      {
+        name: 'items',
+        typeDefs: `${FED} type Query { items: [Item!]! } type Item @key(fields: "id") { id: ID! }`,
+        resolvers: { Query: { items: () => [{ id: 'i1' }, { id: 'i2' }] } },
+      },
+      {
+        name: 'owners',
+        typeDefs: `${FED} type Item @key(fields: "id") { id: ID! owner: Owner @shareable } type Owner @key(fields: "id") { id: ID! }`,
+        resolvers: { Item: { owner: (i: { id: string }) => ({ id: `o-${i.id}` }) } },
+      },
+      {
+        name: 'labels',
+        typeDefs: `${FED} type Item @key(fields: "id owner { id }") { id: ID! owner: Owner @shareable label: String } type Owner @key(fields: "id") { id: ID! }`,
+        resolvers: { Item: { __resolveReference: (r: { id: string; owner: { id: string } }) => ({ ...r, label: `${r.id}/${r.owner.id}` }) } },
+      },
+    ]);
+    const out = await gw.run(`{ items { label } }`);
+    expect(out.result).toEqual({ data: { items: [{ label: 'i1/o-i1' }, { label: 'i2/o-i2' }] } });
+    expect(queriesOf(gw, 'owners')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Item { __typename _dp_owner: owner { __typename id } } } }',
+    ]);
+    expect(gw.calls.get('labels')!.map((c) => c.variables)).toEqual([
+      {
+        r0: [
+          { __typename: 'Item', id: 'i1', owner: { id: 'o-i1' } },
+          { __typename: 'Item', id: 'i2', owner: { id: 'o-i2' } },
+        ],
+      },
+    ]);
+  });
 });
