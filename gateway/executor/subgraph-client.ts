@@ -71,6 +71,9 @@ export const httpSubgraphFetcher: SubgraphFetcher = async (url, request, options
   }
   const data = isRecord(body.data) ? body.data : null;
   const errors = Array.isArray(body.errors) ? (body.errors.filter(isRecord) as unknown as SubgraphError[]) : undefined;
+  if (!response.ok && !data) {
+    return { failure: { code: 'SUBGRAPH_HTTP_ERROR', message: `answered with HTTP ${response.status}` } };
+  }
   if (!data && !errors?.length) {
     return { failure: { code: 'SUBGRAPH_HTTP_ERROR', message: `answered with HTTP ${response.status} and no data` } };
   }
