@@ -84,9 +84,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     executor,
     server,
     listen: (port, host) => listen(server, port, host),
+    /** Stops accepting, lets every request that had started finish (audit included), then stops. */
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections that fall idle after a response would hold the server open.
+      const sweep = setInterval(() => server.closeIdleConnections(), 25);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(sweep);
       await apollo.stop();
     },
   };
