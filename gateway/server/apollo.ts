@@ -4,7 +4,7 @@
  * seam @apollo/gateway uses.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './http.ts';
 import { runRequest, type PipelineOptions } from './pipeline.ts';
@@ -33,6 +33,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     },
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    // Cache control would wrap every field's resolver in the schema; the executor shapes responses itself.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
   });
 }

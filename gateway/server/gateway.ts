@@ -46,7 +46,9 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const composed = composeSupergraph(options.subgraphs);
   if (!composed.ok) throw new SchemaCheckError(composed.problems);
+  // Two schema objects from one SDL: Apollo Server's plugins may instrument theirs; the executor's stays plain.
   const apiSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
+  const servedSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
   const executor = createExecutor({
     supergraph: loadSupergraph(composed.supergraphSdl),
     apiSchema,
@@ -64,7 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = createApollo({
     executor,
     audit: options.audit,
-    apiSchema,
+    apiSchema: servedSchema,
     supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
     ...(options.plugins ? { plugins: options.plugins } : {}),
