@@ -153,7 +153,7 @@ describe('doelbinding', () => {
         principle: 'doelbinding',
         rule: 'doelbinding.requester-not-participant',
         reason:
-          'your organisation "rdw" does not take part in project "wijkaanpak-2026"; participants: "brp", "bag", "sociale-dienst", "wijkteam", "uwv", "belastingdienst", "svb", "arbeidsinspectie", "politie", "woningcorporatie"',
+          'your organisation "rdw" does not take part in project "wijkaanpak-2026"; participants: "brp", "bag", "sociale-dienst", "wijkteam", "uwv", "belastingdienst", "svb", "arbeidsinspectie", "politie", "woningcorporatie", "inlichtingenbureau"',
       },
     ],
     [

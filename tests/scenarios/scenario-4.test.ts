@@ -2,13 +2,8 @@
  * Scenario 4, help, not only enforcement (BRIEF §6.4, docs/scenarios.md): Meidoornweg 27,
  * 9999200000900013, Gerda Wouters (999990317) and her son Ronald (999990329). Care data reaches
  * only a care role acting for help; enforcement never gets it.
- *
- * With the shipped policy the address cannot be selected (its second signal comes from the
- * Inlichtingenbureau, which does not take part in wijkaanpak-2026), so even the care worker gets no
- * care trajectories, and the covenant gives the wijkteam no legal basis towards any enforcement
- * organisation, so the enforcement analyst does not even learn that a referral exists. Both are
- * asserted here as the product behaves; what the brief expects is in
- * pending-scenario-3-4-participants.test.ts.
+ * The enforcement analyst on the same project learns only that a referral exists (the covenant lets
+ * the wijkteam say that much to enforcement partners, never more).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denials, PROJECT, startProduct, type Product } from '../helpers/product.ts';
@@ -30,39 +25,43 @@ describe('scenario 4: help, not only enforcement', () => {
     await p?.cleanup();
   });
 
-  it('the coordinator cannot select Meidoornweg 27: only the police signal counts', async () => {
+  it('before selection the care worker sees that a referral exists, the trajectories need a selected address', async () => {
+    const { body } = await p.query(zorgverlener, 'hulpverlening', CARE);
+    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: true, zorgtrajecten: null } });
+    expect(denials(body)).toEqual([{ path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
+  });
+
+  it('the coordinator selects Meidoornweg 27 (police and Inlichtingenbureau signals overlap)', async () => {
     const coordinator = await p.token('coordinator', 'sociale-dienst');
     const { body } = await p.query(
       coordinator,
       'hulpverlening',
       `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "A neighbour is worried about the elderly resident.") { id } }`,
     );
-    expect(body.data).toBeNull();
-    expect(body.errors).toEqual([
-      {
-        message: "project: Selection needs signals from at least 2 participating partners; this address has 1 (politie). Select it only when another partner's signal overlaps.",
-        locations: [{ line: 1, column: 12 }],
-        path: ['selecteerAdres'],
-        extensions: { partnerCode: 'BELOW_SELECTION_THRESHOLD', code: 'SUBGRAPH_ERROR', serviceName: 'project' },
-      },
-    ]);
+    expect(body.errors).toBeUndefined();
   });
 
-  it('the care worker (wijkteam, hulpverlening) sees that a referral exists; the trajectories need a selected address', async () => {
+  it('after identifying her, the care worker sees Gerda’s care trajectory', async () => {
+    await p.query(zorgverlener, 'hulpverlening', `{ adres(adresId: "${ADRES}") { bewoners { bsn naam { voornamen } } } }`);
     const { body } = await p.query(zorgverlener, 'hulpverlening', CARE);
-    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: true, zorgtrajecten: null } });
-    expect(denials(body)).toEqual([{ path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
+    expect(body).toEqual({
+      data: {
+        persoon: {
+          heeftZorgverwijzing: true,
+          zorgtrajecten: [
+            { soort: 'wmo-begeleiding', ondersteuningsbehoefte: 'Support with daily living, medication and finances; early signs of dementia.', startdatum: '2026-07-01', einddatum: null },
+          ],
+        },
+      },
+    });
   });
 
-  it('the enforcement analyst on the same project never gets the care data (doelbinding.care-only), nor, under the shipped covenant, the referral', async () => {
+  it('the enforcement analyst on the same project sees that a referral exists, never the care data (doelbinding.care-only)', async () => {
     const analist = await p.token('analist', 'sociale-dienst');
     const { body } = await p.query(analist, 'uitkeringsfraude', CARE);
-    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: null, zorgtrajecten: null } });
-    expect(denials(body)).toEqual([
-      { path: 'persoon.heeftZorgverwijzing', code: 'FIELD_DENIED', principle: 'doelbinding', rule: 'doelbinding.legal-basis' },
-      { path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'doelbinding', rule: 'doelbinding.care-only' },
-    ]);
-    expect(body.errors![1]!.extensions!['reason']).toBe(
+    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: true, zorgtrajecten: null } });
+    expect(denials(body)).toEqual([{ path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'doelbinding', rule: 'doelbinding.care-only' }]);
+    expect(body.errors![0]!.extensions!['reason']).toBe(
       'Persoon.zorgtrajecten is care data: it serves only help (purpose "hulpverlening") by a care role ("zorgverlener"), never enforcement',
     );
   });
