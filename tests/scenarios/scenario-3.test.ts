@@ -37,7 +37,7 @@ describe('scenario 3: the desk research', () => {
     for (const adresId of Object.values(LINDELAAN)) {
       const { body } = await p.query(coordinator, 'uitkeringsfraude', select(adresId));
       expect(body.errors).toBeUndefined();
-      expect(body.data.selecteerAdres.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect((body.data as { selecteerAdres: { id: string } }).selecteerAdres.id).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
 
@@ -98,17 +98,19 @@ describe('scenario 3: the desk research', () => {
     }
     const kok = (await p.query(analist, 'uitkeringsfraude', DESK(LINDELAAN[7]))).body;
     expect(kok.errors).toBeUndefined();
-    const [yvonne] = kok.data.adres.bewoners;
+    type Bewoner = { bsn: string; bijstand: { bedragPerMaand: number; ingangsdatum: string }[]; dienstverbanden: { werkgeverNaam: string; startdatum: string; loonPerMaand: number }[]; inkomens: { verzamelinkomen: number }[] };
+    const bewonersOf = (body: { data?: Record<string, unknown> | null }) => (body.data as { adres: { bewoners: Bewoner[] } }).adres.bewoners;
+    const [yvonne] = bewonersOf(kok) as [Bewoner];
     expect(yvonne.bsn).toBe('999990275');
-    expect(yvonne.bijstand.map((b: { bedragPerMaand: number; ingangsdatum: string }) => [b.bedragPerMaand, b.ingangsdatum])).toEqual([[1401, '2021-10-01']]);
+    expect(yvonne.bijstand.map((b) => [b.bedragPerMaand, b.ingangsdatum])).toEqual([[1401, '2021-10-01']]);
     expect(yvonne.dienstverbanden).toEqual([]);
-    expect(yvonne.inkomens.map((i: { verzamelinkomen: number }) => i.verzamelinkomen)).toContain(31712);
+    expect(yvonne.inkomens.map((i) => i.verzamelinkomen)).toContain(31712);
 
     const kaya = (await p.query(analist, 'uitkeringsfraude', DESK(LINDELAAN[11]))).body;
     expect(kaya.errors).toBeUndefined();
-    const byBsn = new Map(kaya.data.adres.bewoners.map((b: { bsn: string }) => [b.bsn, b]));
-    const ahmet = byBsn.get('999990287') as { bijstand: { bedragPerMaand: number; ingangsdatum: string }[] };
-    const zeynep = byBsn.get('999990299') as { dienstverbanden: { werkgeverNaam: string; startdatum: string; loonPerMaand: number }[] };
+    const byBsn = new Map(bewonersOf(kaya).map((b) => [b.bsn, b]));
+    const ahmet = byBsn.get('999990287')!;
+    const zeynep = byBsn.get('999990299')!;
     expect(ahmet.bijstand.map((b) => [b.bedragPerMaand, b.ingangsdatum])).toEqual([[2001, '2020-02-01']]);
     expect(zeynep.dienstverbanden.map((d) => [d.werkgeverNaam, d.startdatum, d.loonPerMaand])).toEqual([['Schoonmaakbedrijf Helder B.V.', '2026-01-15', 1850]]);
   });
