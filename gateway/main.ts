@@ -37,6 +37,8 @@ import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 const PROJECT_URL = 'inprocess://project';
 import { SCENARIO_EXAMPLES } from './examples.ts';
 import { limitsPlugin } from './limits/plugin.ts';
+import { createTrustedDocuments } from './limits/trusted-documents.ts';
+import type { GatewayContext } from './server/http.ts';
 import { weightByType } from './limits/check.ts';
 import { createResilientFetcher } from './partners/resilient-fetcher.ts';
 import { createLogger } from './observability/log.ts';
@@ -188,6 +190,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       activities: policyData.processingActivities.map((a) => ({ id: a.id, version: a.version, purpose: a.purpose })),
     });
 
+    const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;
     const gateway = await createGateway({
       subgraphs: sources,
       policy,
@@ -199,7 +202,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       requestTimeoutMs: config.requestTimeoutMs,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxBatch: config.limits.maxBatch,
-      plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],
+      plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
+      ...(trusted ? { persistedQueries: { cache: trusted.cache, ttl: null } } : {}),
       onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
       headersFor,
       fetcher,

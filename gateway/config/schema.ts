@@ -91,6 +91,7 @@ export const configSchema = z
     policyDir: text.default('./policies'),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     otlpEndpoint: url('http:', 'https:').optional(),
+    trustedDocumentsFile: text.optional(),
     auth: auth.optional(),
     limits: limits.prefault({}),
   })

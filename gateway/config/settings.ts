@@ -55,6 +55,13 @@ export const SETTINGS: readonly Setting[] = [
     expected: 'an http:// or https:// URL of an OTLP/HTTP traces endpoint',
     example: 'http://127.0.0.1:4318/v1/traces',
   },
+  {
+    key: 'trustedDocumentsFile',
+    env: 'DOELPOORT_TRUSTED_DOCUMENTS_FILE',
+    kind: 'string',
+    expected: 'the path of a trusted documents file (JSON: sha256 → query); when set, only registered operations run',
+    example: './trusted-documents.json',
+  },
   { key: 'policyDir', env: 'DOELPOORT_POLICY_DIR', kind: 'string', expected: 'a non-empty directory path', example: './policies' },
   { key: 'auth.jwksFile', env: 'DOELPOORT_AUTH_JWKS_FILE', kind: 'string', expected: 'the path of a JWKS file', example: './keys/idp.jwks.json' },
   {

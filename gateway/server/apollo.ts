@@ -14,6 +14,8 @@ export interface ApolloOptions extends PipelineOptions {
   supergraphSdl: string;
   introspection: boolean;
   plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Trusted documents: hash-only requests find their registered text here. */
+  persistedQueries?: ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['persistedQueries'];
 }
 
 export function createApollo(options: ApolloOptions): ApolloServer<GatewayContext> {
@@ -32,6 +34,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
       async stop() {},
     },
     introspection: options.introspection,
+    ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
     // Cache control would wrap every field's resolver in the schema; the executor shapes responses itself.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],

@@ -26,6 +26,7 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   maxBatch?: number;
   plugins?: ApolloOptions['plugins'];
+  persistedQueries?: ApolloOptions['persistedQueries'];
   onRequestDone?: ApolloOptions['onRequestDone'];
   headersFor?: ExecutorOptions['headersFor'];
   maxPersonsPerRequest?: number;
@@ -70,6 +71,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
     ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     ...(options.onRequestDone ? { onRequestDone: options.onRequestDone } : {}),
   });
   await apollo.start();

@@ -247,7 +247,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, policyDir, auth, limits.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
     ]);
   });
 
