@@ -1,0 +1,79 @@
+/**
+ * One load round with autocannon: fixed connections for a fixed time, every response body checked
+ * against the expected answer (a fast wrong answer counts as an error).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+
+export interface Target {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  expected: unknown;
+}
+
+export interface RoundResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+/** True when the body is the expected answer; verdicts are kept per distinct body text. */
+export function bodyChecker(expected: unknown): (text: string) => boolean {
+  const exact = JSON.stringify(expected);
+  const verdicts = new Map<string, boolean>();
+  return (text) => {
+    if (text === exact) return true;
+    let verdict = verdicts.get(text);
+    if (verdict === undefined) {
+      try {
+        verdict = isDeepStrictEqual(JSON.parse(text), expected);
+      } catch {
+        verdict = false;
+      }
+      if (verdicts.size < 100) verdicts.set(text, verdict);
+    }
+    return verdict;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function loadRound(target: Target, connections: number, durationSeconds: number): Promise<RoundResult> {
+  const latencies: number[] = [];
+  const verify = bodyChecker(target.expected);
+  // Without a callback autocannon returns an instance that is also a promise of the result.
+  const instance = autocannon({
+    url: target.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: target.body,
+    connections,
+    duration: durationSeconds,
+    timeout: 30,
+    verifyBody: (body) => verify(typeof body === 'string' ? body : (body?.toString('utf8') ?? '')),
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts + Math.max(result.non2xx, result.mismatches),
+    requests: latencies.length,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,53 @@
+/**
+ * Child process: Doelpoort over the same 13 partner subgraphs (in process, the same world), built
+ * with `createGateway` and an allow-all policy and a no-op audit sink: the bench-only "policy off".
+ * Callers are still authenticated (the same local issuer); partners get no gateway token and do
+ * not check one. The project subgraph is left out: the combined view does not ask it.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../gateway/config/index.ts';
+import { createCallerVerifier } from '../../gateway/identity/caller-verifier.ts';
+import { ensureLocalIssuer } from '../../gateway/identity/local-issuer.ts';
+import { weightByType } from '../../gateway/limits/check.ts';
+import { limitsPlugin } from '../../gateway/limits/plugin.ts';
+import { loadPolicyData } from '../../gateway/policy/load.ts';
+import { applyMinimisation } from '../../gateway/policy/minimise.ts';
+import type { Decision, Policy } from '../../gateway/policy/types.ts';
+import { createGateway } from '../../gateway/server/gateway.ts';
+import { createAllSubgraphs, serveAllSubgraphs } from '../../subgraphs/index.ts';
+import { defaultWorld } from '../../subgraphs/world/index.ts';
+import { ready } from '../lib/supergraph.ts';
+import { PROJECT, PURPOSE } from './query.ts';
+
+const allowAll: Policy = {
+  async decide(question) {
+    const allow: Decision = { outcome: 'allow', rule: 'bench.policy-off' };
+    return { decisions: question.entities.map(() => question.fields.map(() => allow)) };
+  },
+};
+
+const dataDir = await mkdtemp(join(tmpdir(), 'doelpoort-bench-w2off-'));
+const config = loadConfig({ env: { DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: '0', DOELPOORT_POLICY_DIR: resolve('policies'), DOELPOORT_LIMITS_MAX_COST: '1000000' } });
+const policyData = loadPolicyData(config.policyDir);
+const world = defaultWorld();
+const sdlByName = new Map(createAllSubgraphs(world).map((s) => [s.name, s.sdl]));
+const served = await serveAllSubgraphs(world, { basePort: 0, host: '127.0.0.1' });
+const issuer = await ensureLocalIssuer(dataDir);
+const verifier = createCallerVerifier({ jwks: { file: issuer.jwksFile }, issuer: issuer.issuer, audience: issuer.audience, clockSkewSeconds: 30, algorithms: ['ES256'] });
+const gateway = await createGateway({
+  subgraphs: served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: sdlByName.get(s.name)! })),
+  policy: allowAll,
+  minimise: (transform, value) => applyMinimisation(transform, value, policyData.covenant.amountBands),
+  audit: { recordRequest: async () => {} },
+  authenticate: (header) => verifier.verify(header),
+  introspection: false,
+  timeoutMs: config.subgraphTimeoutMs,
+  maxBodyBytes: config.limits.maxBodyBytes,
+  maxBatch: config.limits.maxBatch,
+  plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],
+});
+const origin = await gateway.listen(0, '127.0.0.1');
+const analist = await issuer.sign({ id: 'bench-analist-1', organisation: 'belastingdienst', roles: ['analist'], projects: [PROJECT] }, 24 * 3600);
+ready({ url: `${origin}/graphql`, headers: { authorization: `Bearer ${analist}`, 'x-doelpoort-project': PROJECT, 'x-doelpoort-purpose': PURPOSE } });
