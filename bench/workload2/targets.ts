@@ -30,7 +30,13 @@ export async function workload2Targets(): Promise<Contender[]> {
     const child = await startChild(label, script, {});
     const url = child.info['url'] as string;
     const headers = child.info['headers'] as Record<string, string>;
-    contenders.push({ label, peer: false, child, target: { url, headers, body, expected: await settledAnswer(url, headers, body) } });
+    try {
+      contenders.push({ label, peer: false, child, target: { url, headers, body, expected: await settledAnswer(url, headers, body) } });
+    } catch (error) {
+      child.stop();
+      for (const c of contenders) c.child.stop();
+      throw error;
+    }
   }
   return contenders;
 }
