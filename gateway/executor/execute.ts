@@ -444,6 +444,12 @@ function entryFor(plan: Round, obj: Obj, typename: string, target: Target, path:
   if (!entry) {
     entry = { obj, typename, target, path, fields: new Map(), internal: new Set(), transforms: new Map(), resolveTypename: false };
     byObj.set(obj, entry);
+  } else if (target.requires && entry.target.requires !== target.requires) {
+    // Fields of one partner share one fetch: its representation carries every @requires among them.
+    const requires = entry.target.requires
+      ? { kind: Kind.SELECTION_SET, selections: [...entry.target.requires.selections, ...target.requires.selections] } as const
+      : target.requires;
+    entry.target = { ...entry.target, requires };
   }
   return entry;
 }

@@ -137,4 +137,20 @@ describe('@requires', () => {
       },
     ]);
   });
+
+  it('sends the @requires fields when a plain field of the same partner is asked in the same fetch', async () => {
+    const gw = createTestGateway([
+      catalog,
+      {
+        name: 'shipping',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! weight: Int! @external inStock: Boolean! shippingCost: Int! @requires(fields: "weight") }`,
+        resolvers: { Product: { __resolveReference: (r: { id: string; weight?: number }) => ({ id: r.id, inStock: true, shippingCost: (r.weight ?? Number.NaN) * 100 }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { inStock shippingCost } }`);
+    expect(out.result).toEqual({ data: { products: [{ inStock: true, shippingCost: 1200 }, { inStock: true, shippingCost: 400 }] } });
+    expect(gw.calls.get('shipping')!.map((c) => c.variables)).toEqual([
+      { r0: [{ __typename: 'Product', id: 'p1', weight: 12 }, { __typename: 'Product', id: 'p2', weight: 4 }] },
+    ]);
+  });
 });
