@@ -26,7 +26,9 @@ import { createAuditApi } from './server/audit-api.ts';
 import { createPartnerRegisterLookup } from './facts/registers.ts';
 import { seedSignalsFromWorld } from './store/signals.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
-import { createAllSubgraphs, serveAllSubgraphs } from '../subgraphs/index.ts';
+import { serveAllSubgraphs } from '../subgraphs/index.ts';
+import { SubgraphRequestRefused } from '../subgraphs/kit/serve.ts';
+import type { GraphQLSchema } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
 import { randomBytes } from 'node:crypto';
 import { createGatewayTokenVerifier, requestedFieldCoordinates, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
@@ -95,21 +97,23 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     let localIssuer: LocalIssuer | undefined;
     if (embedded) {
       const world = defaultWorld();
-      const built = createAllSubgraphs(world);
-      const schemaOf = new Map(built.map((s) => [s.name, s.schema]));
+      // Every partner refuses a call without the gateway's token for exactly the fields it asks,
+      // including a call it cannot parse (so an unknown caller learns nothing from its errors).
+      const schemaOf = new Map<string, GraphQLSchema>();
       const served = await serveAllSubgraphs(world, {
         basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
         host: config.gateway.host,
         onRequest: async (request) => {
           const schema = schemaOf.get(request.subgraph);
-          if (!schema || !request.document) return;
+          if (!schema) throw new SubgraphRequestRefused(503, 'This partner is not ready yet.');
           const header = request.headers.authorization;
-          await verifierFor(request.subgraph).verify(Array.isArray(header) ? header[0] : header, requestedFieldCoordinates(schema, request.document));
+          const fields = request.document ? requestedFieldCoordinates(schema, request.document) : [];
+          await verifierFor(request.subgraph).verify(Array.isArray(header) ? header[0] : header, fields);
         },
       });
       closers.push(() => served.close());
-      const sdlByName = new Map(built.map((s) => [s.name, s.sdl]));
-      sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: sdlByName.get(s.name)! }));
+      for (const s of served.subgraphs) schemaOf.set(s.name, s.schema);
+      sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
       for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
       localIssuer = await ensureLocalIssuer(config.dataDir);
     } else {

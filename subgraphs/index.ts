@@ -54,8 +54,8 @@ export interface ServeAllOptions {
 }
 
 export interface ServedSubgraphs {
-  /** In the order of PARTNERS; url is the GraphQL endpoint with the port actually bound. */
-  subgraphs: { name: string; url: string }[];
+  /** In the order of PARTNERS, as built (sdl, schema); url is the GraphQL endpoint with the port actually bound. */
+  subgraphs: (PartnerSubgraph & { url: string })[];
   close(): Promise<void>;
 }
 
@@ -66,21 +66,21 @@ export interface ServedSubgraphs {
 export async function serveAllSubgraphs(world: World, { basePort = 0, host = '127.0.0.1', onRequest }: ServeAllOptions = {}): Promise<ServedSubgraphs> {
   const built = createAllSubgraphs(world);
   checkBasePort(basePort, built.length);
-  const served: { name: string; server: ServedSubgraph }[] = [];
+  const served: { subgraph: PartnerSubgraph; server: ServedSubgraph }[] = [];
   const closeAll = async (): Promise<void> => {
     await Promise.all(served.map(({ server }) => server.close()));
   };
   for (const [i, subgraph] of built.entries()) {
     const port = basePort === 0 ? 0 : basePort + i;
     try {
-      served.push({ name: subgraph.name, server: await serveSubgraph(subgraph, { port, host, onRequest }) });
+      served.push({ subgraph, server: await serveSubgraph(subgraph, { port, host, onRequest }) });
     } catch (error) {
       await closeAll();
       const where = port === 0 ? `an ephemeral port on ${host}` : `port ${port} on ${host}`;
       throw new Error(`The ${subgraph.name} subgraph could not listen on ${where}: ${(error as Error).message}`, { cause: error });
     }
   }
-  return { subgraphs: served.map(({ name, server }) => ({ name, url: server.url })), close: closeAll };
+  return { subgraphs: served.map(({ subgraph, server }) => ({ ...subgraph, url: server.url })), close: closeAll };
 }
 
 function checkBasePort(basePort: number, count: number): void {
