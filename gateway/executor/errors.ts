@@ -1,14 +1,10 @@
 /** The errors the executor puts into a response, and the redaction every partner message gets. */
 import { GraphQLError } from 'graphql';
 import type { Decision } from '../policy/types.ts';
-
-/** Nine-digit runs (a BSN looks like one) are masked in any text that came from a partner. */
-export function redactNumbers(text: string): string {
-  return text.replace(/\d{9,}/g, (m) => '*'.repeat(m.length - 4) + m.slice(-4));
-}
+import { redactText } from '../observability/redact.ts';
 
 export function partnerError(subgraph: string, message: string, code: string, extensions?: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(`${subgraph}: ${redactNumbers(message)}`, {
+  return new GraphQLError(`${subgraph}: ${redactText(message)}`, {
     extensions: { ...pickSafeExtensions(extensions), code, serviceName: subgraph },
   });
 }

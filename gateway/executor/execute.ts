@@ -32,7 +32,8 @@ import type { RequestContext } from '../context/types.ts';
 import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
 import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { collectFields, subSelections } from './collect.ts';
-import { deniedError, partnerError, redactNumbers, unresolvableError } from './errors.ts';
+import { redactText } from '../observability/redact.ts';
+import { deniedError, partnerError, unresolvableError } from './errors.ts';
 import {
   INTERNAL,
   buildRepresentation,
@@ -849,7 +850,7 @@ async function call(
     startedAt,
     endedAt: new Date(),
     ok: !response.failure && !response.errors?.length,
-    ...(response.failure ? { failure: `${response.failure.code}: ${redactNumbers(response.failure.message)}` } : {}),
+    ...(response.failure ? { failure: `${response.failure.code}: ${redactText(response.failure.message)}` } : {}),
     coordinates: topCoordinates,
   });
   return response;
