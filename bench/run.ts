@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { peakRssMiB, startChild, type Child } from './lib/child.ts';
+import { cpuMs, peakRssMiB, startChild, type Child } from './lib/child.ts';
 import { bodyChecker, loadRound, median, type RoundResult, type Target } from './lib/load.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
 import { workload2Targets } from './workload2/targets.ts';
@@ -43,6 +43,8 @@ interface Row {
   correctFirst: boolean;
   rounds: RoundResult[];
   rssMiB: number;
+  /** The gateway process's CPU time per answered request, per round. */
+  cpuPerRequest: number[];
 }
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -58,15 +60,18 @@ async function measure(contenders: Contender[]): Promise<Row[]> {
     const correctFirst = await firstAnswerIsCorrect(c.target);
     log(`${c.label}: first answer ${correctFirst ? 'correct' : 'WRONG'}; warming up ${WARMUP} s`);
     await loadRound(c.target, CONNECTIONS, WARMUP);
-    rows.set(c.label, { label: c.label, peer: c.peer, correctFirst, rounds: [], rssMiB: 0 });
+    rows.set(c.label, { label: c.label, peer: c.peer, correctFirst, rounds: [], rssMiB: 0, cpuPerRequest: [] });
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     // Alternate: each round starts with the next contender.
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]!);
     for (const c of order) {
+      const before = cpuMs(c.child.process.pid!);
       const result = await loadRound(c.target, CONNECTIONS, DURATION);
-      log(`round ${round + 1} ${c.label}: ${result.rps.toFixed(1)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+      const cpu = (cpuMs(c.child.process.pid!) - before) / Math.max(1, result.requests);
+      log(`round ${round + 1} ${c.label}: ${result.rps.toFixed(1)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, ${cpu.toFixed(1)} CPU ms/request`);
       rows.get(c.label)!.rounds.push(result);
+      rows.get(c.label)!.cpuPerRequest.push(cpu);
     }
   }
   for (const c of contenders) rows.get(c.label)!.rssMiB = peakRssMiB(c.child.process.pid!);
@@ -79,14 +84,14 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 function table(rows: Row[], against: 'peer' | string): string {
   const base = against === 'peer' ? rows.filter((r) => r.peer).sort((a, b) => med(b, 'rps') - med(a, 'rps'))[0] : rows.find((r) => r.label === against);
   const lines = [
-    `| gateway | rps (median) | × ${base?.label ?? '-'} | p50 ms | p95 ms | p99 ms | errors (all rounds) | wrong answers? | peak RSS MiB | rps per round |`,
-    '|---|---:|---:|---:|---:|---:|---:|---|---:|---|',
+    `| gateway | rps (median) | × ${base?.label ?? '-'} | p50 ms | p95 ms | p99 ms | gateway CPU ms per request | errors (all rounds) | wrong answers? | peak RSS MiB | rps per round |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|',
   ];
   for (const r of rows) {
     const errors = r.rounds.reduce((sum, x) => sum + x.errors, 0);
     const total = r.rounds.reduce((sum, x) => sum + x.requests, 0);
     lines.push(
-      `| ${r.label} | ${fmt(med(r, 'rps'), 1)} | ${base ? fmt(med(r, 'rps') / med(base, 'rps'), 2) : '-'} | ${fmt(med(r, 'p50'))} | ${fmt(med(r, 'p95'))} | ${fmt(med(r, 'p99'))} | ${errors} of ${total} | ${r.correctFirst ? 'no' : '**yes**'} | ${r.rssMiB} | ${r.rounds.map((x) => fmt(x.rps)).join(' / ')} |`,
+      `| ${r.label} | ${fmt(med(r, 'rps'), 1)} | ${base ? fmt(med(r, 'rps') / med(base, 'rps'), 2) : '-'} | ${fmt(med(r, 'p50'))} | ${fmt(med(r, 'p95'))} | ${fmt(med(r, 'p99'))} | ${fmt(median(r.cpuPerRequest), 1)} | ${errors} of ${total} | ${r.correctFirst ? 'no' : '**yes**'} | ${r.rssMiB} | ${r.rounds.map((x) => fmt(x.rps)).join(' / ')} |`,
     );
   }
   return lines.join('\n');

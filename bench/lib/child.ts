@@ -1,4 +1,8 @@
-/** Gateways and subgraphs each run in their own child process; the parent reads one ready line. */
+/**
+ * Gateways and subgraphs each run in their own child process; the parent reads one ready line.
+ * Every child runs with NODE_ENV=production, as a served gateway would (graphql-js then skips its
+ * development-only checks).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -13,7 +17,7 @@ export interface Child {
 export async function startChild(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -34,4 +38,11 @@ export function peakRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in ms (from /proc; 100 ticks per second). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
