@@ -47,6 +47,7 @@ import { createLogger } from './observability/log.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
 import { createRequestObserver } from './observability/request-observer.ts';
 import { createTracer } from './observability/tracing.ts';
+import { tracedPolicy } from './observability/policy-tracing.ts';
 
 export interface Doelpoort {
   logger: import('./observability/log.ts').Logger;
@@ -185,7 +186,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         })}`,
       }),
     });
-    const policy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
     const writer = createAuditWriter(db, { checkpoints: { keys: checkpointKeys, every: 1000 } });
     const audit = createAuditSink(writer, {
