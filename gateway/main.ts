@@ -189,7 +189,11 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
-    const writer = createAuditWriter(db, { checkpoints: { keys: checkpointKeys, every: 1000 } });
+    const writer = createAuditWriter(db, {
+      checkpoints: { keys: checkpointKeys, every: 1000 },
+      onQueueDepth: metrics.recordAuditQueueDepth,
+      onWriteCommitted: metrics.recordAuditWrite,
+    });
     const audit = createAuditSink(writer, {
       pseudonymKey,
       policyVersion: policyData.version,

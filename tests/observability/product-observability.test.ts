@@ -1,7 +1,7 @@
 /**
- * The spans of one request through the whole product, sent to a local OTLP collector: the request
- * span, a policy span per question the executor asked and a span per partner call, all in the
- * caller's trace, and not a BSN among them.
+ * What the whole product tells an operator about a request: its spans, sent to a local OTLP
+ * collector (the request span, a policy span per question the executor asked and a span per
+ * partner call, all in the caller's trace, and not a BSN among them), and the audit metrics.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +28,7 @@ describe('spans of a request about a person', () => {
   let collector: Server;
   const exported: OtlpSpan[] = [];
   let p: Product;
+  let metrics: string[];
 
   beforeAll(async () => {
     collector = createServer((req, res) => {
@@ -56,6 +57,7 @@ describe('spans of a request about a person', () => {
     expect(asked.status).toBe(200);
     expect(asked.body.data).toEqual({ persoon: { naam: { geslachtsnaam: 'Verhoeven' }, geboortedatum: '1994-05-12', toeslagen: null } });
     expect(asked.body.errors!.map((e) => [e.path, e.extensions?.['principle']])).toEqual([[['persoon', 'toeslagen'], 'subsidiariteit']]);
+    metrics = (await (await fetch(`${p.origin}/metrics`)).text()).split('\n');
     // Stopping sends the spans still queued.
     await p.stop();
   });
@@ -115,5 +117,12 @@ describe('spans of a request about a person', () => {
     expect(exported.length).toBeGreaterThan(5);
     const described = exported.map((s) => JSON.stringify({ name: s.name, attributes: s.attributes }));
     expect(described.filter((text) => /\d{9}|\*{9}/.test(text))).toEqual([]);
+  });
+
+  it('times the one audit write with records (the selection decided nothing about a subject) and shows nothing left waiting', () => {
+    expect(metrics.filter((line) => /^doelpoort_audit_(queue_depth|write_duration_seconds_count)/.test(line))).toEqual([
+      'doelpoort_audit_write_duration_seconds_count 1',
+      'doelpoort_audit_queue_depth 0',
+    ]);
   });
 });
