@@ -73,7 +73,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
   const policyData = loadPolicyData(config.policyDir);
   const logger = createLogger({ level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) });
   const metrics = createGatewayMetrics();
-  const tracer = config.otlpEndpoint ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway' }) : undefined;
+  const tracer = config.otlpEndpoint
+    ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway', onExportError: (error) => logger.warn('tracing.export-failed', { message: error.message }) })
+    : undefined;
   const db = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   const closers: (() => Promise<void>)[] = [() => db.close()];
   try {

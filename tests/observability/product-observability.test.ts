@@ -126,3 +126,23 @@ describe('spans of a request about a person', () => {
     ]);
   });
 });
+
+describe('spans the collector does not take', () => {
+  it('are dropped and the failure is logged', async () => {
+    const p = await startProduct({ env: { DOELPOORT_OTLP_ENDPOINT: 'http://127.0.0.1:1' } });
+    try {
+      const analist = await p.token('analist', 'belastingdienst');
+      expect((await p.query(analist, 'uitkeringsfraude', '{ __typename }')).status).toBe(200);
+      await p.stop();
+      const failures = p
+        .logLines()
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line['event'] === 'tracing.export-failed')
+        .map((line) => [line['level'], line['message']]);
+      expect(failures).toEqual([['warn', 'the collector at http://127.0.0.1:1/v1/traces could not be reached; 1 spans dropped']]);
+    } finally {
+      await p.stop();
+      await p.cleanup();
+    }
+  });
+});
