@@ -47,6 +47,7 @@ import { createLogger } from './observability/log.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
 import { createRequestObserver } from './observability/request-observer.ts';
 import { createTracer } from './observability/tracing.ts';
+import { tracedPolicy } from './observability/policy-tracing.ts';
 
 export interface Doelpoort {
   logger: import('./observability/log.ts').Logger;
@@ -72,7 +73,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
   const policyData = loadPolicyData(config.policyDir);
   const logger = createLogger({ level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) });
   const metrics = createGatewayMetrics();
-  const tracer = config.otlpEndpoint ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway' }) : undefined;
+  const tracer = config.otlpEndpoint
+    ? createTracer({ endpoint: config.otlpEndpoint, serviceName: 'doelpoort-gateway', onExportError: (error) => logger.warn('tracing.export-failed', { message: error.message }) })
+    : undefined;
   const db = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   const closers: (() => Promise<void>)[] = [() => db.close()];
   try {
@@ -185,9 +188,14 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         })}`,
       }),
     });
-    const policy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
-    const writer = createAuditWriter(db, { checkpoints: { keys: checkpointKeys, every: 1000 } });
+    const writer = createAuditWriter(db, {
+      checkpoints: { keys: checkpointKeys, every: 1000 },
+      onQueueDepth: metrics.recordAuditQueueDepth,
+      onWriteCommitted: metrics.recordAuditWrite,
+    });
     const audit = createAuditSink(writer, {
       pseudonymKey,
       policyVersion: policyData.version,

@@ -33,14 +33,26 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  // The first signal stops gracefully (docs/operations.md); a second one exits at once.
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      log('gateway.stopped', { signal, graceful: false });
+      process.exit(1);
+    }
     stopping = true;
+    // stop() closes the listener before it first waits, so "stopping" is logged once no new connection is accepted.
+    const stopped = doelpoort.stop();
     log('gateway.stopping', { signal });
-    doelpoort.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+    stopped.then(
+      () => {
+        log('gateway.stopped', { signal, graceful: true });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Doelpoort could not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -19,6 +19,10 @@ export interface AuditWriterOptions {
   /** Sign the head whenever the chain passes a multiple of `every` records. */
   checkpoints?: { keys: SigningKeys; every: number };
   now?: () => Date;
+  /** Told the number of records written and not yet committed (or failed) whenever it changes: queued plus in the running transaction. */
+  onQueueDepth?: (records: number) => void;
+  /** Told, for each write that was committed, how long it took from write() to commit, in milliseconds. */
+  onWriteCommitted?: (durationMs: number) => void;
 }
 
 export interface AuditWriter {
@@ -44,7 +48,9 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
 
   const queue: Pending[] = [];
   let queuedRecords = 0;
+  let committingRecords = 0;
   let committing = false;
+  const reportDepth = () => options.onQueueDepth?.(queuedRecords + committingRecords);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function takeBatch(): Pending[] {
@@ -62,6 +68,7 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
   async function commitNext(): Promise<void> {
     committing = true;
     const batch = takeBatch();
+    committingRecords = batch.reduce((n, p) => n + p.records.length, 0);
     try {
       const seqs = await db.transaction((tx) => appendRecords(tx, batch.flatMap((p) => p.records), now(), options.checkpoints));
       let offset = 0;
@@ -73,6 +80,8 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
       for (const pending of batch) pending.reject(error);
     } finally {
       committing = false;
+      committingRecords = 0;
+      reportDepth();
       if (queue.length > 0) void commitNext();
     }
   }
@@ -101,11 +110,15 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
         return Promise.reject(error);
       }
       if (parsed.length === 0) return Promise.resolve([]);
-      return new Promise<number[]>((resolve, reject) => {
+      const startedAt = performance.now();
+      const committed = new Promise<number[]>((resolve, reject) => {
         queue.push({ records: parsed, resolve, reject });
         queuedRecords += parsed.length;
+        reportDepth();
         schedule();
       });
+      const { onWriteCommitted } = options;
+      return onWriteCommitted ? committed.then((seqs) => (onWriteCommitted(performance.now() - startedAt), seqs)) : committed;
     },
   };
 }

@@ -19,6 +19,10 @@ export interface GatewayMetrics {
   recordDecision(decision: Decision): void;
   /** Counts one partner call (for `onCall` of the resilient fetcher); a call refused by an open circuit has no duration. */
   recordPartnerCall(call: PartnerCall): void;
+  /** The audit records written and not yet committed (for `onQueueDepth` of the audit writer). */
+  recordAuditQueueDepth(records: number): void;
+  /** One committed audit write, from write() to commit (for `onWriteCommitted` of the audit writer). */
+  recordAuditWrite(durationMs: number): void;
   render(): string;
 }
 
@@ -66,6 +70,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     recordPartnerCall(call) {
       partnerCalls.inc({ partner: call.partner, status: call.status });
       if (call.status !== 'CIRCUIT_OPEN') partnerCallDuration.observe(call.durationMs / 1000, { partner: call.partner });
+    },
+    recordAuditQueueDepth(records) {
+      auditQueueDepth.set(records);
+    },
+    recordAuditWrite(durationMs) {
+      auditWriteDuration.observe(durationMs / 1000);
     },
     render: registry.render,
   };

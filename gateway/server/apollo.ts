@@ -36,6 +36,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     introspection: options.introspection,
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
+    // The gateway owns its shutdown (gateway.close, scripts/start.ts). Apollo's own SIGTERM handler
+    // would stop it and then send the signal again, which the start script takes as the second
+    // signal and exits at once, cutting off requests in flight.
+    stopOnTerminationSignals: false,
     // Cache control would wrap every field's resolver in the schema; the executor shapes responses itself.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
   });

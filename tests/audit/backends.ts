@@ -34,3 +34,27 @@ export function failingAt(db: Db, failOn: RegExp, armed: () => boolean): Db {
       ),
   };
 }
+
+/** A Db whose first transaction waits, once started, until `release()`; later ones run at once. */
+export function holdingFirstTransaction(db: Db): { db: Db; held: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let entered!: () => void;
+  const held = new Promise<void>((resolve) => (entered = resolve));
+  let first = true;
+  return {
+    db: {
+      ...db,
+      async transaction(fn) {
+        if (first) {
+          first = false;
+          entered();
+          await released;
+        }
+        return db.transaction(fn);
+      },
+    },
+    held,
+    release,
+  };
+}

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { createAuditWriter } from '../../gateway/audit/writer.ts';
 import { verifyChain } from '../../gateway/audit/verify.ts';
 import type { SigningKeys } from '../../gateway/audit/keys.ts';
-import { backends, countingTransactions, failingAt } from './backends.ts';
+import { backends, countingTransactions, failingAt, holdingFirstTransaction } from './backends.ts';
+import { createGatewayMetrics } from '../../gateway/observability/metrics.ts';
 import { decision, decisions } from './fixtures.ts';
 
 async function testKeys(): Promise<SigningKeys> {
@@ -103,6 +104,49 @@ for (const backend of backends) {
         const { rows } = await db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM audit_checkpoints ORDER BY seq');
         expect(rows).toEqual([{ seq: 6, reason: 'interval' }, { seq: 11, reason: 'interval' }]);
         expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 11, checkpoints: 2 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('the queue depth gauge shows the records waiting while a commit is held, and 0 once committed; each committed write is timed', async () => {
+      const db = await backend.open();
+      try {
+        const holding = holdingFirstTransaction(db);
+        const metrics = createGatewayMetrics();
+        const depths: number[] = [];
+        const writer = createAuditWriter(holding.db, {
+          onQueueDepth: (records) => (depths.push(records), metrics.recordAuditQueueDepth(records)),
+          onWriteCommitted: metrics.recordAuditWrite,
+        });
+        const gauge = () => metrics.render().split('\n').filter((line) => line.startsWith('doelpoort_audit_queue_depth ') || line.startsWith('doelpoort_audit_write_duration_seconds_count'));
+
+        const first = writer.write(decisions(2));
+        await holding.held;
+        const later = [writer.write(decisions(3)), writer.write(decisions(1))];
+        expect(gauge()).toEqual(['doelpoort_audit_queue_depth 6']);
+
+        holding.release();
+        expect(await Promise.all([first, ...later])).toEqual([[1, 2], [3, 4, 5], [6]]);
+        expect(gauge()).toEqual(['doelpoort_audit_write_duration_seconds_count 3', 'doelpoort_audit_queue_depth 0']);
+        expect(depths).toEqual([2, 5, 6, 4, 0]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a failed commit takes its records off the queue depth and is not timed', async () => {
+      const db = await backend.open();
+      try {
+        const depths: number[] = [];
+        const timed: number[] = [];
+        const writer = createAuditWriter(failingAt(db, /^INSERT INTO audit_log/, () => true), {
+          onQueueDepth: (records) => depths.push(records),
+          onWriteCommitted: (ms) => timed.push(ms),
+        });
+        await expect(writer.write(decisions(2))).rejects.toThrow('store failure (injected)');
+        expect(depths).toEqual([2, 0]);
+        expect(timed).toEqual([]);
       } finally {
         await db.close();
       }

@@ -50,10 +50,10 @@ export interface Product {
   cleanup(): Promise<void>;
 }
 
-export async function startProduct(options: { logLevel?: string } = {}): Promise<Product> {
+export async function startProduct(options: { logLevel?: string; env?: Record<string, string> } = {}): Promise<Product> {
   const dataDir = await mkdtemp(join(tmpdir(), 'doelpoort-scenario-'));
   // The environment is passed explicitly, so a DATABASE_URL of the shell is never used.
-  const config = loadConfig({ env: { DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: '0', DOELPOORT_LOG_LEVEL: options.logLevel ?? 'info' } });
+  const config = loadConfig({ env: { ...options.env, DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: '0', DOELPOORT_LOG_LEVEL: options.logLevel ?? 'info' } });
   const lines: string[] = [];
   let partial = '';
   const logStream = {
