@@ -26,7 +26,7 @@ import { seedSignalsFromWorld } from '../../gateway/store/signals.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { backends } from '../helpers/backends.ts';
 import { createInProcessWorldGateway, type InProcessWorldGateway, type PartnerCall, type WorldGatewayOptions } from '../helpers/world-gateway.ts';
-import { worldRegisters } from '../scenarios/world-registers.ts';
+import { worldRegisters } from '../helpers/world-registers.ts';
 import { POLICY_DIR } from './policy-files.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
