@@ -63,10 +63,18 @@ export interface Doelpoort {
 export interface StartOptions {
   /** Where the JSON log lines go; standard output by default. */
   logStream?: Pick<import('node:stream').Writable, 'write'>;
+  /**
+   * The clock requests are judged by: the policy's today, the project subgraph's signals and
+   * cases, the audit trail's times. The system clock by default. For tests and for replaying a
+   * day: it is never read from the environment or the configuration, so a served build always
+   * runs on the system clock. (Tokens are checked and signed on the system clock regardless.)
+   */
+  now?: () => Date;
 }
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
   const embedded = config.subgraphs === undefined;
+  const now = options.now ?? (() => new Date());
   if (!embedded && config.auth === undefined) {
     throw new Error('Configuration error: auth: with configured subgraphs the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
   }
@@ -93,6 +101,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const project = createProjectSubgraph({
       db,
       policyData,
+      now,
       verifyGatewayToken: (header, fields) => verifierFor(PROJECT_SUBGRAPH).verify(header, fields),
     });
 
@@ -193,6 +202,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
     const writer = createAuditWriter(db, {
       checkpoints: { keys: checkpointKeys, every: 1000 },
+      now,
       onQueueDepth: metrics.recordAuditQueueDepth,
       onWriteCommitted: metrics.recordAuditWrite,
     });
@@ -221,7 +231,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
       admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
-      handlers: [createAuditApi({ db, writer, pseudonymKey, checkpointPublicKey: checkpointKeys.publicKey, authenticate: (header) => verifier.verify(header) })],
+      handlers: [createAuditApi({ db, writer, pseudonymKey, checkpointPublicKey: checkpointKeys.publicKey, authenticate: (header) => verifier.verify(header), now })],
       routes: {
         '/health/live': async () => ({ status: 200, body: { status: 'ok' } }),
         '/health/ready': async () => {
@@ -236,6 +246,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
       },
       examples: SCENARIO_EXAMPLES,
+      now,
     });
     const url = await gateway.listen(config.gateway.port, config.gateway.host);
     return {

@@ -264,7 +264,9 @@ export function projectFields(
 ): FieldNode[] {
   const out: FieldNode[] = [];
   const isSubject = typeName in pc.subjectIdFields && !decided;
-  let needsInternal = isSubject;
+  // A subject's key is asked only when something is to be decided about it: a count or an
+  // existence asks its items' type names alone, never who they are.
+  let needsInternal = false;
   for (const [key, nodes] of fields) {
     const first = nodes[0]!;
     const name = first.name.value;

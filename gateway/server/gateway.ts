@@ -35,6 +35,8 @@ export interface GatewayOptions {
   routes?: HttpOptions['routes'];
   handlers?: HttpOptions['handlers'];
   examples?: NonNullable<HttpOptions['landing']>['examples'];
+  /** The clock requests are judged by; the system clock by default. */
+  now?: () => Date;
 }
 
 export interface Gateway {
@@ -73,6 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     ...(options.onRequestDone ? { onRequestDone: options.onRequestDone } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await apollo.start();
   const server = createGatewayHttpServer({

@@ -63,7 +63,8 @@ export async function runRequest(
   operationName: string | null,
   variables: Record<string, unknown> | undefined,
 ): Promise<ExecutionResult> {
-  const startedAt = (options.now ?? (() => new Date()))();
+  const clock = options.now ?? (() => new Date());
+  const startedAt = clock();
   const context: RequestContext = {
     requestId: state.requestId,
     traceId: state.trace.traceId,
@@ -78,7 +79,7 @@ export async function runRequest(
     ...(state.trace.parentSpanId ? { parentSpanId: state.trace.parentSpanId } : {}),
     operationName,
     startedAt,
-    endedAt: new Date(),
+    endedAt: clock(),
     output,
   };
   try {

@@ -50,7 +50,33 @@ export interface Product {
   cleanup(): Promise<void>;
 }
 
-export async function startProduct(options: { logLevel?: string; env?: Record<string, string> } = {}): Promise<Product> {
+/**
+ * A clock for `startProduct({ now })`: it runs from 10:00 UTC on the day set, so that a test can
+ * drive the product through a day other than today (the day before a partner's signal, say).
+ * Set it only forward: the audit trail's times follow it.
+ */
+export interface TestClock {
+  now(): Date;
+  /** Moves to 10:00 UTC on `day` (YYYY-MM-DD). */
+  set(day: string): void;
+}
+
+export function testClock(day: string): TestClock {
+  let from = 0;
+  let setAt = 0;
+  const clock: TestClock = {
+    now: () => new Date(from + (performance.now() - setAt)),
+    set(next) {
+      from = Date.parse(`${next}T10:00:00Z`);
+      if (Number.isNaN(from)) throw new Error(`testClock: ${next} is not a day (YYYY-MM-DD)`);
+      setAt = performance.now();
+    },
+  };
+  clock.set(day);
+  return clock;
+}
+
+export async function startProduct(options: { logLevel?: string; env?: Record<string, string>; clock?: TestClock } = {}): Promise<Product> {
   const dataDir = await mkdtemp(join(tmpdir(), 'doelpoort-scenario-'));
   // The environment is passed explicitly, so a DATABASE_URL of the shell is never used.
   const config = loadConfig({ env: { ...options.env, DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: '0', DOELPOORT_LOG_LEVEL: options.logLevel ?? 'info' } });
@@ -65,7 +91,7 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
       return true;
     },
   };
-  const doelpoort = await startDoelpoort(config, { logStream });
+  const doelpoort = await startDoelpoort(config, { logStream, ...(options.clock ? { now: options.clock.now } : {}) });
   const issuer: LocalIssuer = doelpoort.localIssuer!;
   const origin = doelpoort.url.replace(/\/graphql$/, '');
   let stopped = false;

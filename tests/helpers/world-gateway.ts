@@ -5,7 +5,7 @@
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Minimisation } from '../../schema/classification.ts';
+import type { Classification, Minimisation } from '../../schema/classification.ts';
 import { composeSupergraph, formatProblems } from '../../schema/compose.ts';
 import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
@@ -38,6 +38,8 @@ export interface WorldGatewayOptions {
   /** Default: `<transform>(<value>)`, so a test sees which transform was applied. */
   minimise?: (transform: Minimisation, value: unknown) => unknown;
   timeoutMs?: number;
+  /** Changes the classifications composition gave (e.g. to make one unreadable). */
+  classifications?: (composed: ReadonlyMap<string, Classification>) => ReadonlyMap<string, Classification>;
 }
 
 export interface WorldGateway {
@@ -80,7 +82,7 @@ function compose(world: World, options: WorldGatewayOptions): Composed & { schem
     base: {
       supergraph: loadSupergraph(composed.supergraphSdl),
       apiSchema: buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES)),
-      classifications: composed.classifications,
+      classifications: options.classifications ? options.classifications(composed.classifications) : composed.classifications,
       policy: options.policy ?? allowAllPolicy,
       minimise: options.minimise ?? defaultMinimise,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

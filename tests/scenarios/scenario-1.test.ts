@@ -1,19 +1,15 @@
 /**
  * Scenario 1, the rented-out family home (BRIEF §6.1, docs/scenarios.md): Hazelaarstraat 14,
- * 9999200000900001, end to end through the whole product. What each role sees at each step:
- * signals side by side, no personal data before selection, selection by the coordinator only,
- * identifying data after selection, financial data only after identifying data (or on a
- * justification the privacy officer reviews), and the Labour Inspectorate's data only for its purpose.
+ * 9999200000900001, end to end through the whole product, on the product's clock: 2026-04-01
+ * (before the Belastingdienst's signal of 2026-06-15 overlaps the corporation's), 2026-06-15 (the
+ * overlap and the selection), then case work in November. What each role sees at each step:
+ * signals side by side, no personal data before selection, selection by the coordinator only and
+ * only on overlap, identifying data after selection, financial data only after identifying data (or
+ * on a justification the privacy officer reviews), criminal-law data only on a documented suspicion
+ * (a justification does not replace it), and the Labour Inspectorate's data only for its purpose.
  */
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestContext } from '../../gateway/context/types.ts';
-import { createStoreFacts } from '../../gateway/facts/provider.ts';
-import { createPolicy } from '../../gateway/policy/create-policy.ts';
-import { loadPolicyData } from '../../gateway/policy/load.ts';
-import { denials, justification, PROJECT, startProduct, type GraphQLBody, type Product } from '../helpers/product.ts';
-import { worldRegisters } from './world-registers.ts';
+import { denials, justification, PROJECT, startProduct, testClock, type GraphQLBody, type Product, type TestClock } from '../helpers/product.ts';
 
 const ADRES = '9999200000900001';
 const ESMEE = '999990007';
@@ -21,12 +17,14 @@ const PIOTR = '999990044';
 const REDEN = 'Nuisance reported by the corporation; allowances that do not fit the household.';
 const JUSTIFICATION = 'The household composition in the BRP cannot show the allowances that the signal is about.';
 
-const LIST = `{ projectAdressen(project: "${PROJECT}", minimaalPartners: 2, eerste: 100) {
+const LIST_FROM = (minimaalPartners: number) => `{ projectAdressen(project: "${PROJECT}", minimaalPartners: ${minimaalPartners}, eerste: 100) {
   items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id reden } } } }`;
+const LIST = LIST_FROM(2);
 const REGISTER = `{ adres(adresId: "${ADRES}") { straat huisnummer postcode verblijfsobject { oppervlakte aantalWooneenheden } aantalBewoners bewoners { bsn } } }`;
-const SELECT = `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "${REDEN}") { id reden } }`;
+const SELECT = `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "${REDEN}") { id reden geopendOp } }`;
 const ESMEE_TOESLAGEN = `{ persoon(bsn: "${ESMEE}") { toeslagen { soort jaar jaarbedrag } } }`;
 const BEWONERS = `{ adres(adresId: "${ADRES}") { bewoners { bsn naam { voornamen geslachtsnaam } geboortedatum } } }`;
+const POLITIE = `{ adres(adresId: "${ADRES}") { politieRegistraties { id soort datum } } }`;
 const BEWONERS_TOESLAGEN = `{ adres(adresId: "${ADRES}") { bewoners { bsn toeslagen { soort jaar jaarbedrag } } } }`;
 const LABOUR = `{ persoon(bsn: "${PIOTR}") { loonbevindingen { id betaaldUurloonCent minimumUurloonCent } }
   adres(adresId: "${ADRES}") { huisvestingArbeidsmigranten { aantalPersonen vastgesteldOp werkgever { werkgeverId naam eigenaar { naam { geslachtsnaam } } } } } }`;
@@ -42,15 +40,20 @@ function listItem(body: GraphQLBody) {
   return items.find((item) => item.adres.adresId === ADRES);
 }
 
+const noCase = (count: string) =>
+  `personal data needs a selected address, and this address has no open case in project "${PROJECT}"; an address is selected when signals from two partners overlap (it has ${count})`;
+
 describe('scenario 1: the rented-out family home', () => {
   let p: Product;
   let analist: string;
   let coordinator: string;
   let privacyOfficer: string;
   let caseId: string;
+  let clock: TestClock;
 
   beforeAll(async () => {
-    p = await startProduct();
+    clock = testClock('2026-04-01');
+    p = await startProduct({ clock });
     analist = await p.token('analist', 'belastingdienst');
     coordinator = await p.token('coordinator', 'sociale-dienst');
     privacyOfficer = await p.token('privacy-officer', 'brp');
@@ -60,7 +63,55 @@ describe('scenario 1: the rented-out family home', () => {
     await p?.cleanup();
   });
 
-  it('the project list shows the address with its signal partners side by side, not yet selected', async () => {
+  it('on 2026-04-01, before the overlap, the list shows the address with the corporation’s signal alone; not among the addresses of two partners', async () => {
+    const two = await p.query(analist, 'uitkeringsfraude', LIST);
+    expect(two.body.errors).toBeUndefined();
+    expect(listItem(two.body)).toBeUndefined();
+
+    const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST_FROM(1));
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(listItem(body)).toEqual({
+      adres: { adresId: ADRES },
+      aantalPartners: 1,
+      partners: ['woningcorporatie'],
+      signaalSoorten: ['overlast'],
+      eersteSignaal: '2026-03-02',
+      laatsteSignaal: '2026-03-02',
+      geselecteerd: false,
+      zaak: null,
+    });
+  });
+
+  it('before the overlap the analyst gets the register data, the residents are refused (no case; the address has one signal), with or without a justification', async () => {
+    for (const headers of [{}, justification(JUSTIFICATION)]) {
+      const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER, headers);
+      expect(status).toBe(200);
+      expect(body.data).toEqual({
+        adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
+      });
+      expect(denials(body)).toEqual([{ path: 'adres.bewoners', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
+      expect(body.errors![0]!.extensions!['reason']).toBe(noCase('one'));
+    }
+  });
+
+  it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
+    const { status, body } = await p.query(coordinator, 'uitkeringsfraude', SELECT);
+    expect(status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors).toEqual([
+      {
+        message:
+          "project: Selection needs signals from at least 2 participating partners; this address has 1 (woningcorporatie). Select it only when another partner's signal overlaps.",
+        locations: [{ line: 1, column: 12 }],
+        path: ['selecteerAdres'],
+        extensions: { partnerCode: 'BELOW_SELECTION_THRESHOLD', code: 'SUBGRAPH_ERROR', serviceName: 'project' },
+      },
+    ]);
+  });
+
+  it('on 2026-06-15 the Belastingdienst’s signal overlaps: the list shows both partners side by side, not yet selected', async () => {
+    clock.set('2026-06-15');
     const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -76,36 +127,6 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before the overlap (judged on 2026-04-01, policy level: the HTTP API cannot move the clock) the address has one signal; from 2026-06-15 two', async () => {
-    const data = loadPolicyData(fileURLToPath(new URL('../../policies', import.meta.url)));
-    const policy = createPolicy({ data, facts: createStoreFacts({ db: p.doelpoort.db, registers: worldRegisters() }) });
-    const question = {
-      owner: 'brp',
-      fields: [
-        { coordinate: 'Adres.aantalBewoners', owner: 'brp', classification: { tier: 'low' as const, purposes: ['uitkeringsfraude'] } },
-        { coordinate: 'Adres.bewoners', owner: 'brp', classification: { tier: 'identifying' as const, purposes: ['uitkeringsfraude'], minimised: 'count' as const } },
-      ],
-      entities: [{ typename: 'Adres', kind: 'address' as const, subjectId: ADRES, path: ['adres'] }],
-    };
-    const on = (day: string): RequestContext => ({
-      requestId: randomUUID(),
-      traceId: '0'.repeat(31) + '1',
-      spanId: '0'.repeat(15) + '1',
-      now: new Date(`${day}T10:00:00+02:00`),
-      caller: { id: 'belastingdienst-analist-1', organisation: 'belastingdienst', roles: ['analist'], projects: [PROJECT] },
-      purpose: { project: PROJECT, purpose: 'uitkeringsfraude' },
-    });
-    const reason = (count: string) =>
-      `personal data needs a selected address, and this address has no open case in project "${PROJECT}"; an address is selected when signals from two partners overlap (it has ${count})`;
-
-    expect((await policy.decide(question, on('2026-04-01'))).decisions).toEqual([
-      [{ outcome: 'allow', rule: 'policy.allow' }, { outcome: 'deny', principle: 'dragnet', rule: 'dragnet.no-selection', reason: reason('one') }],
-    ]);
-    expect((await policy.decide(question, on('2026-06-15'))).decisions).toEqual([
-      [{ outcome: 'allow', rule: 'policy.allow' }, { outcome: 'deny', principle: 'dragnet', rule: 'dragnet.no-selection', reason: reason('two') }],
-    ]);
-  });
-
   it('before selection the analyst gets the register data (BAG) but not the residents (dragnet.no-selection)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER);
     expect(status).toBe(200);
@@ -113,9 +134,7 @@ describe('scenario 1: the rented-out family home', () => {
       adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
     });
     expect(denials(body)).toEqual([{ path: 'adres.bewoners', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
-    expect(body.errors![0]!.extensions!['reason']).toBe(
-      `personal data needs a selected address, and this address has no open case in project "${PROJECT}"; an address is selected when signals from two partners overlap (it has two)`,
-    );
+    expect(body.errors![0]!.extensions!['reason']).toBe(noCase('two'));
   });
 
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
@@ -132,11 +151,12 @@ describe('scenario 1: the rented-out family home', () => {
     ]);
   });
 
-  it('the coordinator selects it: a case is opened and the list shows it selected', async () => {
+  it('the coordinator selects it: a case is opened on 2026-06-15 and the list shows it selected', async () => {
     const selected = await p.query(coordinator, 'uitkeringsfraude', SELECT);
     expect(selected.body.errors).toBeUndefined();
-    const zaak = (selected.body.data as { selecteerAdres: { id: string; reden: string } }).selecteerAdres;
+    const zaak = (selected.body.data as { selecteerAdres: { id: string; reden: string; geopendOp: string } }).selecteerAdres;
     expect(zaak.reden).toBe(REDEN);
+    expect(zaak.geopendOp.slice(0, 10)).toBe('2026-06-15');
     expect(zaak.id).toMatch(/^[A-Za-z0-9-]{1,64}$/);
     caseId = zaak.id;
 
@@ -145,6 +165,8 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('after selection, financial data is denied by subsidiarity until identifying data was consulted in the case', async () => {
+    // The case work runs in November, after the reference date the world is drawn on.
+    clock.set('2026-11-23');
     const { body } = await p.query(analist, 'uitkeringsfraude', ESMEE_TOESLAGEN);
     expect(body.data).toEqual({ persoon: { toeslagen: null } });
     expect(denials(body)).toEqual([{ path: 'persoon.toeslagen', code: 'FIELD_DENIED', principle: 'subsidiariteit', rule: 'subsidiariteit.lower-tiers-first' }]);
@@ -219,6 +241,19 @@ describe('scenario 1: the rented-out family home', () => {
         ],
       },
     });
+    expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
+  });
+
+  it('after selection, the police’s data is refused by proportionaliteit: criminal-law data needs a documented suspicion in the case, and a justification does not replace it', async () => {
+    const inspector = await p.token('analist', 'arbeidsinspectie');
+    for (const headers of [{}, justification(JUSTIFICATION)]) {
+      const { body } = await p.query(inspector, 'arbeidsuitbuiting', POLITIE, headers);
+      expect(body.data).toEqual({ adres: { politieRegistraties: null } });
+      expect(denials(body)).toEqual([{ path: 'adres.politieRegistraties', code: 'FIELD_DENIED', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight' }]);
+      expect(body.errors![0]!.message).toBe(
+        "Access to Adres.politieRegistraties was denied (proportionaliteit): criminal-law data needs a documented suspicion recorded in the address's case; this address has none (it has signals from two partners)",
+      );
+    }
     expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
   });
 

@@ -1,6 +1,7 @@
 /**
- * A RegisterLookup over the synthetic world itself, for policy-level steps that must be judged on
- * another day than today (the running gateway always judges on the request day).
+ * A RegisterLookup over the synthetic world itself: the policy's facts (where a person is
+ * registered, an address's postcode) without the BRP and BAG look-ups, so that tests which record
+ * the partners' calls see only the calls the executor made.
  */
 import type { RegisterLookup } from '../../gateway/facts/registers.ts';
 import { defaultWorldIndex } from '../../subgraphs/world/index.ts';
