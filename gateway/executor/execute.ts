@@ -36,14 +36,18 @@ import { redactText } from '../observability/redact.ts';
 import { deniedError, partnerError, unresolvableError } from './errors.ts';
 import {
   INTERNAL,
+  internalName,
   buildRepresentation,
   dependencyError,
   dependencyNames,
+  dependencyTargets,
   fieldDef,
   internalSelections,
   projectFields,
   requiresIsSafe,
   targetFor,
+  topKeyNames,
+  type PlanCaches,
   type ProjectContext,
   type Target,
 } from './project.ts';
@@ -51,7 +55,21 @@ import { httpSubgraphFetcher, type SubgraphFetcher, type SubgraphResponse } from
 import { resolvingGraphs, type Supergraph } from './supergraph.ts';
 
 type Obj = Record<string, unknown>;
-type Path = ReadonlyArray<string | number>;
+/** A response path as a linked list, as graphql-js keeps it: going one level down allocates one small object. */
+interface PathLink {
+  readonly prev: Path;
+  readonly key: string | number;
+}
+type Path = PathLink | undefined;
+type PathArray = ReadonlyArray<string | number>;
+
+const down = (prev: Path, key: string | number): PathLink => ({ prev, key });
+
+function pathArray(path: Path): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let link = path; link; link = link.prev) out.push(link.key);
+  return out.reverse();
+}
 
 export interface SubjectType {
   kind: SubjectKind;
@@ -102,7 +120,7 @@ export interface DecisionRecord {
   owner: string;
   tier: Classification['tier'] | 'unclassified';
   subject: { kind: SubjectKind; id: string | undefined };
-  path: Path;
+  path: PathArray;
   decision: Decision;
 }
 
@@ -117,7 +135,7 @@ export interface PartnerCallRecord {
 }
 
 export interface MinimisedRecord {
-  path: Path;
+  path: PathArray;
   coordinate: string;
   transform: Minimisation;
   value: unknown;
@@ -199,10 +217,12 @@ export interface Executor {
 }
 
 export function createExecutor(options: ExecutorOptions): Executor {
-  return { execute: (input) => executeOperation(options, input) };
+  // What depends on the supergraph only is worked out once, for all requests.
+  const caches: PlanCaches = { targets: new Map(), internalFields: new Map(), dependencyTargets: new Map() };
+  return { execute: (input) => executeOperation(options, caches, input) };
 }
 
-async function executeOperation(options: ExecutorOptions, input: ExecutionInput): Promise<ExecutionOutput> {
+async function executeOperation(options: ExecutorOptions, caches: PlanCaches, input: ExecutionInput): Promise<ExecutionOutput> {
   const operation = getOperationAST(input.document, input.operationName);
   const empty = { decisions: [], calls: [], minimised: [] };
   if (!operation) {
@@ -224,8 +244,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
       cache: new WeakMap(),
       subSelectionCache: new WeakMap(),
       subjectIdFields: Object.fromEntries(Object.entries(options.subjectTypes ?? DEFAULT_SUBJECT_TYPES).map(([t, s]) => [t, s.idField])),
-      targets: new Map(),
-      internalFields: new Map(),
+      ...caches,
     },
     options,
     subjectTypes: options.subjectTypes ?? DEFAULT_SUBJECT_TYPES,
@@ -250,7 +269,7 @@ async function executeOperation(options: ExecutorOptions, input: ExecutionInput)
   }
   const root: Obj = { __typename: rootType.name };
   await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
-  if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: [] }]);
+  if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
 
   const result = (await graphqlExecute({
     schema: options.apiSchema,
@@ -310,7 +329,7 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
       return;
     }
     for (const [key] of group.fields) root[key] = response.data?.[key] ?? null;
-    for (const err of response.errors ?? []) placeError(state, root, [], err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
+    for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
   };
   if (rootType !== 'Mutation') {
     await Promise.all(groups.map(run));
@@ -319,7 +338,7 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
   // A mutation field is complete, its entity fields included, before the next one runs.
   for (const group of groups) {
     await run(group);
-    await runRounds(state, [{ obj: root, selections: group.fields.flatMap(([, nodes]) => nodes), path: [] }]);
+    await runRounds(state, [{ obj: root, selections: group.fields.flatMap(([, nodes]) => nodes), path: undefined }]);
   }
 }
 
@@ -338,7 +357,7 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
       return;
     }
     if (round >= maxRounds) {
-      for (const item of queue) state.topErrors.push(new GraphQLError(`Gave up after ${maxRounds} rounds of partner calls.`, { path: item.path, extensions: { code: 'QUERY_TOO_DEEP' } }));
+      for (const item of queue) state.topErrors.push(new GraphQLError(`Gave up after ${maxRounds} rounds of partner calls.`, { path: pathArray(item.path), extensions: { code: 'QUERY_TOO_DEEP' } }));
       return;
     }
     for (const item of queue) walk(state, item, plan, next);
@@ -355,7 +374,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
   if (!isObjectType(type)) {
     // An @interfaceObject answered with the interface's name: learn the concrete type first.
     if (!requestTypename(state, plan, obj, typename, path)) {
-      state.topErrors.push(new GraphQLError(`The concrete type of this ${typename} could not be determined.`, { path, extensions: { code: 'FIELD_UNRESOLVABLE' } }));
+      state.topErrors.push(new GraphQLError(`The concrete type of this ${typename} could not be determined.`, { path: pathArray(path), extensions: { code: 'FIELD_UNRESOLVABLE' } }));
       return;
     }
     next.push(item);
@@ -370,7 +389,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
     if (name.startsWith('__')) continue;
     const def = fieldDef(state.pc, typename, name);
     if (key in obj) {
-      if (def && isCompositeType(getNamedType(def.type))) descend(state, obj[key], nodes, [...path, key], plan, next);
+      if (def && isCompositeType(getNamedType(def.type))) descend(state, obj[key], nodes, down(path, key), plan, next);
       continue;
     }
     const coordinate = `${typename}.${name}`;
@@ -378,7 +397,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
       obj[key] = unresolvableError(coordinate, 'the field is not in the supergraph');
       continue;
     }
-    const local = INTERNAL + name in obj && !nodes[0]!.arguments?.length && isLeafType(getNamedType(def.type));
+    const local = internalName(name) in obj && !nodes[0]!.arguments?.length && isLeafType(getNamedType(def.type));
     const target = local ? null : targetFor(state.pc, typename, name);
     if (!local && !target) {
       obj[key] = unresolvableError(coordinate, 'no partner can fetch it for this object');
@@ -404,7 +423,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
     } else if (target) {
       entryFor(plan, obj, typename, target, path).fields.set(key, nodes);
     } else {
-      obj[key] = obj[INTERNAL + name];
+      obj[key] = obj[internalName(name)];
     }
   }
   if (subjectEntry) plan.subjects.push(subjectEntry);
@@ -432,7 +451,7 @@ function failMissing(state: State, obj: Obj, selections: readonly SelectionNode[
 function descend(state: State, value: unknown, nodes: FieldNode[], path: Path, plan: Round, next: WorkItem[]): void {
   if (value === null || value === undefined || value instanceof Error) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => descend(state, item, nodes, [...path, i], plan, next));
+    for (let i = 0; i < value.length; i++) descend(state, value[i], nodes, down(path, i), plan, next);
     return;
   }
   if (typeof value === 'object') walk(state, { obj: value as Obj, selections: subSelections(state.pc, nodes), path }, plan, next);
@@ -461,9 +480,9 @@ function entryFor(plan: Round, obj: Obj, typename: string, target: Target, path:
  * partner can give them.
  */
 function requestDependencies(state: State, plan: Round, obj: Obj, typename: string, target: Target, path: Path, isSubject: boolean): boolean {
-  const keyNames = new Set(target.keys.flatMap((k) => k.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
+  const keyNames = topKeyNames(target);
   for (const dep of dependencyNames(target)) {
-    if (INTERNAL + dep in obj) continue;
+    if (internalName(dep) in obj) continue;
     // A @requires on a person or address would send personal data to a partner without a decision.
     if (isSubject && !keyNames.has(dep)) return false;
     if (!requestField(state, plan, obj, typename, dep, path, 0)) return false;
@@ -475,22 +494,17 @@ function requestField(state: State, plan: Round, obj: Obj, typename: string, nam
   if (depth > 8) return false;
   const attempted = state.attempted.get(obj) ?? new Set<string>();
   state.attempted.set(obj, attempted);
-  for (const graph of resolvingGraphs(state.options.supergraph, typename, name)) {
-    const mark = `${graph}:${name}`;
-    if (attempted.has(mark)) continue;
-    const keys = state.options.supergraph.types.get(typename)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
-    if (!keys.length || !buildRepresentation(obj, { graph, repTypename: typename, keys })) continue;
-    const requires = state.options.supergraph.types.get(typename)?.fields.get(name)?.get(graph)?.requires;
-    if (requires && !requiresIsSafe(state.pc, typename, requires)) continue;
-    const depTarget: Target = { graph, repTypename: typename, keys, ...(requires ? { requires } : {}) };
-    if (buildRepresentation(obj, depTarget)) {
-      attempted.add(mark);
-      const existing = plan.fetches.get(graph)?.get(obj);
-      (existing ?? entryFor(plan, obj, typename, depTarget, path)).internal.add(name);
+  for (const candidate of dependencyTargets(state.pc, typename, name)) {
+    if (attempted.has(candidate.mark)) continue;
+    if (!buildRepresentation(obj, candidate.keysOnly)) continue;
+    if (buildRepresentation(obj, candidate.target)) {
+      attempted.add(candidate.mark);
+      const existing = plan.fetches.get(candidate.target.graph)?.get(obj);
+      (existing ?? entryFor(plan, obj, typename, candidate.target, path)).internal.add(name);
       return true;
     }
     // Its own @requires are missing: fetch those first; this field follows in a later round.
-    const needed = [...dependencyNames({ ...depTarget, keys: [] })].filter((n) => !(INTERNAL + n in obj));
+    const needed = candidate.requiresNames.filter((n) => !(internalName(n) in obj));
     if (needed.every((n) => requestField(state, plan, obj, typename, n, path, depth + 1))) return true;
   }
   return false;
@@ -527,7 +541,7 @@ async function admitToday(state: State, plan: Round): Promise<void> {
   for (const entry of plan.subjects) {
     const subject = state.subjectTypes[entry.typename];
     if (subject?.kind !== 'person') continue;
-    const id = entry.obj[INTERNAL + subject.idField];
+    const id = entry.obj[internalName(subject.idField)];
     if (typeof id === 'string' && !state.persons.has(id) && !state.refusedToday.has(id)) fresh.add(id);
   }
   if (fresh.size === 0) return;
@@ -562,8 +576,8 @@ async function decide(state: State, plan: Round): Promise<void> {
       const entities = q.entries.map((e) => ({
         typename: q.typename,
         kind: subject.kind,
-        subjectId: String(e.obj[INTERNAL + subject.idField] ?? ''),
-        path: e.path,
+        subjectId: String(e.obj[internalName(subject.idField)] ?? ''),
+        path: pathArray(e.path),
       }));
       let decisions: Decision[][] | undefined;
       if (fields.length > 0) {
@@ -613,7 +627,7 @@ async function decide(state: State, plan: Round): Promise<void> {
             owner: q.owner,
             tier: fi < 0 ? 'unclassified' : fields[fi]!.classification.tier,
             subject: { kind: subject.kind, id: subjectId },
-            path: [...entry.path, f.key],
+            path: pathArray(down(entry.path, f.key)),
             decision,
           });
           apply(state, plan, entry, f, coordinate, decision);
@@ -639,8 +653,8 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
   }
   const transform = decision.outcome === 'minimise' ? decision.transform : undefined;
   if (!f.target) {
-    const value = obj[INTERNAL + f.name];
-    obj[f.key] = transform ? minimised(state, [...entry.path, f.key], coordinate, transform, value, entry.typename, f.name) : value;
+    const value = obj[internalName(f.name)];
+    obj[f.key] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;
     return;
   }
   const fetch = entryFor(plan, obj, entry.typename, f.target, entry.path);
@@ -667,7 +681,7 @@ function minimised(state: State, path: Path, coordinate: string, transform: Mini
   } catch {
     return new GraphQLError(`${coordinate} could not be minimised (${transform}), so it is not released.`, { extensions: { code: 'FIELD_DENIED', coordinate, principle: 'proportionaliteit', rule: 'minimise.failed' } });
   }
-  state.minimised.push({ path, coordinate, transform, value: out });
+  state.minimised.push({ path: pathArray(path), coordinate, transform, value: out });
   // The minimised form goes into the data only where it fits the field's type; always into extensions.
   const def = fieldDef(state.pc, typename, fieldName);
   const type = def ? (isNonNullType(def.type) ? def.type.ofType : def.type) : undefined;
@@ -691,29 +705,48 @@ function nodeId(state: State, nodes: FieldNode[]): string {
 }
 let nextNodeId = 1;
 
+/**
+ * Entries whose fields, internal fields and representation type are the same share one aliased
+ * `_entities` field. Entries of one selection are filled in the same order, so the signature is
+ * built in insertion order (an entry filled in another order only costs one more alias).
+ */
+function signatureOf(state: State, entry: FetchEntry): string {
+  let signature = entry.target.repTypename + (entry.resolveTypename ? '|T|' : '||');
+  for (const [key, nodes] of entry.fields) signature += `${key}#${nodeId(state, nodes)},`;
+  signature += '|';
+  for (const name of entry.internal) signature += `${name},`;
+  return signature;
+}
+
+/** Identifies a representation by its values: scalar keys without JSON, nested keys with it. */
+function representationKey(rep: Obj): string {
+  let key = '';
+  for (const name in rep) {
+    const value = rep[name];
+    if (value !== null && typeof value === 'object') return JSON.stringify(rep);
+    key += `${name}\u0000${typeof value}:${String(value)}\u0000`;
+  }
+  return key;
+}
+
 async function fetchEntities(state: State, graph: string, entries: FetchEntry[], next: WorkItem[]): Promise<void> {
   // Entries with the same selection share one aliased `_entities` field; representations are de-duplicated.
-  const groups = new Map<string, { entries: FetchEntry[]; reps: Obj[]; repIndex: Map<string, number>; entryRep: number[] }>();
+  const groups = new Map<string, { entries: FetchEntry[]; reps: Obj[]; repIndex: Map<string, number>; entryRep: number[]; selections?: SelectionNode[] }>();
   for (const entry of entries) {
     const rep = buildRepresentation(entry.obj, entry.target);
     if (!rep) {
       for (const key of entry.fields.keys()) entry.obj[key] = unresolvableError(`${entry.typename}.${key}`, 'its key fields are missing');
       continue;
     }
-    const signature = [
-      entry.target.repTypename,
-      entry.resolveTypename ? 'T' : '',
-      [...entry.fields].map(([k, n]) => `${k}#${nodeId(state, n)}`).sort().join(','),
-      [...entry.internal].sort().join(','),
-    ].join('|');
+    const signature = signatureOf(state, entry);
     let group = groups.get(signature);
     if (!group) groups.set(signature, (group = { entries: [], reps: [], repIndex: new Map(), entryRep: [] }));
-    const repKey = JSON.stringify(rep);
-    let index = group.repIndex.get(repKey);
+    const key = representationKey(rep);
+    let index = group.repIndex.get(key);
     if (index === undefined) {
       index = group.reps.length;
       group.reps.push(rep);
-      group.repIndex.set(repKey, index);
+      group.repIndex.set(key, index);
     }
     group.entries.push(entry);
     group.entryRep.push(index);
@@ -762,13 +795,14 @@ async function fetchEntities(state: State, graph: string, entries: FetchEntry[],
       }
       const result = (list as unknown[])[group.entryRep[j]!] as Obj | null | undefined;
       if (entry.resolveTypename && typeof result?.__typename === 'string') obj.__typename = result.__typename;
-      for (const name of entry.internal) obj[INTERNAL + name] = result?.[INTERNAL + name] ?? null;
+      for (const name of entry.internal) obj[internalName(name)] = result?.[internalName(name)] ?? null;
       for (const [key, nodes] of entry.fields) {
         const value = result?.[key] ?? null;
         const t = entry.transforms.get(key);
-        obj[key] = t ? minimised(state, [...entry.path, key], t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
+        obj[key] = t ? minimised(state, down(entry.path, key), t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
       }
-      if (entry.fields.size > 0) next.push({ obj, selections: [...entry.fields.values()].flat(), path: entry.path });
+      // Entries of one group share one selection list, so the next round's field collection is shared too.
+      if (entry.fields.size > 0) next.push({ obj, selections: (group.selections ??= [...entry.fields.values()].flat()), path: entry.path });
     });
   });
   for (const err of response.errors ?? []) {
@@ -801,7 +835,7 @@ function placeError(state: State, base: Obj, basePath: Path, rest: ReadonlyArray
       return;
     }
   }
-  state.topErrors.push(new GraphQLError(error.message, { path: [...basePath, ...rest], extensions: error.extensions }));
+  state.topErrors.push(new GraphQLError(error.message, { path: [...pathArray(basePath), ...rest], extensions: error.extensions }));
 }
 
 async function call(

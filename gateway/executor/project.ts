@@ -28,6 +28,15 @@ import {
 /** Prefix of the aliases under which key and @requires values are fetched for the gateway's own use. */
 export const INTERNAL = '_dp_';
 
+const internalNames = new Map<string, string>();
+
+/** `_dp_<name>`, one string per name: the executor reads these keys on every object. */
+export function internalName(name: string): string {
+  let internal = internalNames.get(name);
+  if (internal === undefined) internalNames.set(name, (internal = INTERNAL + name));
+  return internal;
+}
+
 export interface Target {
   graph: string;
   /** The __typename to send in the representation (an interface's name for an @interfaceObject). */
@@ -36,12 +45,28 @@ export interface Target {
   requires?: SelectionSetNode;
 }
 
-export interface ProjectContext extends CollectContext {
+/** Plans that depend on the supergraph only: one set per executor, shared by all its requests. */
+export interface PlanCaches {
+  targets: Map<string, Target | null>;
+  internalFields: Map<string, Map<string, FieldNode[]>>;
+  dependencyTargets: Map<string, DependencyTarget[]>;
+}
+
+export interface ProjectContext extends CollectContext, PlanCaches {
   supergraph: Supergraph;
   /** Subject type name → the field that holds the subject's id. */
   subjectIdFields: Record<string, string>;
-  targets: Map<string, Target | null>;
-  internalFields: Map<string, Map<string, FieldNode[]>>;
+}
+
+/** One partner that could give a field the gateway needs as a dependency (a key or a @requires field). */
+export interface DependencyTarget {
+  /** "<graph>:<field>": marks the attempt on an object, so it is made once. */
+  mark: string;
+  /** The target without @requires: whether the object's keys can reach this partner at all. */
+  keysOnly: Target;
+  target: Target;
+  /** The top-level names of the field's own @requires. */
+  requiresNames: string[];
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
@@ -212,7 +237,7 @@ export function internalSelections(
     const selectionSet = subs.length ? withTypenames({ kind: Kind.SELECTION_SET, selections: subs }) : undefined;
     out.push({
       kind: Kind.FIELD,
-      alias: { kind: Kind.NAME, value: INTERNAL + name },
+      alias: { kind: Kind.NAME, value: internalName(name) },
       name: { kind: Kind.NAME, value: name },
       ...(nodes[0]?.arguments?.length ? { arguments: nodes[0].arguments } : {}),
       ...(selectionSet ? { selectionSet } : {}),
@@ -304,7 +329,7 @@ function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean 
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
       const name = sel.name.value;
-      const value = obj[top ? INTERNAL + name : name];
+      const value = obj[top ? internalName(name) : name];
       if (value === undefined || value instanceof Error) return false;
       if (sel.selectionSet && value !== null) {
         const sub = sel.selectionSet;
@@ -352,17 +377,56 @@ export function buildRepresentation(obj: Obj, target: Target): Obj | undefined {
   return undefined;
 }
 
+/** The partners that could give `typeName.fieldName` as a dependency, in the supergraph's order (cached). */
+export function dependencyTargets(pc: ProjectContext, typeName: string, fieldName: string): DependencyTarget[] {
+  const coordinate = `${typeName}.${fieldName}`;
+  let candidates = pc.dependencyTargets.get(coordinate);
+  if (candidates) return candidates;
+  candidates = [];
+  for (const graph of resolvingGraphs(pc.supergraph, typeName, fieldName)) {
+    const keys = pc.supergraph.types.get(typeName)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
+    if (!keys.length) continue;
+    const requires = pc.supergraph.types.get(typeName)?.fields.get(fieldName)?.get(graph)?.requires;
+    if (requires && !requiresIsSafe(pc, typeName, requires)) continue;
+    const target: Target = { graph, repTypename: typeName, keys, ...(requires ? { requires } : {}) };
+    candidates.push({
+      mark: `${graph}:${fieldName}`,
+      keysOnly: { graph, repTypename: typeName, keys },
+      target,
+      requiresNames: [...dependencyNames({ ...target, keys: [] })],
+    });
+  }
+  pc.dependencyTargets.set(coordinate, candidates);
+  return candidates;
+}
+
+const keyNamesCache = new WeakMap<Target, Set<string>>();
+
+/** The top-level field names of a target's keys (cached per target). */
+export function topKeyNames(target: Target): Set<string> {
+  let names = keyNamesCache.get(target);
+  if (!names) {
+    names = new Set(target.keys.flatMap((k) => k.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
+    keyNamesCache.set(target, names);
+  }
+  return names;
+}
+
 /** The partner error held in place of a value the target needs, if any: it is the dependent field's error too. */
 export function dependencyError(obj: Obj, target: Target): Error | undefined {
   for (const name of dependencyNames(target)) {
-    const value = obj[INTERNAL + name];
+    const value = obj[internalName(name)];
     if (value instanceof Error) return value;
   }
   return undefined;
 }
 
 /** Top-level names of the fields a target's keys and @requires need from the object. */
+const dependencyNamesCache = new WeakMap<Target, Set<string>>();
+
 export function dependencyNames(target: Target): Set<string> {
+  const cached = dependencyNamesCache.get(target);
+  if (cached) return cached;
   const names = new Set<string>();
   const add = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
@@ -372,5 +436,6 @@ export function dependencyNames(target: Target): Set<string> {
   };
   for (const key of target.keys) add(key.selectionSet);
   if (target.requires) add(target.requires);
+  dependencyNamesCache.set(target, names);
   return names;
 }
