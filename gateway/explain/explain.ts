@@ -23,7 +23,7 @@ import type { PolicyData } from '../policy/load.ts';
 import type { RequestClearance } from '../policy/rules/context.ts';
 import { addressIndication } from '../policy/rules/indication.ts';
 import type { Decision, EntityQuestion, FieldQuestion } from '../policy/types.ts';
-import { findSlots, type FieldSlot, type SlotSchema } from './slots.ts';
+import { findSlots, type FieldSlot, type SlotSchema, type SubjectRef } from './slots.ts';
 import type { ExplainFacts, ExplainedField, ExplainedSubject, Explanation, FactsUsed, RequestOutcome } from './types.ts';
 
 export interface ExplainSchema extends SlotSchema {
@@ -70,18 +70,14 @@ export async function explainOperation(options: ExplainOptions, input: ExplainIn
   const named: FieldSlot[] = [];
   for (const slot of slots) {
     const base = describe(slot);
-    const classification = slot.classification;
-    if (!classification) {
-      settled.set(slot, { ...base, stage: 'field', decision: unclassified(slot) });
-    } else if ('outcome' in judged) {
-      settled.set(slot, { ...base, stage: 'request', decision: judged });
-    } else {
-      const denial = judgeField(question(slot), judged, data);
-      const coverage = facts.coverage[slot.subject.kind];
-      if (denial) settled.set(slot, { ...base, stage: 'field', decision: denial });
-      else if ('named' in slot.subject && coverage.known) named.push(slot);
-      else settled.set(slot, { ...base, stage: 'run-time', atRunTime: { rules: [...ENTITY_RULES], why: 'named' in slot.subject && !coverage.known ? coverage.why : fromAnswer(slot) } });
-    }
+    const coverage = facts.coverage[slot.subject.kind];
+    const denial = !slot.classification || 'outcome' in judged ? undefined : judgeField(question(slot), judged, data);
+    if (!slot.classification) settled.set(slot, { ...base, stage: 'field', decision: unclassified(slot) });
+    else if ('outcome' in judged) settled.set(slot, { ...base, stage: 'request', decision: judged });
+    else if (denial) settled.set(slot, { ...base, stage: 'field', decision: denial });
+    else if ('answeredBy' in slot.subject) settled.set(slot, { ...base, stage: 'run-time', atRunTime: { rules: [...ENTITY_RULES], why: fromAnswer(slot.subject) } });
+    else if (!coverage.known) settled.set(slot, { ...base, stage: 'run-time', atRunTime: { rules: [...ENTITY_RULES], why: coverage.why } });
+    else named.push(slot);
   }
   if (named.length > 0 && !('outcome' in judged)) {
     for (const [slot, field] of await decideNamed(named, options, input.context, judged)) settled.set(slot, field);
@@ -147,10 +143,9 @@ function notAsked(slot: FieldSlot, settled: Map<FieldSlot, ExplainedField>): Exp
   return undefined;
 }
 
-function fromAnswer(slot: FieldSlot): string {
-  const which = slot.subject.kind === 'person' ? 'persons' : 'addresses';
-  const from = 'answeredBy' in slot.subject ? `the answer of "${slot.subject.answeredBy.partner}" to ${slot.subject.answeredBy.path}` : 'a partner';
-  return `which ${which} these are is only known from ${from}, and a dry run asks no partner; the per-entity rules are decided for each of them at run time`;
+function fromAnswer(subject: Extract<SubjectRef, { answeredBy: unknown }>): string {
+  const which = subject.kind === 'person' ? 'persons' : 'addresses';
+  return `which ${which} these are is only known from the answer of "${subject.answeredBy.partner}" to ${subject.answeredBy.path}, and a dry run asks no partner; the per-entity rules are decided for each of them at run time`;
 }
 
 function describe(slot: FieldSlot): Pick<ExplainedField, 'path' | 'coordinate' | 'owner' | 'tier' | 'subject'> {
