@@ -57,7 +57,11 @@ export async function explainOperation(options: ExplainOptions, input: ExplainIn
   const invalid = validate(schema.apiSchema, input.document);
   if (invalid.length > 0) throw new ExplainInputError(invalid[0]!.message);
   const operation = getOperationAST(input.document, input.operationName);
-  if (!operation) throw new ExplainInputError('Must provide a known operation name when the document contains several operations.');
+  if (!operation) {
+    throw new ExplainInputError(
+      input.operationName ? `Unknown operation named "${input.operationName}".` : 'Must provide a known operation name when the document contains several operations.',
+    );
+  }
   if (operation.operation === 'subscription') throw new ExplainInputError('Subscriptions are not supported by this gateway.');
   const coerced = getVariableValues(schema.apiSchema, operation.variableDefinitions ?? [], input.variables ?? {});
   if (coerced.errors) throw new ExplainInputError(coerced.errors[0]!.message);

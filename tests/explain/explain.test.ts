@@ -282,6 +282,7 @@ describe('the explanation in full', () => {
     await expect(run('query A { adres(adresId: "1") { straat } } query B { persoon(bsn: "1") { bsn } }')).rejects.toThrow(
       'Must provide a known operation name when the document contains several operations.',
     );
+    await expect(run('query A { adres(adresId: "1") { straat } }', undefined, 'B')).rejects.toThrow('Unknown operation named "B".');
     await expect(run('query A($id: ID!) { adres(adresId: $id) { straat } }', {})).rejects.toThrow('Variable "$id" of required type "ID!" was not provided.');
   });
 });
