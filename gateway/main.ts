@@ -15,7 +15,9 @@ import { createPolicy } from './policy/create-policy.ts';
 import { loadPolicyData } from './policy/load.ts';
 import { applyMinimisation } from './policy/minimise.ts';
 import { httpSubgraphFetcher } from './executor/subgraph-client.ts';
-import { createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
+import { composeGateway, createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
+import { explainSchemaFrom } from './explain/schema.ts';
+import { createDryRunFacts } from './facts/dry-run.ts';
 import { openStore } from './store/open.ts';
 import type { Db } from './store/db.ts';
 import { createStoreFacts } from './facts/provider.ts';
@@ -27,7 +29,7 @@ import { createPartnerRegisterLookup } from './facts/registers.ts';
 import { seedSignalsFromWorld } from './store/signals.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
 import { serveAllSubgraphs } from '../subgraphs/index.ts';
-import { SubgraphRequestRefused } from '../subgraphs/kit/serve.ts';
+import { SubgraphRequestRefused, type SubgraphRequest } from '../subgraphs/kit/serve.ts';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
 import { randomBytes } from 'node:crypto';
@@ -70,6 +72,8 @@ export interface StartOptions {
    * runs on the system clock. (Tokens are checked and signed on the system clock regardless.)
    */
   now?: () => Date;
+  /** Observes every request an embedded partner receives, before it checks the gateway token (for tests). */
+  onPartnerRequest?: (request: SubgraphRequest) => void;
 }
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
@@ -116,6 +120,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
         host: config.gateway.host,
         onRequest: async (request) => {
+          options.onPartnerRequest?.(request);
           const schema = schemaOf.get(request.subgraph);
           if (!schema) throw new SubgraphRequestRefused(503, 'This partner is not ready yet.');
           const header = request.headers.authorization;
@@ -212,9 +217,11 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       activities: policyData.processingActivities.map((a) => ({ id: a.id, version: a.version, purpose: a.purpose })),
     });
 
+    const composed = composeGateway(sources);
     const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;
     const gateway = await createGateway({
       subgraphs: sources,
+      composed,
       policy,
       minimise: (transform, value) => applyMinimisation(transform, value, policyData.covenant.amountBands),
       audit,
@@ -231,7 +238,18 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
       admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
-      handlers: [createAuditApi({ db, writer, pseudonymKey, checkpointPublicKey: checkpointKeys.publicKey, authenticate: (header) => verifier.verify(header), now })],
+      handlers: [
+        createAuditApi({
+          db,
+          writer,
+          pseudonymKey,
+          checkpointPublicKey: checkpointKeys.publicKey,
+          authenticate: (header) => verifier.verify(header),
+          now,
+          // Explain is a dry run: its facts come from the store alone, never from a partner.
+          explain: { schema: explainSchemaFrom(composed), data: policyData, facts: createDryRunFacts({ db }) },
+        }),
+      ],
       routes: {
         '/health/live': async () => ({ status: 200, body: { status: 'ok' } }),
         '/health/ready': async () => {

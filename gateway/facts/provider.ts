@@ -16,7 +16,7 @@ export interface StoreFactsOptions {
   registers: RegisterLookup;
 }
 
-type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
+export type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
 
 export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsProvider {
   return {
@@ -53,8 +53,8 @@ function outOfScope(adresId: string | null): AddressFacts {
   return { inScope: false, addressId: adresId, signals: { partners: [], kinds: [] }, documentedSuspicion: false, caseId: null, consultedTiers: [] };
 }
 
-/** The facts of in-area addresses: their signals up to today, their open case, its findings and consulted tiers. */
-async function loadAddressFacts(db: Db, adresIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
+/** The facts of in-area addresses from the store alone: their signals up to today, their open case, its findings and consulted tiers. */
+export async function loadAddressFacts(db: Db, adresIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
   const result = new Map<string, AddressFacts>();
   if (adresIds.length === 0) return result;
   const [signals, cases] = await Promise.all([

@@ -36,7 +36,16 @@ export function judgeField(field: FieldQuestion, clearance: RequestClearance, da
   return checkClassification(field) ?? checkFieldUse(field, clearance, data);
 }
 
-/** Stage 3, per entity: secrecy, scope, selection, proportionality, subsidiarity. */
+/** The rules of stage 3 that can refuse, in the order judgeEntity applies them. */
+export const ENTITY_RULES = [
+  'scope.out-of-area',
+  'doelbinding.brp-secrecy',
+  'dragnet.no-selection',
+  'proportionaliteit.tier-weight',
+  'subsidiariteit.lower-tiers-first',
+] as const;
+
+/** Stage 3, per entity: scope, secrecy, selection, proportionality, subsidiarity. */
 export function judgeEntity(field: FieldQuestion, entity: EntityFacts, clearance: RequestClearance, data: PolicyData): Decision {
   const refused = checkScope(entity, clearance) ?? checkSecrecy(field, entity, clearance, data);
   if (refused) return refused;

@@ -4,6 +4,7 @@
  * end up in access logs.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError, parse as parseGraphQL, type DocumentNode } from 'graphql';
 import { z } from 'zod';
 import {
   accessInProject,
@@ -17,9 +18,11 @@ import {
 } from '../audit/queries.ts';
 import type { AuditWriter } from '../audit/writer.ts';
 import type { Caller } from '../context/types.ts';
+import { ExplainInputError, explainOperation, type ExplainOptions } from '../explain/explain.ts';
 import { canUseAuditApi } from '../identity/authorisation.ts';
 import { AuthenticationError, authErrorResponse } from '../identity/errors.ts';
 import type { Db } from '../store/db.ts';
+import { explainBody, explainContext } from './explain-request.ts';
 
 export interface AuditApiOptions {
   db: Db;
@@ -27,6 +30,8 @@ export interface AuditApiOptions {
   pseudonymKey: Uint8Array;
   checkpointPublicKey: CryptoKey;
   authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
+  /** For POST /audit/explain: the composed schema, the policy and facts that ask no partner. */
+  explain: ExplainOptions;
   now?: () => Date;
 }
 
@@ -65,6 +70,15 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const issue = result.error.issues[0]!;
   const path = issue.path.join('.') || '(body)';
   throw new ApiError(400, 'BAD_REQUEST', `${where}: ${path}: ${issue.message}. See docs/audit.md for the request shapes.`);
+}
+
+function operation(query: string): DocumentNode {
+  try {
+    return parseGraphQL(query);
+  } catch (err) {
+    const message = err instanceof GraphQLError ? err.message : 'the query cannot be parsed';
+    throw new ApiError(400, 'BAD_REQUEST', `POST /audit/explain: query: ${message}`);
+  }
 }
 
 function page(p: { after?: number | undefined; limit?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Page {
@@ -142,6 +156,15 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           result = { reviewSeq: seq };
         } catch (err) {
           if (err instanceof Error && /not a decision awaiting review/.test(err.message)) throw new ApiError(404, 'NOT_FOUND', err.message);
+          throw err;
+        }
+      } else if (route === 'POST /audit/explain') {
+        const body = parse(explainBody, await jsonBody(req), 'POST /audit/explain');
+        const input = { document: operation(body.query), operationName: body.operationName, variables: body.variables, context: explainContext(body.context, now()) };
+        try {
+          result = await explainOperation(options.explain, input);
+        } catch (err) {
+          if (err instanceof ExplainInputError) throw new ApiError(400, 'BAD_REQUEST', `POST /audit/explain: query: ${err.message}`);
           throw err;
         }
       } else if (route === 'GET /audit/chain') {

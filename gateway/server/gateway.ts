@@ -3,7 +3,7 @@
  * unclassified fields), the policy, the audit sink and the caller authentication.
  */
 import type { Server } from 'node:http';
-import type { Minimisation } from '../../schema/classification.ts';
+import type { Classification, Minimisation } from '../../schema/classification.ts';
 import { composeSupergraph, SchemaCheckError, type SubgraphSource } from '../../schema/compose.ts';
 import type { Caller } from '../context/types.ts';
 import { buildApiSchema } from '../executor/api-schema.ts';
@@ -14,8 +14,25 @@ import { createApollo, type ApolloOptions } from './apollo.ts';
 import { createGatewayHttpServer, listen, type HttpOptions } from './http.ts';
 import type { AuditSink } from './pipeline.ts';
 
+/** The partners' subgraphs composed once: what the executor runs on and what Explain reads. */
+export interface ComposedGateway {
+  supergraphSdl: string;
+  apiSchemaSdl: string;
+  /** "<graph>:<Type.field>" → the owner's classification. */
+  classifications: Map<string, Classification>;
+}
+
+/** Composes the partners' subgraphs, refusing unclassified fields (SchemaCheckError). */
+export function composeGateway(subgraphs: readonly SubgraphSource[]): ComposedGateway {
+  const composed = composeSupergraph(subgraphs);
+  if (!composed.ok) throw new SchemaCheckError(composed.problems);
+  return { supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.apiSchemaSdl, classifications: composed.classifications };
+}
+
 export interface GatewayOptions {
   subgraphs: SubgraphSource[];
+  /** The subgraphs already composed with composeGateway; composed here when absent. */
+  composed?: ComposedGateway;
   policy: Policy;
   minimise: (transform: Minimisation, value: unknown) => unknown;
   audit: AuditSink;
@@ -47,8 +64,7 @@ export interface Gateway {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const composed = composeSupergraph(options.subgraphs);
-  if (!composed.ok) throw new SchemaCheckError(composed.problems);
+  const composed = options.composed ?? composeGateway(options.subgraphs);
   // Two schema objects from one SDL: Apollo Server's plugins may instrument theirs; the executor's stays plain.
   const apiSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
   const servedSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));

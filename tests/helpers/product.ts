@@ -38,6 +38,8 @@ export interface Product {
   doelpoort: Doelpoort;
   /** Every log line written so far, raw. */
   logLines(): string[];
+  /** Every request the embedded partners received so far (subgraph and query), in order. */
+  partnerRequests(): { subgraph: string; query: string }[];
   /** A caller token for `role` at `org`, authorised for the project. */
   token(role: string, org: string, options?: { id?: string; projects?: string[] }): Promise<string>;
   /** POST a GraphQL request declared for `purpose` in the project. */
@@ -91,7 +93,8 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
       return true;
     },
   };
-  const doelpoort = await startDoelpoort(config, { logStream, ...(options.clock ? { now: options.clock.now } : {}) });
+  const partnerRequests: { subgraph: string; query: string }[] = [];
+  const doelpoort = await startDoelpoort(config, { logStream, ...(options.clock ? { now: options.clock.now } : {}), onPartnerRequest: ({ subgraph, query }) => void partnerRequests.push({ subgraph, query }) });
   const issuer: LocalIssuer = doelpoort.localIssuer!;
   const origin = doelpoort.url.replace(/\/graphql$/, '');
   let stopped = false;
@@ -102,6 +105,7 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
     dataDir,
     doelpoort,
     logLines: () => (partial ? [...lines, partial] : [...lines]),
+    partnerRequests: () => [...partnerRequests],
     token: (role, org, tokenOptions = {}) =>
       issuer.sign({ id: tokenOptions.id ?? `${org}-${role}-1`, organisation: org, roles: [role], projects: tokenOptions.projects ?? [PROJECT] }),
     async query(token, purpose, query, extraHeaders = {}, variables) {

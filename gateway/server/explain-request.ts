@@ -1,0 +1,66 @@
+/**
+ * The body of `POST /audit/explain`: the operation, and the context an analyst's request would
+ * carry (the caller's token claims and the purpose headers). The context is checked as strictly as
+ * the gateway checks headers, so that a context the gateway would refuse at its edge is refused
+ * here too; a context the policy refuses (an unknown project, a role that may not act for the
+ * purpose, no purpose at all) is explained, not refused.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { RequestContext } from '../context/types.ts';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lower-case letters, digits and dashes (at most 64)');
+
+const context = z
+  .strictObject({
+    organisation: id,
+    roles: z.array(z.string().min(1, 'a role is a non-empty string')).max(20),
+    projects: z.array(id).max(100),
+    project: id.optional(),
+    purpose: id.optional(),
+    case: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a case id of letters, digits and dashes (at most 64)').optional(),
+    justification: z
+      .string()
+      .min(20, 'a justification says in 20 to 2000 characters why the less intrusive sources cannot serve')
+      .max(2000, 'a justification says in 20 to 2000 characters why the less intrusive sources cannot serve')
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const declared = [value.project, value.purpose, value.case, value.justification].some((v) => v !== undefined);
+    for (const name of ['project', 'purpose'] as const) {
+      if (declared && value[name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'declare both a project and a purpose, or neither (to see how a request without them is refused)' });
+      }
+    }
+  });
+
+export const explainBody = z.strictObject({
+  query: z.string().min(1, 'send the GraphQL operation to explain'),
+  variables: z.record(z.string(), z.unknown()).optional(),
+  operationName: z.string().min(1).optional(),
+  context,
+});
+
+export type ExplainBody = z.infer<typeof explainBody>;
+
+/** The request context the gateway would build for an analyst with this token and these headers, judged at `now`. */
+export function explainContext(body: ExplainBody['context'], now: Date): RequestContext {
+  const declared = body.project !== undefined && body.purpose !== undefined;
+  return {
+    requestId: randomUUID(),
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+    now,
+    caller: { id: 'explain', organisation: body.organisation, roles: body.roles, projects: body.projects },
+    ...(declared
+      ? {
+          purpose: {
+            project: body.project!,
+            purpose: body.purpose!,
+            ...(body.case ? { caseId: body.case } : {}),
+            ...(body.justification ? { justification: body.justification } : {}),
+          },
+        }
+      : {}),
+  };
+}
