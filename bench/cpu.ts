@@ -19,7 +19,8 @@ const scripts: Record<string, [string, Record<string, string>]> = {
 };
 const [script, env] = scripts[which] ?? (() => { throw new Error(`unknown gateway ${which}`); })();
 const sg = await startChild('subgraphs', 'bench/subgraphs/serve.ts', {});
-const gw = await startChild(which, script, { BENCH_SUBGRAPHS: JSON.stringify(sg.info), ...env }, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
+const nodeArgs = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []), ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+const gw = await startChild(which, script, { BENCH_SUBGRAPHS: JSON.stringify(sg.info), ...env }, nodeArgs);
 const target = { url: gw.info['url'] as string, headers: (gw.info['headers'] as Record<string, string>) ?? {}, body: JSON.stringify({ query: QUERY }), expected: expectedBody() };
 await loadRound(target, 20, 3);
 const before = cpuMs(gw.process.pid!);
