@@ -209,7 +209,6 @@ interface State {
   deadline: number;
   refusedToday: Set<string>;
   contentFree: WeakMap<FieldNode, FieldNode[]>;
-  nodeIds: WeakMap<FieldNode, number>;
 }
 
 export interface Executor {
@@ -260,7 +259,6 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
     refusedToday: new Set(),
     contentFree: new WeakMap(),
-    nodeIds: new WeakMap(),
   };
 
   const rootType = operation.operation === 'mutation' ? options.supergraph.schema.getMutationType() : options.supergraph.schema.getQueryType();
@@ -367,6 +365,37 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
   }
 }
 
+/** What `walk` needs to know of one collected field, worked out once per selection and type. */
+interface FieldPlan {
+  key: string;
+  nodes: FieldNode[];
+  name: string;
+  def: ReturnType<typeof fieldDef>;
+  /** The field returns an object, interface or union: walk into its value. */
+  composite: boolean;
+  /** A leaf without arguments: a copy the gateway already holds under its internal alias will do. */
+  localLeaf: boolean;
+}
+
+const fieldPlanCache = new WeakMap<ReadonlyMap<string, FieldNode[]>, FieldPlan[]>();
+
+function fieldPlansOf(state: State, typename: string, selections: readonly SelectionNode[]): FieldPlan[] {
+  const fields = collectFields(state.pc, typename, selections);
+  let plans = fieldPlanCache.get(fields);
+  if (!plans) {
+    plans = [];
+    for (const [key, nodes] of fields) {
+      const name = nodes[0]!.name.value;
+      if (name.startsWith('__')) continue;
+      const def = fieldDef(state.pc, typename, name);
+      const named = def ? getNamedType(def.type) : undefined;
+      plans.push({ key, nodes, name, def, composite: !!named && isCompositeType(named), localLeaf: !!named && isLeafType(named) && !nodes[0]!.arguments?.length });
+    }
+    fieldPlanCache.set(fields, plans);
+  }
+  return plans;
+}
+
 function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void {
   const { obj, selections, path } = item;
   const typename = obj.__typename as string;
@@ -380,27 +409,22 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
     next.push(item);
     return;
   }
-  const fields = collectFields(state.pc, typename, selections);
   const subject = state.subjectTypes[typename];
   let postponed: FieldNode[] | undefined;
   let subjectEntry: SubjectEntry | undefined;
-  for (const [key, nodes] of fields) {
-    const name = nodes[0]!.name.value;
-    if (name.startsWith('__')) continue;
-    const def = fieldDef(state.pc, typename, name);
+  for (const { key, nodes, name, def, composite, localLeaf } of fieldPlansOf(state, typename, selections)) {
     if (key in obj) {
-      if (def && isCompositeType(getNamedType(def.type))) descend(state, obj[key], nodes, down(path, key), plan, next);
+      if (composite) descend(state, obj[key], nodes, down(path, key), plan, next);
       continue;
     }
-    const coordinate = `${typename}.${name}`;
     if (!def) {
-      obj[key] = unresolvableError(coordinate, 'the field is not in the supergraph');
+      obj[key] = unresolvableError(`${typename}.${name}`, 'the field is not in the supergraph');
       continue;
     }
-    const local = internalName(name) in obj && !nodes[0]!.arguments?.length && isLeafType(getNamedType(def.type));
+    const local = localLeaf && internalName(name) in obj;
     const target = local ? null : targetFor(state.pc, typename, name);
     if (!local && !target) {
-      obj[key] = unresolvableError(coordinate, 'no partner can fetch it for this object');
+      obj[key] = unresolvableError(`${typename}.${name}`, 'no partner can fetch it for this object');
       continue;
     }
     if (target && !buildRepresentation(obj, target)) {
@@ -412,7 +436,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
       if (requestDependencies(state, plan, obj, typename, target, path, subject !== undefined)) {
         (postponed ??= []).push(...nodes);
       } else {
-        obj[key] = unresolvableError(coordinate, `the partner ${target.graph} cannot be given the key or @requires fields it needs`);
+        obj[key] = unresolvableError(`${typename}.${name}`, `the partner ${target.graph} cannot be given the key or @requires fields it needs`);
       }
       continue;
     }
@@ -696,58 +720,80 @@ function minimised(state: State, path: Path, coordinate: string, transform: Mini
 // ---------------------------------------------------------------------------------------------
 // Partner calls
 
-/** Identifies a field's selection across list items and postponed retries (which build new arrays). */
-function nodeId(state: State, nodes: FieldNode[]): string {
-  const first = nodes[0]!;
-  let id = state.nodeIds.get(first);
-  if (id === undefined) state.nodeIds.set(first, (id = nextNodeId++));
-  return `${id}.${nodes.length}`;
+interface FetchGroup {
+  entries: FetchEntry[];
+  reps: Obj[];
+  /** Representations with one scalar key field, by that value. */
+  byValue: Map<unknown, number>;
+  /** Other representations, by their JSON. */
+  byJson: Map<string, number>;
+  entryRep: number[];
+  selections?: SelectionNode[];
 }
-let nextNodeId = 1;
+
+/** A node in a trie of fetch-group signatures: walking it costs map lookups on values the request already holds, no new strings. */
+interface GroupKey {
+  next: Map<unknown, GroupKey>;
+}
+
+const FIELDS_END = Symbol('fields end');
+
+function step(node: GroupKey, part: unknown): GroupKey {
+  let child = node.next.get(part);
+  if (!child) node.next.set(part, (child = { next: new Map() }));
+  return child;
+}
 
 /**
- * Entries whose fields, internal fields and representation type are the same share one aliased
- * `_entities` field. Entries of one selection are filled in the same order, so the signature is
- * built in insertion order (an entry filled in another order only costs one more alias).
+ * Entries whose representation type, fields (response key and selection) and internal fields are
+ * the same share one aliased `_entities` field. Entries of one selection are filled in the same
+ * order, so the key follows insertion order (an entry filled in another order only costs one more alias).
  */
-function signatureOf(state: State, entry: FetchEntry): string {
-  let signature = entry.target.repTypename + (entry.resolveTypename ? '|T|' : '||');
-  for (const [key, nodes] of entry.fields) signature += `${key}#${nodeId(state, nodes)},`;
-  signature += '|';
-  for (const name of entry.internal) signature += `${name},`;
-  return signature;
+function groupKeyOf(root: GroupKey, entry: FetchEntry): GroupKey {
+  let node = step(step(root, entry.target.repTypename), entry.resolveTypename);
+  for (const [key, nodes] of entry.fields) node = step(step(step(node, key), nodes[0]), nodes.length);
+  node = step(node, FIELDS_END);
+  for (const name of entry.internal) node = step(node, name);
+  return node;
 }
 
-/** Identifies a representation by its values: scalar keys without JSON, nested keys with it. */
-function representationKey(rep: Obj): string {
-  let key = '';
+/** The index of `rep` among the group's representations, adding it when new (representations are de-duplicated). */
+function representationIndex(group: FetchGroup, rep: Obj): number {
+  let single: unknown;
+  let fields = 0;
+  let scalar = true;
   for (const name in rep) {
-    const value = rep[name];
-    if (value !== null && typeof value === 'object') return JSON.stringify(rep);
-    key += `${name}\u0000${typeof value}:${String(value)}\u0000`;
+    if (name === '__typename') continue;
+    fields += 1;
+    single = rep[name];
+    if (single !== null && typeof single === 'object') scalar = false;
   }
-  return key;
+  const simple = fields === 1 && scalar;
+  const key = simple ? single : JSON.stringify(rep);
+  let index = simple ? group.byValue.get(key) : group.byJson.get(key as string);
+  if (index === undefined) {
+    index = group.reps.length;
+    group.reps.push(rep);
+    if (simple) group.byValue.set(key, index);
+    else group.byJson.set(key as string, index);
+  }
+  return index;
 }
 
 async function fetchEntities(state: State, graph: string, entries: FetchEntry[], next: WorkItem[]): Promise<void> {
   // Entries with the same selection share one aliased `_entities` field; representations are de-duplicated.
-  const groups = new Map<string, { entries: FetchEntry[]; reps: Obj[]; repIndex: Map<string, number>; entryRep: number[]; selections?: SelectionNode[] }>();
+  const groups = new Map<GroupKey, FetchGroup>();
+  const keys: GroupKey = { next: new Map() };
   for (const entry of entries) {
     const rep = buildRepresentation(entry.obj, entry.target);
     if (!rep) {
       for (const key of entry.fields.keys()) entry.obj[key] = unresolvableError(`${entry.typename}.${key}`, 'its key fields are missing');
       continue;
     }
-    const signature = signatureOf(state, entry);
-    let group = groups.get(signature);
-    if (!group) groups.set(signature, (group = { entries: [], reps: [], repIndex: new Map(), entryRep: [] }));
-    const key = representationKey(rep);
-    let index = group.repIndex.get(key);
-    if (index === undefined) {
-      index = group.reps.length;
-      group.reps.push(rep);
-      group.repIndex.set(key, index);
-    }
+    const groupKey = groupKeyOf(keys, entry);
+    let group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, (group = { entries: [], reps: [], byValue: new Map(), byJson: new Map(), entryRep: [] }));
+    const index = representationIndex(group, rep);
     group.entries.push(entry);
     group.entryRep.push(index);
   }

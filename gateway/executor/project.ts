@@ -47,7 +47,8 @@ export interface Target {
 
 /** Plans that depend on the supergraph only: one set per executor, shared by all its requests. */
 export interface PlanCaches {
-  targets: Map<string, Target | null>;
+  /** Type name → field name → where the field is fetched from (no coordinate strings built per lookup). */
+  targets: Map<string, Map<string, Target | null>>;
   internalFields: Map<string, Map<string, FieldNode[]>>;
   dependencyTargets: Map<string, DependencyTarget[]>;
 }
@@ -120,8 +121,9 @@ function couldBeSubject(pc: ProjectContext, typeName: string): boolean {
 
 /** Where `typeName.fieldName` is fetched from when the object at hand does not have it. */
 export function targetFor(pc: ProjectContext, typeName: string, fieldName: string): Target | null {
-  const coordinate = `${typeName}.${fieldName}`;
-  const cached = pc.targets.get(coordinate);
+  let ofType = pc.targets.get(typeName);
+  if (!ofType) pc.targets.set(typeName, (ofType = new Map()));
+  const cached = ofType.get(fieldName);
   if (cached !== undefined) return cached;
   let target: Target | null = null;
   for (const graph of resolvingGraphs(pc.supergraph, typeName, fieldName)) {
@@ -142,7 +144,7 @@ export function targetFor(pc: ProjectContext, typeName: string, fieldName: strin
       break;
     }
   }
-  pc.targets.set(coordinate, target);
+  ofType.set(fieldName, target);
   return target;
 }
 
