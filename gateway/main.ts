@@ -12,7 +12,7 @@ import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerTokenSigner } from './partner-token/index.ts';
 import { createPolicy } from './policy/create-policy.ts';
-import { loadPolicyData } from './policy/load.ts';
+import { loadPolicyData, oversightActivity } from './policy/load.ts';
 import { applyMinimisation } from './policy/minimise.ts';
 import { httpSubgraphFetcher } from './executor/subgraph-client.ts';
 import { composeGateway, createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
@@ -214,7 +214,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const audit = createAuditSink(writer, {
       pseudonymKey,
       policyVersion: policyData.version,
-      activities: policyData.processingActivities.map((a) => ({ id: a.id, version: a.version, purpose: a.purpose })),
+      activities: policyData.processingActivities.flatMap((a) => (a.purpose === undefined ? [] : [{ id: a.id, version: a.version, purpose: a.purpose }])),
     });
 
     const composed = composeGateway(sources);
@@ -246,6 +246,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           checkpointPublicKey: checkpointKeys.publicKey,
           authenticate: (header) => verifier.verify(header),
           now,
+          oversightActivity: oversightActivity(policyData),
           // Explain is a dry run: its facts come from the store alone, never from a partner.
           explain: { schema: explainSchemaFrom(composed), data: policyData, facts: createDryRunFacts({ db }) },
         }),

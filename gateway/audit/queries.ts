@@ -145,10 +145,15 @@ export interface SubjectAccessReport {
  * that is still in force (not past confidential_until and not lifted) are left out entirely, and
  * the report does not say that anything was left out. Refused fields are not data given out and
  * are not listed; nor is the person who asked (the report names organisations).
+ *
+ * A privacy officer's read of the log about them (the oversight activity) is listed too, with the
+ * officer's organisation and no project, purpose or data. While any processing about them is
+ * confidential and in force, at any time and not only in the range asked, no oversight read is
+ * listed: an officer's read of a hidden processing would otherwise give that processing away.
  */
 export async function subjectAccessReport(
   db: Db,
-  input: { bsn: string; key: Uint8Array; now: Date; from?: Date; to?: Date },
+  input: { bsn: string; key: Uint8Array; now: Date; oversightActivityId: string; from?: Date; to?: Date },
 ): Promise<SubjectAccessReport> {
   const subject = pseudonymise('person', input.bsn, input.key);
   const values: unknown[] = [subject];
@@ -168,13 +173,14 @@ export async function subjectAccessReport(
     group.push(row);
     byTrace.set(row.body.trace_id, group);
   }
+  const anythingHidden = await confidentialInForce(db, subject, input.now);
   const entries: SubjectAccessEntry[] = [];
   for (const group of byTrace.values()) {
     const processings = group.filter((r) => r.kind === 'processing').map((r) => ({ seq: r.seq, body: r.body as ProcessingRecord }));
-    const hidden = processings.some(
-      (p) => p.body.confidential && !lifted.has(p.seq) && (p.body.confidential_until === null || new Date(p.body.confidential_until) > input.now),
-    );
+    const hidden = processings.some((p) => inForce(p, lifted, input.now));
     if (hidden) continue;
+    const oversight = processings.length > 0 && processings.every((p) => p.body.processing_activity_id === input.oversightActivityId);
+    if (oversight && anythingHidden) continue;
     const decisions = group.filter((r) => r.kind === 'decision').map((r) => r.body as DecisionRecord);
     const released = decisions.filter((d) => d.outcome !== 'deny');
     if (processings.length === 0 && released.length === 0) continue;
@@ -198,6 +204,21 @@ function entryOf(processings: ProcessingRecord[], decisions: DecisionRecord[], r
     processing_activities: [...activities.values()],
     data: [...owners.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([owner, fields]) => ({ owner, fields: [...fields].sort() })),
   };
+}
+
+/** A confidential processing is in force until it is lifted or its confidential_until has passed. */
+function inForce(p: { seq: number; body: ProcessingRecord }, lifted: Set<number>, now: Date): boolean {
+  return p.body.confidential && !lifted.has(p.seq) && (p.body.confidential_until === null || new Date(p.body.confidential_until) > now);
+}
+
+/** Whether any processing record about the subject, whenever recorded, is confidential and in force. */
+async function confidentialInForce(db: Db, subject: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query<{ seq: number; body: ProcessingRecord }>(
+    "SELECT seq, body FROM audit_log WHERE subject_pseudonym = $1 AND kind = 'processing' AND (body ->> 'confidential')::boolean",
+    [subject],
+  );
+  const lifted = await liftedSeqs(db, rows.map((r) => r.seq));
+  return rows.some((row) => inForce(row, lifted, now));
 }
 
 async function liftedSeqs(db: Db, seqs: readonly number[]): Promise<Set<number>> {

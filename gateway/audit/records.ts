@@ -34,6 +34,11 @@ export const processingRecord = z.strictObject({
   /** What follows this call into the partner's own log (the partner-call span id or token jti). */
   partner_reference: text.nullable(),
   organisation: text,
+  /**
+   * Who acted, where no decision record of the same trace says it: the privacy officer whose read
+   * of the audit log this is (the oversight activity). Absent on the gateway's own records.
+   */
+  caller_id: text.optional(),
   confidential: z.boolean(),
   /** Confidentiality lifts by itself at this moment; null: until lifted by a lift record. */
   confidential_until: instant.nullable(),

@@ -134,3 +134,12 @@ export function processingActivityFor(data: PolicyData, purpose: string): Proces
     .filter((activity) => activity.purpose === purpose)
     .reduce<ProcessingActivity | undefined>((newest, activity) => (!newest || activity.version > newest.version ? activity : newest), undefined);
 }
+
+/** The newest version of the oversight activity: the privacy officers' reads of the audit log (there is always one; see references.ts). */
+export function oversightActivity(data: PolicyData): ProcessingActivity {
+  const newest = data.processingActivities
+    .filter((activity) => activity.oversight === true)
+    .reduce<ProcessingActivity | undefined>((newest, activity) => (!newest || activity.version > newest.version ? activity : newest), undefined);
+  if (!newest) throw new Error('The register of processing activities has no oversight activity.');
+  return newest;
+}

@@ -59,10 +59,17 @@ export function checkReferences(policy: ParsedPolicy): PolicyProblem[] {
       activities.map((act) => `${act.id}@${act.version}`),
       (i, v) => report(a, ['activities', i], `duplicate processing activity version ${JSON.stringify(v)}`),
     );
-    activities.forEach((act, i) => purpose(a, ['activities', i, 'purpose'], act.purpose));
+    activities.forEach((act, i) => {
+      if (act.purpose !== undefined) purpose(a, ['activities', i, 'purpose'], act.purpose);
+      if (act.purpose !== undefined && act.oversight) report(a, ['activities', i], 'names a purpose and is the oversight activity; an activity is one or the other');
+      if (act.purpose === undefined && !act.oversight) report(a, ['activities', i], 'needs a purpose, or "oversight": true for the privacy officers\' reads of the audit log');
+    });
     for (const p of [...purposes].sort()) {
       if (!activities.some((act) => act.purpose === p)) report(a, ['activities'], `no processing activity for purpose "${p}"`);
     }
+    const oversight = new Set(activities.filter((act) => act.oversight).map((act) => act.id));
+    if (oversight.size === 0) report(a, ['activities'], 'no oversight activity ("oversight": true): the privacy officers\' reads of the audit log are recorded under it');
+    if (oversight.size > 1) report(a, ['activities'], `more than one oversight activity: ${[...oversight].sort().join(', ')}; keep one id and give it new versions`);
   }
 
   for (const { file, name, value: project } of policy.projects) {

@@ -116,7 +116,14 @@ export const processingActivitySchema = strict({
   id,
   version: z.number().int().min(1, 'must be at least 1'),
   name: text,
-  purpose: id,
+  /** The covenant purpose whose requests run under this activity. */
+  purpose: id.optional(),
+  /**
+   * The privacy officers' own processing: reading the audit log about persons and addresses
+   * (docs/audit.md, "Oversight is a processing too"). Serves no covenant purpose; an activity is
+   * either this or for one purpose (references.ts).
+   */
+  oversight: z.literal(true).optional(),
   legalBasis: text,
   retentionDays: z.number().int().min(1, 'must be at least 1'),
 });

@@ -2,6 +2,10 @@
  * The privacy officer's API: plain JSON over HTTP (privacy officers are not GraphQL users), for the
  * privacy-officer role only. A BSN is only ever sent in a POST body, never in a URL, so it does not
  * end up in access logs.
+ *
+ * A read that answers about persons or addresses is itself a processing of their data: it is
+ * recorded under the oversight activity, one processing record per subject, before the answer
+ * leaves; when that cannot be written, the answer is 503 without data (gateway/audit/oversight-records.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, parse as parseGraphQL, type DocumentNode } from 'graphql';
@@ -16,13 +20,15 @@ import {
   subjectAccessReport,
   type Page,
 } from '../audit/queries.ts';
+import { oversightRecords, personSubject, subjectsOf, type OversightActivityRef, type OversightSubject } from '../audit/oversight-records.ts';
 import type { AuditWriter } from '../audit/writer.ts';
+import { traceFromHeader } from '../context/trace.ts';
 import type { Caller } from '../context/types.ts';
 import { ExplainInputError, explainOperation, type ExplainOptions } from '../explain/explain.ts';
 import { canUseAuditApi } from '../identity/authorisation.ts';
 import { AuthenticationError, authErrorResponse } from '../identity/errors.ts';
 import type { Db } from '../store/db.ts';
-import { explainBody, explainContext } from './explain-request.ts';
+import { explainBody, explainContext, factsNotingSubjects } from './explain-request.ts';
 
 export interface AuditApiOptions {
   db: Db;
@@ -32,6 +38,8 @@ export interface AuditApiOptions {
   authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
   /** For POST /audit/explain: the composed schema, the policy and facts that ask no partner. */
   explain: ExplainOptions;
+  /** The processing activity the officers' reads are recorded under (policies/processing-activities.json, "oversight"). */
+  oversightActivity: OversightActivityRef;
   now?: () => Date;
 }
 
@@ -131,24 +139,39 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         throw err;
       }
       if (!canUseAuditApi(caller)) throw new ApiError(403, 'FORBIDDEN', 'The audit API is for the privacy-officer role only.');
+      const startedAt = now();
       const query = Object.fromEntries(url.searchParams);
       const route = `${req.method} ${url.pathname}`;
       const reviewMatch = /^\/audit\/reviews\/(\d+)$/.exec(url.pathname);
       const projectMatch = /^\/audit\/projects\/([a-z0-9-]+)\/access$/.exec(url.pathname);
       let result: unknown;
+      /** The persons and addresses this answer is about: each gets an oversight processing record. */
+      let read: OversightSubject[] = [];
       if (route === 'POST /audit/person-access') {
         const body = parse(personBody, await jsonBody(req), 'POST /audit/person-access');
         result = await accessToPerson(options.db, body.bsn, options.pseudonymKey, page(body));
+        read = [personSubject(body.bsn, options.pseudonymKey)];
       } else if (route === 'POST /audit/subject-access-report') {
         const body = parse(reportBody, await jsonBody(req), 'POST /audit/subject-access-report');
-        result = await subjectAccessReport(options.db, { bsn: body.bsn, key: options.pseudonymKey, now: now(), ...(body.from ? { from: body.from } : {}), ...(body.to ? { to: body.to } : {}) });
+        result = await subjectAccessReport(options.db, {
+          bsn: body.bsn,
+          key: options.pseudonymKey,
+          now: startedAt,
+          oversightActivityId: options.oversightActivity.id,
+          ...(body.from ? { from: body.from } : {}),
+          ...(body.to ? { to: body.to } : {}),
+        });
+        read = [personSubject(body.bsn, options.pseudonymKey)];
       } else if (req.method === 'GET' && projectMatch) {
-        result = await accessInProject(options.db, projectMatch[1]!, page(parse(pageQuery, query, 'query string')));
+        const listed = await accessInProject(options.db, projectMatch[1]!, page(parse(pageQuery, query, 'query string')));
+        [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (route === 'GET /audit/refusals') {
         const q = parse(pageQuery, query, 'query string');
-        result = await refusals(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) });
+        const listed = await refusals(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) });
+        [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (route === 'GET /audit/reviews') {
-        result = await awaitingReview(options.db, page(parse(pageQuery, query, 'query string')));
+        const listed = await awaitingReview(options.db, page(parse(pageQuery, query, 'query string')));
+        [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (req.method === 'POST' && reviewMatch) {
         const body = parse(reviewBody, await jsonBody(req), `POST ${url.pathname}`);
         try {
@@ -160,17 +183,24 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         }
       } else if (route === 'POST /audit/explain') {
         const body = parse(explainBody, await jsonBody(req), 'POST /audit/explain');
-        const input = { document: operation(body.query), operationName: body.operationName, variables: body.variables, context: explainContext(body.context, now()) };
+        const input = { document: operation(body.query), operationName: body.operationName, variables: body.variables, context: explainContext(body.context, startedAt) };
+        // The dry run reads what the store holds about the addresses the query names: those are read.
+        const noting = factsNotingSubjects(options.explain.facts, options.pseudonymKey);
         try {
-          result = await explainOperation(options.explain, input);
+          result = await explainOperation({ ...options.explain, facts: noting.facts }, input);
         } catch (err) {
           if (err instanceof ExplainInputError) throw new ApiError(400, 'BAD_REQUEST', `POST /audit/explain: query: ${err.message}`);
           throw err;
         }
+        read = noting.subjects();
       } else if (route === 'GET /audit/chain') {
         result = await chainStatus(options.db, options.checkpointPublicKey);
       } else {
         throw new ApiError(404, 'NOT_FOUND', `No audit endpoint ${route}. See docs/audit.md for the endpoints.`);
+      }
+      if (read.length > 0) {
+        const trace = traceFromHeader(typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined);
+        await options.writer.write(oversightRecords({ officer: caller, trace, route, startedAt, endedAt: now(), subjects: read }, options.oversightActivity));
       }
       send(res, 200, result);
     } catch (err) {

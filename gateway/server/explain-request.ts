@@ -7,7 +7,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { OversightSubject } from '../audit/oversight-records.ts';
+import { pseudonymise } from '../audit/pseudonym.ts';
 import type { RequestContext } from '../context/types.ts';
+import type { ExplainFacts } from '../explain/types.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lower-case letters, digits and dashes (at most 64)');
 
@@ -62,5 +65,26 @@ export function explainContext(body: ExplainBody['context'], now: Date): Request
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The dry run's facts, noting every subject whose facts it reads from the store (an address's
+ * signals, open case and consulted tiers): the subjects the explanation is about.
+ */
+export function factsNotingSubjects(facts: ExplainFacts, key: Uint8Array): { facts: ExplainFacts; subjects: () => OversightSubject[] } {
+  const subjects = new Map<string, OversightSubject>();
+  return {
+    facts: {
+      ...facts,
+      provider: {
+        async load(entities, query) {
+          const found = await facts.provider.load(entities, query);
+          for (const e of found) subjects.set(`${e.kind}:${e.subjectId}`, { pseudonym: pseudonymise(e.kind, e.subjectId, key), type: e.kind });
+          return found;
+        },
+      },
+    },
+    subjects: () => [...subjects.values()],
   };
 }

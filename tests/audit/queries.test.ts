@@ -1,6 +1,7 @@
 import { generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
 import type { SigningKeys } from '../../gateway/audit/keys.ts';
+import { oversightRecords, personSubject } from '../../gateway/audit/oversight-records.ts';
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
 import {
   accessInProject,
@@ -21,6 +22,7 @@ const PERSON = pseudonymise('person', BSN, KEY);
 const OTHER_PERSON = pseudonymise('person', OTHER_BSN, KEY);
 const ADDRESS = pseudonymise('address', ADRES_ID, KEY);
 const trace = (n: number) => n.toString(16).padStart(32, '0');
+const OVERSIGHT = 'toezicht';
 
 /**
  * seq 1-3  trace 1, venlo, about PERSON: processing (toeslagen call), allow Persoon.toeslagen, deny Persoon.zorgbetrokkenheid
@@ -114,9 +116,9 @@ for (const backend of backends) {
         processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
         data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
       };
-      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now })).toEqual({ subject_type: 'person', entries: [visible] });
+      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).toEqual({ subject_type: 'person', entries: [visible] });
       await liftConfidentiality(db, writer, 4, 'fg-uwv', 'investigation closed', now);
-      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now })).toEqual({
+      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).toEqual({
         subject_type: 'person',
         entries: [
           visible,
@@ -131,7 +133,45 @@ for (const backend of backends) {
         ],
       });
       await expect(liftConfidentiality(db, writer, 1, 'fg', 'r', now)).rejects.toThrow('seq 1 is not a confidential processing record');
-      expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now })).entries).toEqual([]);
+      expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).entries).toEqual([]);
+    }));
+
+    test("the report lists a privacy officer's read of the log, but none while anything about the person is hidden", withScenario(async (db, writer) => {
+      const now = new Date('2025-04-01T00:00:00.000Z');
+      const read = {
+        officer: { id: 'fg-brp-1', organisation: 'brp', roles: ['privacy-officer'], projects: [] },
+        trace: { traceId: trace(5), spanId: '00000000000000a5', flags: '01' },
+        route: 'POST /audit/person-access',
+        startedAt: new Date('2025-03-20T08:00:00.000Z'),
+        endedAt: new Date('2025-03-20T08:00:00.010Z'),
+        subjects: [personSubject(BSN, KEY)],
+      };
+      const [readSeq] = await writer.write(oversightRecords(read, { id: OVERSIGHT, version: 1 }));
+      const { rows } = await db.query<{ recorded_at: Date }>('SELECT recorded_at FROM audit_log WHERE seq = $1', [readSeq]);
+      const report = (options: { from?: Date } = {}) => subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT, ...options });
+      const venlo = {
+        when: '2025-03-04T10:00:00.000Z',
+        organisation: 'gemeente-venlo',
+        project: 'klingerberg-2025',
+        purpose: 'uitkeringsfraude',
+        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+        data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
+      };
+      const uwv = {
+        when: '2025-03-05T09:00:00.000Z',
+        organisation: 'uwv',
+        project: 'klingerberg-2025',
+        purpose: 'uitkeringsfraude',
+        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+        data: [{ owner: 'uwv', fields: ['Persoon.uitkeringen'] }],
+      };
+      const oversight = { when: '2025-03-20T08:00:00.000Z', organisation: 'brp', project: null, purpose: null, processing_activities: [{ id: OVERSIGHT, version: '1' }], data: [] };
+      // UWV's processing (seq 4) is confidential: the officer's read is hidden with it, also from a range that leaves seq 4 out.
+      expect((await report()).entries).toEqual([venlo]);
+      expect((await report({ from: rows[0]!.recorded_at })).entries).toEqual([]);
+      await liftConfidentiality(db, writer, 4, 'fg-uwv', 'investigation closed', now);
+      expect((await report()).entries).toEqual([venlo, uwv, oversight]);
+      expect((await report({ from: rows[0]!.recorded_at })).entries).toEqual([oversight]);
     }));
 
     test('confidentiality lifts by itself at confidential_until', async () => {
@@ -141,8 +181,8 @@ for (const backend of backends) {
           processing({ confidential: true, confidential_until: '2025-06-01T00:00:00.000Z' }),
           decision(),
         ]);
-        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-05-31T23:59:59.999Z') })).entries).toEqual([]);
-        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-06-01T00:00:00.000Z') })).entries.length).toBe(1);
+        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-05-31T23:59:59.999Z'), oversightActivityId: OVERSIGHT })).entries).toEqual([]);
+        expect((await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2025-06-01T00:00:00.000Z'), oversightActivityId: OVERSIGHT })).entries.length).toBe(1);
       } finally {
         await db.close();
       }

@@ -1,9 +1,13 @@
 /**
  * POST /audit/explain on the whole product: privacy officers only, exact 400s for bad bodies, an
- * explanation made from the store alone (no partner receives anything), and nothing written to the
- * audit log (a decision record would count as a consulted tier).
+ * explanation made from the store alone (no partner receives anything), and only the officer's own
+ * processing record of the address it read about written to the audit log: never a decision record
+ * (a decision record would count as a consulted tier), so the analyst's subsidiarity is unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
+import { loadPseudonymKey } from '../../gateway/audit/keys.ts';
+import { consultedTiers } from '../../gateway/facts/provider.ts';
 import { ADRES, BSN } from './world.ts';
 import { PROJECT, startProduct, type Product } from '../helpers/product.ts';
 
@@ -38,14 +42,21 @@ describe('POST /audit/explain', () => {
     await p?.cleanup();
   });
 
-  const auditRecords = async () => (await p.doelpoort.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log', [])).rows[0]!.n;
+  const head = async () => (await p.doelpoort.db.query<{ n: number }>('SELECT coalesce(max(seq), 0)::int AS n FROM audit_log', [])).rows[0]!.n;
+  const recordsAfter = async (seq: number) =>
+    (await p.doelpoort.db.query<{ kind: string; body: Record<string, unknown> }>('SELECT kind, body FROM audit_log WHERE seq > $1 ORDER BY seq', [seq])).rows;
 
-  it('explains from the store alone: no partner is asked and nothing is written to the audit log', async () => {
+  it('explains from the store alone: no partner is asked, and only the oversight read of the address is recorded', async () => {
     const partnerRequests = p.partnerRequests();
-    const records = await auditRecords();
+    const before = await head();
+    const tiersBefore = await consultedTiers(p.doelpoort.db, [caseId]);
     const { status, body } = await p.audit(officer, 'POST', '/audit/explain', { query: HOME, context: ANALYST });
     expect(p.partnerRequests()).toEqual(partnerRequests);
-    expect(await auditRecords()).toBe(records);
+    const written = await recordsAfter(before);
+    expect(written.map((r) => [r.kind, r.body['processing_activity_id'], r.body['subject_type'], r.body['subject_pseudonym'], r.body['caller_id']])).toEqual([
+      ['processing', 'toezicht', 'address', pseudonymise('address', ADRES.gezinswoning, await loadPseudonymKey(p.dataDir)), 'brp-privacy-officer-1'],
+    ]);
+    expect(await consultedTiers(p.doelpoort.db, [caseId])).toEqual(tiersBefore);
     expect(status).toBe(200);
     const facts = { weight: 'overlapping-signals', signallingPartners: ['belastingdienst', 'woningcorporatie'], caseId, consultedTiers: [] };
     expect(body).toEqual({

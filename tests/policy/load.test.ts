@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicyData, parsePolicyFiles, processingActivityFor } from '../../gateway/policy/load.ts';
+import { loadPolicyData, oversightActivity, parsePolicyFiles, processingActivityFor } from '../../gateway/policy/load.ts';
 import { PolicyDataError } from '../../gateway/policy/problems.ts';
 import { POLICY_DIR, shippedFiles, withEdit } from './policy-files.ts';
 
@@ -30,6 +30,12 @@ describe('loadPolicyData', () => {
     expect([...data.purposes.keys()]).toEqual(['uitkeringsfraude', 'adreskwaliteit', 'woonfraude', 'arbeidsuitbuiting', 'hulpverlening']);
     expect(data.parties.size).toBe(13);
     expect(processingActivityFor(data, 'woonfraude')).toMatchObject({ id: 'lsi-woonfraude', version: 1, retentionDays: 1826 });
+    expect(oversightActivity(data)).toMatchObject({ id: 'toezicht', version: 1, oversight: true, retentionDays: 2557 });
+  });
+
+  it('gives the newest version of the oversight activity', () => {
+    const files = withEdit('processing-activities.json', (json) => json.activities.push({ ...json.activities[0], version: 2, retentionDays: 3650 }));
+    expect(oversightActivity(parsePolicyFiles(files))).toMatchObject({ id: 'toezicht', version: 2, retentionDays: 3650 });
   });
 
   it('gives the same version for the same content, whatever the key order and whitespace', () => {
@@ -130,6 +136,27 @@ describe('bad policy files', () => {
       ['policies/processing-activities.json: activities: no processing activity for purpose "hulpverlening"'],
     ],
     [
+      'activity for a purpose that is also the oversight activity',
+      withEdit('processing-activities.json', (json) => (json.activities[1].oversight = true)),
+      [
+        'policies/processing-activities.json: activities[1]: names a purpose and is the oversight activity; an activity is one or the other',
+        'policies/processing-activities.json: activities: more than one oversight activity: lsi-uitkeringsfraude, toezicht; keep one id and give it new versions',
+      ],
+    ],
+    [
+      'activity for neither a purpose nor oversight',
+      withEdit('processing-activities.json', (json) => delete json.activities[0].oversight),
+      [
+        `policies/processing-activities.json: activities[0]: needs a purpose, or "oversight": true for the privacy officers' reads of the audit log`,
+        `policies/processing-activities.json: activities: no oversight activity ("oversight": true): the privacy officers' reads of the audit log are recorded under it`,
+      ],
+    ],
+    [
+      'oversight that is not true',
+      withEdit('processing-activities.json', (json) => (json.activities[0].oversight = false)),
+      ['policies/processing-activities.json: activities[0].oversight: must be one of true; got false'],
+    ],
+    [
       'missing field',
       withEdit(ACTIVE, (json) => delete json.selectionThreshold),
       [`policies/${ACTIVE}: selectionThreshold: missing (expected number)`],
@@ -169,7 +196,7 @@ describe('npm run policy:check', () => {
   it('prints OK with the version and exits 0 for the shipped policy', () => {
     const result = run(POLICY_DIR);
     const version = loadPolicyData(POLICY_DIR).version;
-    expect(result.stdout).toBe(`OK ${version} (2 projects, 5 roles, 5 processing activities)\n`);
+    expect(result.stdout).toBe(`OK ${version} (2 projects, 5 roles, 6 processing activities)\n`);
     expect(result.status).toBe(0);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Scenario 5, the data subject (BRIEF §6.5, docs/scenarios.md): Esmee Verhoeven (999990007) asks
  * which organisations looked at her data. A known set of accesses (two organisations, two
- * purposes, one refused), the privacy officer's subject-access report of exactly those, the chain
- * intact; then one audit row is altered in the stopped product's store and `audit-verify` names it.
+ * purposes, one refused), the privacy officer's subject-access report of exactly those, the
+ * officer's own reads about her in a later report, the chain intact; then one audit row is altered
+ * in the stopped product's store and `audit-verify` names it.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -122,6 +123,14 @@ describe('scenario 5: the data subject', () => {
     expect(items.map((i) => [i.body['resource'], i.body['rule'], i.body['organisation']])).toEqual([
       ['Persoon.loonbevindingen', 'doelbinding.owner-purpose', 'belastingdienst'],
     ]);
+  });
+
+  it("a later report lists the privacy officer's reads about her as well: the first report and the refusals list", async () => {
+    const { body } = await p.audit(privacyOfficer, 'POST', '/audit/subject-access-report', { bsn: ESMEE });
+    const oversight = { organisation: 'brp', project: null, purpose: null, processing_activities: [{ id: 'toezicht', version: '1' }], data: [] };
+    const entries = (body as Report).entries;
+    expect(entries.slice(3).map(({ when: _when, ...entry }) => entry)).toEqual([oversight, oversight]);
+    expect(entries.map((e) => e.organisation)).toEqual(['belastingdienst', 'belastingdienst', 'woningcorporatie', 'brp', 'brp']);
   });
 
   it('only the privacy officer gets the report', async () => {
