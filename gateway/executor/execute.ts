@@ -167,8 +167,10 @@ interface FetchEntry {
   target: Target;
   path: Path;
   fields: Map<string, FieldNode[]>;
-  internal: Set<string>;
-  transforms: Map<string, { transform: Minimisation; coordinate: string }>;
+  /** Key and @requires fields fetched for the gateway's own use (shared empty set until the first). */
+  internal: ReadonlySet<string>;
+  /** Minimised fields; most entries have none, so it is made on the first. */
+  transforms: Map<string, { transform: Minimisation; coordinate: string }> | undefined;
   resolveTypename: boolean;
 }
 
@@ -481,12 +483,19 @@ function descend(state: State, value: unknown, nodes: FieldNode[], path: Path, p
   if (typeof value === 'object') walk(state, { obj: value as Obj, selections: subSelections(state.pc, nodes), path }, plan, next);
 }
 
+const NO_INTERNAL: ReadonlySet<string> = new Set();
+
+function addInternal(entry: FetchEntry, name: string): void {
+  if (entry.internal === NO_INTERNAL) entry.internal = new Set([name]);
+  else (entry.internal as Set<string>).add(name);
+}
+
 function entryFor(plan: Round, obj: Obj, typename: string, target: Target, path: Path): FetchEntry {
   let byObj = plan.fetches.get(target.graph);
   if (!byObj) plan.fetches.set(target.graph, (byObj = new Map()));
   let entry = byObj.get(obj);
   if (!entry) {
-    entry = { obj, typename, target, path, fields: new Map(), internal: new Set(), transforms: new Map(), resolveTypename: false };
+    entry = { obj, typename, target, path, fields: new Map(), internal: NO_INTERNAL, transforms: undefined, resolveTypename: false };
     byObj.set(obj, entry);
   } else if (target.requires && entry.target.requires !== target.requires) {
     // Fields of one partner share one fetch: its representation carries every @requires among them.
@@ -524,7 +533,7 @@ function requestField(state: State, plan: Round, obj: Obj, typename: string, nam
     if (buildRepresentation(obj, candidate.target)) {
       attempted.add(candidate.mark);
       const existing = plan.fetches.get(candidate.target.graph)?.get(obj);
-      (existing ?? entryFor(plan, obj, typename, candidate.target, path)).internal.add(name);
+      addInternal(existing ?? entryFor(plan, obj, typename, candidate.target, path), name);
       return true;
     }
     // Its own @requires are missing: fetch those first; this field follows in a later round.
@@ -685,7 +694,7 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
   // A count or an existence needs no content: the partner is asked for the items' type names only.
   const bare = transform === 'count' || transform === 'exists';
   fetch.fields.set(f.key, bare ? contentFree(state, f.nodes) : f.nodes);
-  if (transform) fetch.transforms.set(f.key, { transform, coordinate });
+  if (transform) (fetch.transforms ??= new Map()).set(f.key, { transform, coordinate });
 }
 
 function contentFree(state: State, nodes: FieldNode[]): FieldNode[] {
@@ -844,7 +853,7 @@ async function fetchEntities(state: State, graph: string, entries: FetchEntry[],
       for (const name of entry.internal) obj[internalName(name)] = result?.[internalName(name)] ?? null;
       for (const [key, nodes] of entry.fields) {
         const value = result?.[key] ?? null;
-        const t = entry.transforms.get(key);
+        const t = entry.transforms?.get(key);
         obj[key] = t ? minimised(state, down(entry.path, key), t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
       }
       // Entries of one group share one selection list, so the next round's field collection is shared too.
