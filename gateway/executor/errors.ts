@@ -3,10 +3,23 @@ import { GraphQLError } from 'graphql';
 import type { Decision } from '../policy/types.ts';
 import { redactText } from '../observability/redact.ts';
 
+/**
+ * A field error without a captured stack trace. These errors are answers (a denial, a partner's
+ * failure), not faults of the gateway: their stack says nothing, and graphql-js reads it when it
+ * places the error, which under source maps cost about 8 ms per combined view with 36 denials.
+ */
+function answerError(message: string, extensions: Record<string, unknown>): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, { extensions });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function partnerError(subgraph: string, message: string, code: string, extensions?: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(`${subgraph}: ${redactText(message)}`, {
-    extensions: { ...pickSafeExtensions(extensions), code, serviceName: subgraph },
-  });
+  return answerError(`${subgraph}: ${redactText(message)}`, { ...pickSafeExtensions(extensions), code, serviceName: subgraph });
 }
 
 function pickSafeExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -15,18 +28,16 @@ function pickSafeExtensions(extensions: Record<string, unknown> | undefined): Re
 }
 
 export function deniedError(coordinate: string, owner: string, decision: Extract<Decision, { outcome: 'deny' }>): GraphQLError {
-  return new GraphQLError(`Access to ${coordinate} was denied (${decision.principle}): ${decision.reason}`, {
-    extensions: {
-      code: 'FIELD_DENIED',
-      coordinate,
-      owner,
-      principle: decision.principle,
-      rule: decision.rule,
-      reason: decision.reason,
-    },
+  return answerError(`Access to ${coordinate} was denied (${decision.principle}): ${decision.reason}`, {
+    code: 'FIELD_DENIED',
+    coordinate,
+    owner,
+    principle: decision.principle,
+    rule: decision.rule,
+    reason: decision.reason,
   });
 }
 
 export function unresolvableError(coordinate: string, why: string): GraphQLError {
-  return new GraphQLError(`${coordinate} could not be resolved: ${why}`, { extensions: { code: 'FIELD_UNRESOLVABLE', coordinate } });
+  return answerError(`${coordinate} could not be resolved: ${why}`, { code: 'FIELD_UNRESOLVABLE', coordinate });
 }
