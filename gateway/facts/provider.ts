@@ -79,15 +79,27 @@ export async function loadAddressFacts(db: Db, adresIds: readonly string[], quer
   return result;
 }
 
-/** Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision records. */
+/** The released decisions of one case (allowed or minimised), as the index audit_log_released_tiers covers them. */
+const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'outcome' IN ('allow', 'minimise') AND body ->> 'case_id'`;
+
+/**
+ * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision
+ * records. A loose index scan: each step finds the next tier above the last one, so the cost grows
+ * with the number of tiers, not with the number of decision records in the case.
+ */
 export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
   const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return result;
   const { rows } = await db.query<{ case_id: string; tier: string }>(
-    `SELECT DISTINCT body ->> 'case_id' AS case_id, body ->> 'tier' AS tier
-       FROM audit_log
-      WHERE kind = 'decision' AND body ->> 'case_id' = ANY($1::text[]) AND body ->> 'outcome' IN ('allow', 'minimise')
-      ORDER BY 1, 2`,
+    `WITH RECURSIVE consulted (case_id, tier) AS (
+       SELECT c.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = c.case_id ORDER BY body ->> 'tier' LIMIT 1)
+         FROM unnest($1::text[]) AS c (case_id)
+       UNION ALL
+       SELECT t.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = t.case_id AND body ->> 'tier' > t.tier ORDER BY body ->> 'tier' LIMIT 1)
+         FROM consulted t
+        WHERE t.tier IS NOT NULL
+     )
+     SELECT case_id, tier FROM consulted WHERE tier IS NOT NULL ORDER BY 1, 2`,
     [[...new Set(caseIds)]],
   );
   for (const row of rows) {
