@@ -1,7 +1,8 @@
 /**
  * The FactsProvider of a running gateway: scope from the registers (BRP, BAG), signals and cases
  * from the store, consulted tiers from the decision records of the audit log. Same semantics as
- * createInMemoryFacts. Per load(): at most one call per register and one query per table.
+ * createInMemoryFacts. Per load(): at most one call per register and one query per table; per
+ * request, each address is looked up and queried once.
  */
 import { TIERS, type Tier } from '../../schema/classification.ts';
 import { addressInArea, registrationOn } from '../policy/area.ts';
@@ -19,6 +20,26 @@ export interface StoreFactsOptions {
 export type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
 
 export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsProvider {
+  // Per request, an address's facts (its BAG look-up and its store queries) are loaded once, whether
+  // it is asked about itself or as where a person lives: later questions of the request reuse them.
+  const addressesOfRequest = new WeakMap<object, Map<string, Promise<AddressFacts>>>();
+
+  function addressFactsFor(addressIds: readonly string[], query: FactsQuery): Promise<AddressFacts>[] {
+    let known = addressesOfRequest.get(query.request);
+    if (!known) addressesOfRequest.set(query.request, (known = new Map()));
+    const keyOf = (id: string) => `${query.project.id}|${query.referenceDate}|${query.today}|${id}`;
+    const missing = addressIds.filter((id) => !known.has(keyOf(id)));
+    if (missing.length > 0) {
+      const loading = loadAddresses(db, registers, missing, query);
+      for (const id of missing) {
+        const one = loading.then((facts) => facts.get(id) ?? outOfScope(id));
+        one.catch(() => {});
+        known.set(keyOf(id), one);
+      }
+    }
+    return addressIds.map((id) => known.get(keyOf(id))!);
+  }
+
   return {
     async load(entities, query) {
       const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
@@ -32,12 +53,8 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
           ...[...personAddress.values()].filter((id): id is string => id !== null),
         ]),
       ];
-      const known = addressIds.length > 0 ? await registers.addresses(addressIds) : new Map();
-      const inArea = addressIds.filter((id) => {
-        const address = known.get(id);
-        return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
-      });
-      const addressFacts = await loadAddressFacts(db, inArea, query);
+      const loaded = await Promise.all(addressFactsFor(addressIds, query));
+      const addressFacts = new Map(addressIds.map((id, i) => [id, loaded[i]!]));
       const factsOf = (adresId: string | null): AddressFacts => (adresId === null ? undefined : addressFacts.get(adresId)) ?? outOfScope(adresId);
 
       return entities.map((entity): EntityFacts => {
@@ -47,6 +64,16 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
       });
     },
   };
+}
+
+/** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
+async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
+  const known = await registers.addresses(addressIds);
+  const inArea = addressIds.filter((id) => {
+    const address = known.get(id);
+    return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
+  });
+  return loadAddressFacts(db, inArea, query);
 }
 
 function outOfScope(adresId: string | null): AddressFacts {
