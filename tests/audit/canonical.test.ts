@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../gateway/audit/canonical.ts';
+import { parseAuditRecord } from '../../gateway/audit/records.ts';
+import { decision, processing } from './fixtures.ts';
 
 describe('canonical JSON', () => {
   test('sorts the keys of every object by UTF-16 code units, at every depth, without whitespace', () => {
@@ -11,6 +13,15 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ seq: 1, kind: 'decision', body: { outcome: 'allow', rule: 'r' } })).toBe(
       canonicalJson({ body: { rule: 'r', outcome: 'allow' }, kind: 'decision', seq: 1 }),
     );
+  });
+
+  test('a value built in sorted order and the same value in another order give the same text, at every depth', () => {
+    const sorted = { a: [{ b: 1, c: { d: null, e: 'x' } }], f: undefined, g: true };
+    const shuffled = { g: true, a: [{ c: { e: 'x', d: null }, b: 1 }] };
+    expect(canonicalJson(sorted)).toBe('{"a":[{"b":1,"c":{"d":null,"e":"x"}}],"g":true}');
+    expect(canonicalJson(shuffled)).toBe(canonicalJson(sorted));
+    expect(canonicalJson({ a: 1, b: { d: 1, c: 2 } })).toBe('{"a":1,"b":{"c":2,"d":1}}');
+    expect(() => canonicalJson({ a: 1, b: [Number.NaN] })).toThrow('canonical JSON has no form for a non-finite number');
   });
 
   test('leaves out members whose value is undefined, and keeps a key that is undefined in one object but set in another', () => {
@@ -30,5 +41,13 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ m: new Map() })).toThrow('canonical JSON has no form for a value of type object');
     expect(() => canonicalJson({ f: () => 1 })).toThrow('canonical JSON has no form for a value of type function');
     expect(() => canonicalJson({ n: 1n })).toThrow('canonical JSON has no form for a value of type bigint');
+  });
+
+  test('a checked audit record holds its body in canonical order: its JSON text is its canonical form', () => {
+    for (const record of [decision(), processing()]) {
+      const { body } = parseAuditRecord(record);
+      expect(Object.keys(body)).toEqual(Object.keys(record.body).sort());
+      expect(JSON.stringify(body)).toBe(canonicalJson(record.body));
+    }
   });
 });
