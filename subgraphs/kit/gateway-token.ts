@@ -250,3 +250,20 @@ export function requestedFieldCoordinates(schema: GraphQLSchema, document: Docum
   );
   return [...coordinates].sort();
 }
+
+/**
+ * requestedFieldCoordinates remembered per query text, for a partner that is asked the same
+ * operations again and again: the coordinates depend on the schema and the text alone. `document`
+ * must be the parse of `query`. Holds at most maxEntries texts; when full, it starts over.
+ */
+export function fieldCoordinatesByQuery(schema: GraphQLSchema, maxEntries = 1000): (query: string, document: DocumentNode) => string[] {
+  const known = new Map<string, readonly string[]>();
+  return (query, document) => {
+    let coordinates = known.get(query);
+    if (coordinates === undefined) {
+      if (known.size >= maxEntries) known.clear();
+      known.set(query, (coordinates = requestedFieldCoordinates(schema, document)));
+    }
+    return [...coordinates];
+  };
+}

@@ -11,6 +11,7 @@ import {
   GATEWAY_TOKEN_TYPE,
   GatewayTokenError,
   gatewayTokenPayload,
+  fieldCoordinatesByQuery,
   requestedFieldCoordinates,
   type GatewayCallContext,
   type GatewayTokenVerifier,
@@ -233,5 +234,17 @@ describe('requestedFieldCoordinates', () => {
   it('lists root fields and nested fields of a plain query', () => {
     const document = parse('{ persoon(bsn: "000000000") { bsn uitkeringen { soort } } }');
     expect(requestedFieldCoordinates(schema, document)).toEqual(['Persoon.bsn', 'Persoon.uitkeringen', 'Query.persoon', 'Uitkering.soort']);
+  });
+
+  it('fieldCoordinatesByQuery answers as requestedFieldCoordinates per query text, again and after it starts over', () => {
+    const first = '{ persoon(bsn: "000000000") { bsn } }';
+    const second = '{ persoon(bsn: "000000000") { uitkeringen { soort } } }';
+    const coordinates = fieldCoordinatesByQuery(schema, 1);
+    const asked = coordinates(first, parse(first));
+    expect(asked).toEqual(['Persoon.bsn', 'Query.persoon']);
+    asked.push('Uitkering.bedrag');
+    expect(coordinates(first, parse(first))).toEqual(['Persoon.bsn', 'Query.persoon']);
+    expect(coordinates(second, parse(second))).toEqual(['Persoon.uitkeringen', 'Query.persoon', 'Uitkering.soort']);
+    expect(coordinates(first, parse(first))).toEqual(['Persoon.bsn', 'Query.persoon']);
   });
 });
