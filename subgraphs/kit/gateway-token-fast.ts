@@ -5,7 +5,7 @@
  * does not recognise (another header member, an audience list, "nbf", a bad signature, an unknown
  * or ambiguous key id...) it leaves undecided, and the full check decides and words the refusal.
  */
-import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { JSONWebKeySet, JWK, JWTPayload } from 'jose';
 
 export interface QuickCheckOptions {
@@ -69,7 +69,7 @@ function keysById(jwks: JSONWebKeySet, algorithms: readonly string[]): Map<strin
 
 function verifyingKey(jwk: JWK, alg: VerifyingKey['alg']): VerifyingKey | null {
   try {
-    return { alg, publicKey: createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }) };
+    return { alg, publicKey: createPublicKey({ key: jwk, format: 'jwk' } as Parameters<typeof createPublicKey>[0]) };
   } catch {
     return null;
   }
