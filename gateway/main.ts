@@ -30,10 +30,10 @@ import { seedSignalsFromWorld } from './store/signals.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
 import { serveAllSubgraphs } from '../subgraphs/index.ts';
 import { SubgraphRequestRefused, type SubgraphRequest } from '../subgraphs/kit/serve.ts';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
 import { randomBytes } from 'node:crypto';
-import { createGatewayTokenVerifier, requestedFieldCoordinates, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
+import { createGatewayTokenVerifier, fieldCoordinatesByQuery, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
 import { createProjectSubgraph, PROJECT_SUBGRAPH } from '../subgraphs/project/index.ts';
 import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 
@@ -115,21 +115,21 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       const world = defaultWorld();
       // Every partner refuses a call without the gateway's token for exactly the fields it asks,
       // including a call it cannot parse (so an unknown caller learns nothing from its errors).
-      const schemaOf = new Map<string, GraphQLSchema>();
+      const coordinatesOf = new Map<string, (query: string, document: DocumentNode) => string[]>();
       const served = await serveAllSubgraphs(world, {
         basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
         host: config.gateway.host,
         onRequest: async (request) => {
           options.onPartnerRequest?.(request);
-          const schema = schemaOf.get(request.subgraph);
-          if (!schema) throw new SubgraphRequestRefused(503, 'This partner is not ready yet.');
+          const coordinates = coordinatesOf.get(request.subgraph);
+          if (!coordinates) throw new SubgraphRequestRefused(503, 'This partner is not ready yet.');
           const header = request.headers.authorization;
-          const fields = request.document ? requestedFieldCoordinates(schema, request.document) : [];
+          const fields = request.document ? coordinates(request.query, request.document) : [];
           await verifierFor(request.subgraph).verify(Array.isArray(header) ? header[0] : header, fields);
         },
       });
       closers.push(() => served.close());
-      for (const s of served.subgraphs) schemaOf.set(s.name, s.schema);
+      for (const s of served.subgraphs) coordinatesOf.set(s.name, fieldCoordinatesByQuery(s.schema));
       sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
       for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
       localIssuer = await ensureLocalIssuer(config.dataDir);

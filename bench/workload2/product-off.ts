@@ -51,3 +51,5 @@ const gateway = await createGateway({
 const origin = await gateway.listen(0, '127.0.0.1');
 const analist = await issuer.sign({ id: 'bench-analist-1', organisation: 'belastingdienst', roles: ['analist'], projects: [PROJECT] }, 24 * 3600);
 ready({ url: `${origin}/graphql`, headers: { authorization: `Bearer ${analist}`, 'x-doelpoort-project': PROJECT, 'x-doelpoort-purpose': PURPOSE } });
+// Exit on SIGTERM so that `--cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));

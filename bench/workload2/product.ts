@@ -3,7 +3,7 @@
  * policy files, the PGlite audit store, the local issuer) in a temporary data folder. The
  * coordinator selects scenario 1's address first; the load then runs as an analyst.
  * The daily person limit is raised (a configuration setting) so that thousands of repeated
- * requests are not refused by design.
+ * requests are not refused by design. With DATABASE_URL set, the store is that PostgreSQL database.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ const config = loadConfig({
     DOELPOORT_POLICY_DIR: resolve('policies'),
     DOELPOORT_LIMITS_MAX_PERSONS_PER_USER_PER_DAY: '100000000',
     DOELPOORT_LIMITS_MAX_COST: '1000000',
+    ...(process.env['DATABASE_URL'] ? { DATABASE_URL: process.env['DATABASE_URL'] } : {}),
   },
 });
 const doelpoort = await startDoelpoort(config, { logStream: { write: () => true } });
@@ -32,3 +33,5 @@ const answer = (await selected.json()) as { data?: { selecteerAdres?: { id: stri
 if (!answer.data?.selecteerAdres?.id) throw new Error(`selecteerAdres failed: ${JSON.stringify(answer.errors)}`);
 const analist = await issuer.sign({ id: 'bench-analist-1', organisation: 'belastingdienst', roles: ['analist'], projects: [PROJECT] }, 24 * 3600);
 ready({ url: doelpoort.url, headers: headersFor(analist) });
+// Exit on SIGTERM so that `--cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));

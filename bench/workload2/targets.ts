@@ -8,7 +8,7 @@ import { startChild } from '../lib/child.ts';
 import type { Contender } from '../run.ts';
 import { QUERY } from './query.ts';
 
-async function settledAnswer(url: string, headers: Record<string, string>, body: string): Promise<unknown> {
+export async function settledAnswer(url: string, headers: Record<string, string>, body: string): Promise<unknown> {
   const ask = async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })).json();
   await ask();
   const second = await ask();

@@ -17,6 +17,7 @@ export interface ChainEntry {
 export function chainHash(prevHash: string, entry: ChainEntry): string {
   return createHash('sha256')
     .update(prevHash)
-    .update(canonicalJson({ seq: entry.seq, kind: entry.kind, recorded_at: entry.recorded_at, body: entry.body }))
+    // Built with its keys in sorted order: canonicalJson then writes it without sorting.
+    .update(canonicalJson({ body: entry.body, kind: entry.kind, recorded_at: entry.recorded_at, seq: entry.seq }))
     .digest('hex');
 }

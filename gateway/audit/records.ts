@@ -108,8 +108,11 @@ export type AuditKind = AuditRecord['kind'];
 
 const bodies = { processing: processingRecord, decision: decisionRecord, review: reviewRecord, lift: liftRecord } as const;
 
+/** Each kind's fields in sorted order: a checked body holds its keys so, which is its canonical order (chain.ts). */
+const SORTED_FIELDS = Object.fromEntries(Object.entries(bodies).map(([kind, schema]) => [kind, Object.keys(schema.shape).sort()])) as Record<AuditKind, string[]>;
+
 /** Fields that hold free text typed by people; numbers that look like a BSN are removed from them. */
-const FREE_TEXT = ['name', 'justification', 'reason', 'note'] as const;
+const FREE_TEXT: ReadonlySet<string> = new Set(['name', 'justification', 'reason', 'note']);
 const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/g;
 
 /** Checks a record strictly and removes BSN-like numbers from its free text. Throws on anything unknown. */
@@ -121,9 +124,12 @@ export function parseAuditRecord(record: AuditRecord): AuditRecord {
     const paths = result.error.issues.map((issue) => issue.path.join('.') || '(body)');
     throw new Error(`audit record (${record.kind}): invalid ${[...new Set(paths)].join(', ')}`);
   }
-  const body: Record<string, unknown> = { ...result.data };
-  for (const field of FREE_TEXT) {
-    if (typeof body[field] === 'string') body[field] = (body[field] as string).replace(BSN_LIKE, '[removed]');
+  const data = result.data as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const field of SORTED_FIELDS[record.kind]) {
+    const value = data[field];
+    if (value === undefined) continue;
+    body[field] = FREE_TEXT.has(field) && typeof value === 'string' ? value.replace(BSN_LIKE, '[removed]') : value;
   }
   return { kind: record.kind, body } as AuditRecord;
 }

@@ -34,10 +34,14 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
   const decidedAt = summary.endedAt.toISOString();
   // subject pseudonym → owners whose data about it was released
   const released = new Map<string, { type: 'person' | 'address'; owners: Set<string> }>();
+  // A request decides many fields about few subjects: one HMAC per subject.
+  const pseudonyms = new Map<string, string>();
 
   for (const d of output.decisions) {
     if (!d.subject.id) continue;
-    const pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey);
+    const subjectKey = `${d.subject.kind}:${d.subject.id}`;
+    let pseudonym = pseudonyms.get(subjectKey);
+    if (pseudonym === undefined) pseudonyms.set(subjectKey, (pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey)));
     const decision = d.decision;
     const body: DecisionRecord = {
       request_id: context.requestId,

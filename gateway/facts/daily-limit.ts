@@ -2,7 +2,7 @@
  * A bound on how many persons one user may look at per day (no dragnet spread over many requests).
  * The count lives in the store's daily counters; a refused request does not count.
  */
-import { incrementDailyCounter } from '../store/cases.ts';
+import { addToDailyCounter } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 
 export const DAILY_PERSONS_COUNTER = 'persons';
@@ -20,8 +20,6 @@ export interface DailyPersonLimit {
   admit(userId: string, day: string, newPersons: number): Promise<boolean>;
 }
 
-class OverLimit extends Error {}
-
 export function createDailyPersonLimit({ db, maxPersonsPerUserPerDay }: DailyPersonLimitOptions): DailyPersonLimit {
   if (!Number.isInteger(maxPersonsPerUserPerDay) || maxPersonsPerUserPerDay < 1) {
     throw new Error('maxPersonsPerUserPerDay must be a whole number of at least 1');
@@ -30,18 +28,7 @@ export function createDailyPersonLimit({ db, maxPersonsPerUserPerDay }: DailyPer
     async admit(userId, day, newPersons) {
       if (!Number.isInteger(newPersons) || newPersons < 0) throw new Error('newPersons must be a whole number of at least 0');
       if (newPersons === 0) return true;
-      if (newPersons > maxPersonsPerUserPerDay) return false;
-      try {
-        await db.transaction(async (tx) => {
-          let count = 0;
-          for (let i = 0; i < newPersons; i += 1) count = await incrementDailyCounter(tx, userId, day, DAILY_PERSONS_COUNTER);
-          if (count > maxPersonsPerUserPerDay) throw new OverLimit();
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof OverLimit) return false;
-        throw error;
-      }
+      return (await addToDailyCounter(db, userId, day, DAILY_PERSONS_COUNTER, newPersons, maxPersonsPerUserPerDay)) !== null;
     },
   };
 }

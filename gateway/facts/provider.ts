@@ -1,7 +1,8 @@
 /**
  * The FactsProvider of a running gateway: scope from the registers (BRP, BAG), signals and cases
  * from the store, consulted tiers from the decision records of the audit log. Same semantics as
- * createInMemoryFacts. Per load(): at most one call per register and one query per table.
+ * createInMemoryFacts. Per load(): at most one call per register and one query per table; per
+ * request, each address is looked up and queried once.
  */
 import { TIERS, type Tier } from '../../schema/classification.ts';
 import { addressInArea, registrationOn } from '../policy/area.ts';
@@ -19,6 +20,26 @@ export interface StoreFactsOptions {
 export type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
 
 export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsProvider {
+  // Per request, an address's facts (its BAG look-up and its store queries) are loaded once, whether
+  // it is asked about itself or as where a person lives: later questions of the request reuse them.
+  const addressesOfRequest = new WeakMap<object, Map<string, Promise<AddressFacts>>>();
+
+  function addressFactsFor(addressIds: readonly string[], query: FactsQuery): Promise<AddressFacts>[] {
+    let known = addressesOfRequest.get(query.request);
+    if (!known) addressesOfRequest.set(query.request, (known = new Map()));
+    const keyOf = (id: string) => `${query.project.id}|${query.referenceDate}|${query.today}|${id}`;
+    const missing = addressIds.filter((id) => !known.has(keyOf(id)));
+    if (missing.length > 0) {
+      const loading = loadAddresses(db, registers, missing, query);
+      for (const id of missing) {
+        const one = loading.then((facts) => facts.get(id) ?? outOfScope(id));
+        one.catch(() => {});
+        known.set(keyOf(id), one);
+      }
+    }
+    return addressIds.map((id) => known.get(keyOf(id))!);
+  }
+
   return {
     async load(entities, query) {
       const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
@@ -32,12 +53,8 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
           ...[...personAddress.values()].filter((id): id is string => id !== null),
         ]),
       ];
-      const known = addressIds.length > 0 ? await registers.addresses(addressIds) : new Map();
-      const inArea = addressIds.filter((id) => {
-        const address = known.get(id);
-        return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
-      });
-      const addressFacts = await loadAddressFacts(db, inArea, query);
+      const loaded = await Promise.all(addressFactsFor(addressIds, query));
+      const addressFacts = new Map(addressIds.map((id, i) => [id, loaded[i]!]));
       const factsOf = (adresId: string | null): AddressFacts => (adresId === null ? undefined : addressFacts.get(adresId)) ?? outOfScope(adresId);
 
       return entities.map((entity): EntityFacts => {
@@ -47,6 +64,16 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
       });
     },
   };
+}
+
+/** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
+async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
+  const known = await registers.addresses(addressIds);
+  const inArea = addressIds.filter((id) => {
+    const address = known.get(id);
+    return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
+  });
+  return loadAddressFacts(db, inArea, query);
 }
 
 function outOfScope(adresId: string | null): AddressFacts {
@@ -79,15 +106,27 @@ export async function loadAddressFacts(db: Db, adresIds: readonly string[], quer
   return result;
 }
 
-/** Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision records. */
+/** The released decisions of one case (allowed or minimised), as the index audit_log_released_tiers covers them. */
+const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'outcome' IN ('allow', 'minimise') AND body ->> 'case_id'`;
+
+/**
+ * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision
+ * records. A loose index scan: each step finds the next tier above the last one, so the cost grows
+ * with the number of tiers, not with the number of decision records in the case.
+ */
 export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
   const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return result;
   const { rows } = await db.query<{ case_id: string; tier: string }>(
-    `SELECT DISTINCT body ->> 'case_id' AS case_id, body ->> 'tier' AS tier
-       FROM audit_log
-      WHERE kind = 'decision' AND body ->> 'case_id' = ANY($1::text[]) AND body ->> 'outcome' IN ('allow', 'minimise')
-      ORDER BY 1, 2`,
+    `WITH RECURSIVE consulted (case_id, tier) AS (
+       SELECT c.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = c.case_id ORDER BY body ->> 'tier' LIMIT 1)
+         FROM unnest($1::text[]) AS c (case_id)
+       UNION ALL
+       SELECT t.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = t.case_id AND body ->> 'tier' > t.tier ORDER BY body ->> 'tier' LIMIT 1)
+         FROM consulted t
+        WHERE t.tier IS NOT NULL
+     )
+     SELECT case_id, tier FROM consulted WHERE tier IS NOT NULL ORDER BY 1, 2`,
     [[...new Set(caseIds)]],
   );
   for (const row of rows) {

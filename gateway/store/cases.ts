@@ -117,16 +117,23 @@ export async function addFinding(db: Db, finding: NewFinding): Promise<void> {
   if (rows.length === 0) throw new Error(`no open case ${finding.caseId}`);
 }
 
-/** Adds one to a user's counter of a kind on a day ("YYYY-MM-DD") and returns the new count. */
-export async function incrementDailyCounter(db: Db, userId: string, day: string, kind: string): Promise<number> {
+/**
+ * Adds amount to a user's counter of a kind on a day ("YYYY-MM-DD") and returns the new count, in
+ * one statement; or, when the new count would pass max, adds nothing and returns null.
+ */
+export async function addToDailyCounter(db: Db, userId: string, day: string, kind: string, amount: number, max: number): Promise<number | null> {
   requireText('userId', userId);
   requireText('kind', kind);
   if (!DAY.test(day)) throw new Error('day must be YYYY-MM-DD');
+  if (!Number.isInteger(amount) || amount < 1) throw new Error('amount must be a whole number of at least 1');
+  if (!Number.isInteger(max)) throw new Error('max must be a whole number');
+  if (amount > max) return null;
   const { rows } = await db.query<{ count: number }>(
-    `INSERT INTO daily_counters (user_id, day, kind, count) VALUES ($1, $2::date, $3, 1)
-     ON CONFLICT (user_id, day, kind) DO UPDATE SET count = daily_counters.count + 1
+    `INSERT INTO daily_counters (user_id, day, kind, count) VALUES ($1, $2::date, $3, $4)
+     ON CONFLICT (user_id, day, kind) DO UPDATE SET count = daily_counters.count + $4
+      WHERE daily_counters.count + $4 <= $5
      RETURNING count`,
-    [userId, day, kind],
+    [userId, day, kind, amount, max],
   );
-  return rows[0]!.count;
+  return rows[0]?.count ?? null;
 }

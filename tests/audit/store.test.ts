@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
-import { addFinding, closeCase, findOpenCases, incrementDailyCounter, openCase } from '../../gateway/store/cases.ts';
+import { addFinding, closeCase, findOpenCases, addToDailyCounter, openCase } from '../../gateway/store/cases.ts';
 import { migrate, MIGRATIONS_DIR, splitStatements } from '../../gateway/store/migrate.ts';
 import { openStore } from '../../gateway/store/open.ts';
 import { backends } from './backends.ts';
@@ -73,19 +73,28 @@ for (const backend of backends) {
       }
     });
 
-    test('daily counters count per user, day and kind', async () => {
+    test('daily counters count per user, day and kind, and never past their max', async () => {
       const db = await backend.open();
       try {
         const counts = [
-          await incrementDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup'),
-          await incrementDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup'),
-          await incrementDailyCounter(db, 'u1', '2025-03-05', 'persoon-lookup'),
-          await incrementDailyCounter(db, 'u2', '2025-03-04', 'persoon-lookup'),
-          await incrementDailyCounter(db, 'u1', '2025-03-04', 'justification'),
+          await addToDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup', 1, 10),
+          await addToDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup', 3, 10),
+          await addToDailyCounter(db, 'u1', '2025-03-05', 'persoon-lookup', 1, 10),
+          await addToDailyCounter(db, 'u2', '2025-03-04', 'persoon-lookup', 2, 10),
+          await addToDailyCounter(db, 'u1', '2025-03-04', 'justification', 1, 10),
+          await addToDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup', 7, 10),
+          await addToDailyCounter(db, 'u1', '2025-03-04', 'persoon-lookup', 6, 10),
+          await addToDailyCounter(db, 'u4', '2025-03-04', 'persoon-lookup', 11, 10),
         ];
-        expect(counts).toEqual([1, 2, 1, 1, 1]);
-        const concurrent = await Promise.all(Array.from({ length: 5 }, () => incrementDailyCounter(db, 'u3', '2025-03-04', 'k')));
-        expect(concurrent.sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(counts).toEqual([1, 4, 1, 2, 1, null, 10, null]);
+        const concurrent = await Promise.all(Array.from({ length: 5 }, () => addToDailyCounter(db, 'u3', '2025-03-04', 'k', 1, 3)));
+        expect(concurrent.sort()).toEqual([1, 2, 3, null, null]);
+        const { rows } = await db.query<{ user_id: string; count: number }>("SELECT user_id, count FROM daily_counters WHERE kind = 'persoon-lookup' ORDER BY user_id, day");
+        expect(rows).toEqual([
+          { user_id: 'u1', count: 10 },
+          { user_id: 'u1', count: 1 },
+          { user_id: 'u2', count: 2 },
+        ]);
       } finally {
         await db.close();
       }

@@ -166,6 +166,65 @@ for (const backend of backends) {
       }
     });
 
+    test('an address is looked up and queried once per request: a later question about its residents reuses its facts', async () => {
+      const store = await backend.open();
+      try {
+        await importSignals(store, P, SIGNALS);
+        const { registers, calls } = fakeRegisters();
+        const { db, queries } = recordingQueries(store);
+        const facts = createStoreFacts({ db, registers });
+        const signals = { partners: ['woningcorporatie', 'belastingdienst'], kinds: ['overlast', 'toeslagen-afwijkend'] };
+        const request = query('2026-11-15');
+
+        expect(await facts.load([entity('address', ADRES.twoPartners)], request)).toEqual([addressFacts(ADRES.twoPartners, { signals })]);
+        expect(await facts.load([entity('person', BSN.resident), entity('person', BSN.secret)], request)).toEqual([
+          addressFacts(ADRES.twoPartners, { kind: 'person', subjectId: BSN.resident, secrecy: false, signals }),
+          addressFacts(ADRES.onePartner, {
+            kind: 'person',
+            subjectId: BSN.secret,
+            secrecy: true,
+            signals: { partners: ['politie', 'politie'], kinds: ['overlast', 'hennep'] },
+          }),
+        ]);
+        expect(calls).toEqual([
+          { kind: 'addresses', ids: [ADRES.twoPartners] },
+          { kind: 'persons', ids: [BSN.resident, BSN.secret] },
+          { kind: 'addresses', ids: [ADRES.onePartner] },
+        ]);
+        expect(queries.map((sql) => /FROM (signals|cases)/.exec(sql)?.[1])).toEqual(['signals', 'cases', 'signals', 'cases']);
+
+        // Another request loads the address again.
+        await facts.load([entity('person', BSN.resident)], query('2026-11-15'));
+        expect(calls.slice(3)).toEqual([
+          { kind: 'persons', ids: [BSN.resident] },
+          { kind: 'addresses', ids: [ADRES.twoPartners] },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('a failed address look-up fails the later questions of the request about it too', async () => {
+      const store = await backend.open();
+      try {
+        let bagCalls = 0;
+        const registers: RegisterLookup = {
+          ...fakeRegisters().registers,
+          addresses: () => {
+            bagCalls += 1;
+            return Promise.reject(new Error('register look-up: bag did not answer'));
+          },
+        };
+        const facts = createStoreFacts({ db: store, registers });
+        const request = query('2026-11-15');
+        await expect(facts.load([entity('address', ADRES.twoPartners)], request)).rejects.toThrow('register look-up: bag did not answer');
+        await expect(facts.load([entity('person', BSN.resident)], request)).rejects.toThrow('register look-up: bag did not answer');
+        expect(bagCalls).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('gives the same facts as the in-memory provider over the same records', async () => {
       const db = await backend.open();
       try {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerTokenSigner, type PartnerTokenSigner } from '../../gateway/partner-token/index.ts';
 import {
@@ -11,6 +11,7 @@ import {
   GATEWAY_TOKEN_TYPE,
   GatewayTokenError,
   gatewayTokenPayload,
+  fieldCoordinatesByQuery,
   requestedFieldCoordinates,
   type GatewayCallContext,
   type GatewayTokenVerifier,
@@ -58,6 +59,31 @@ describe('partner tokens', () => {
     expect(rest).toEqual(call);
     expect(tokenId).toMatch(/^[0-9a-f-]{36}$/);
     expect(expiresAt.getTime() / 1000 - nowSeconds()).toBeLessThanOrEqual(60);
+  });
+
+  it('a token is a compact JWS with the gateway header and exactly the call\'s claims, iss, aud, jti, iat and exp', async () => {
+    const before = nowSeconds();
+    const token = await signer.sign(call, 120);
+    const after = nowSeconds();
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', kid: 'gateway-2026-01', typ: GATEWAY_TOKEN_TYPE });
+    const { jti, iat, exp, ...claims } = decodeJwt(token);
+    expect(claims).toEqual({
+      sub: 'emp-123',
+      org: 'sociale-dienst',
+      role: 'analist-handhaving',
+      project: 'venlo-klingerberg-2026',
+      purpose: 'handhaving-rechtmatigheid',
+      case_id: 'case-0007',
+      trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      fields: ['Persoon.uitkeringen', 'Uitkering.soort'],
+      iss: GATEWAY_TOKEN_ISSUER,
+      aud: 'uwv',
+    });
+    expect(jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(iat).toBeGreaterThanOrEqual(before);
+    expect(iat).toBeLessThanOrEqual(after);
+    expect(exp).toBe(iat! + 120);
+    expect(decodeJwt(await signer.sign(call)).jti).not.toBe(jti);
   });
 
   it('publishes one public key with kid, alg and use, and no private part', () => {
@@ -208,5 +234,17 @@ describe('requestedFieldCoordinates', () => {
   it('lists root fields and nested fields of a plain query', () => {
     const document = parse('{ persoon(bsn: "000000000") { bsn uitkeringen { soort } } }');
     expect(requestedFieldCoordinates(schema, document)).toEqual(['Persoon.bsn', 'Persoon.uitkeringen', 'Query.persoon', 'Uitkering.soort']);
+  });
+
+  it('fieldCoordinatesByQuery answers as requestedFieldCoordinates per query text, again and after it starts over', () => {
+    const first = '{ persoon(bsn: "000000000") { bsn } }';
+    const second = '{ persoon(bsn: "000000000") { uitkeringen { soort } } }';
+    const coordinates = fieldCoordinatesByQuery(schema, 1);
+    const asked = coordinates(first, parse(first));
+    expect(asked).toEqual(['Persoon.bsn', 'Query.persoon']);
+    asked.push('Uitkering.bedrag');
+    expect(coordinates(first, parse(first))).toEqual(['Persoon.bsn', 'Query.persoon']);
+    expect(coordinates(second, parse(second))).toEqual(['Persoon.uitkeringen', 'Query.persoon', 'Uitkering.soort']);
+    expect(coordinates(first, parse(first))).toEqual(['Persoon.bsn', 'Query.persoon']);
   });
 });

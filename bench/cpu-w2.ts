@@ -1,0 +1,65 @@
+/**
+ * A quick look at workload 2's cost without the full side-by-side run: starts Doelpoort with the
+ * policy and audit on (`on`, bench/workload2/product.ts) or off (`off`, product-off.ts), warms up,
+ * loads it, and prints rps and the child's CPU ms per request. The 13 partners run in the child in
+ * both modes, so their CPU is included in both.
+ *
+ *   node --import tsx bench/cpu-w2.ts [on|off] [seconds] [connections] [--cpu-prof]
+ *
+ * With DATABASE_URL set, the policy-on product keeps its audit and state in that PostgreSQL
+ * database instead of PGlite, in a fresh schema dropped afterwards; the CPU of every process named
+ * postgres on the machine is then reported separately (serverCpuMsPerRequest).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+import { cpuMs, startChild } from './lib/child.ts';
+import { loadRound } from './lib/load.ts';
+import { QUERY } from './workload2/query.ts';
+import { settledAnswer } from './workload2/targets.ts';
+
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const mode = args[0] ?? 'on';
+const seconds = Number(args[1] ?? 10);
+const connections = Number(args[2] ?? 10);
+const profile = process.argv.includes('--cpu-prof');
+const scripts: Record<string, string> = { on: 'bench/workload2/product.ts', off: 'bench/workload2/product-off.ts' };
+const script = scripts[mode] ?? (() => { throw new Error(`unknown mode ${mode} (on|off)`); })();
+const databaseUrl = process.env['DATABASE_URL'];
+const schema = databaseUrl ? `bench_w2_${process.pid}` : undefined;
+async function onDatabase(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+/** CPU ms used so far by the processes named postgres that are running now. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+if (schema) await onDatabase(`CREATE SCHEMA ${schema}`);
+const env: Record<string, string> = databaseUrl && schema ? { DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : {};
+const spawnedAt = Date.now();
+const gw = await startChild(`workload2-${mode}`, script, env, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
+const url = gw.info['url'] as string;
+const headers = gw.info['headers'] as Record<string, string>;
+const body = JSON.stringify({ query: QUERY });
+const target = { url, headers, body, expected: await settledAnswer(url, headers, body) };
+await loadRound(target, connections, 3);
+const before = cpuMs(gw.process.pid!);
+const serverBefore = schema ? postgresCpuMs() : 0;
+const loadStartedMs = Date.now() - spawnedAt;
+const r = await loadRound(target, connections, seconds);
+const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
+const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
+console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+gw.process.kill('SIGTERM');
+await new Promise((res) => gw.process.once('exit', res));
+if (schema) await onDatabase(`DROP SCHEMA ${schema} CASCADE`);
