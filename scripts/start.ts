@@ -1,65 +1,9 @@
 /**
  * `npm start`: Doelpoort on the embedded default — the thirteen partner subgraphs over the
  * synthetic world, the gateway, the embedded audit store and a local token issuer — in one
- * process. Configuration: DOELPOORT_* environment variables and an optional DOELPOORT_CONFIG file
- * (docs/configuration.md).
+ * process, on the system clock. Configuration: DOELPOORT_* environment variables and an optional
+ * DOELPOORT_CONFIG file (docs/configuration.md).
  */
-import { ConfigError, loadConfig } from '../gateway/config/index.ts';
-import { startDoelpoort } from '../gateway/main.ts';
+import { runDoelpoort } from './run-doelpoort.ts';
 
-function log(event: string, fields: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields })}\n`);
-}
-
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig({ argv: process.argv.slice(2) });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const doelpoort = await startDoelpoort(config);
-  log('gateway.started', { url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
-  process.stdout.write(
-    [
-      '',
-      `Doelpoort is running: ${doelpoort.url}`,
-      'Open it in a browser to try a query. Get a token for the examples with:',
-      '  npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026',
-      '',
-    ].join('\n'),
-  );
-  // The first signal stops gracefully (docs/operations.md); a second one exits at once.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) {
-      log('gateway.stopped', { signal, graceful: false });
-      process.exit(1);
-    }
-    stopping = true;
-    // stop() closes the listener before it first waits, so "stopping" is logged once no new connection is accepted.
-    const stopped = doelpoort.stop();
-    log('gateway.stopping', { signal });
-    stopped.then(
-      () => {
-        log('gateway.stopped', { signal, graceful: true });
-        process.exit(0);
-      },
-      (error: unknown) => {
-        process.stderr.write(`Doelpoort could not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Doelpoort could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runDoelpoort(process.argv.slice(2));

@@ -1,8 +1,9 @@
 /**
- * SIGTERM to the running product (`scripts/start.ts` in a child process) during a load of
- * concurrent requests about a person: every request that had started is answered in full, new
- * connections are refused, the process exits 0, and the audit store holds the records of every
- * answered request and of nothing else, in a chain that verifies. A second signal exits at once.
+ * SIGTERM to the running product (`npm start`'s run, scripts/run-doelpoort.ts, in a child process,
+ * on the suite's pinned day) during a load of concurrent requests about a person: every request
+ * that had started is answered in full, new connections are refused, the process exits 0, and the
+ * audit store holds the records of every answered request and of nothing else, in a chain that
+ * verifies. A second signal exits at once.
  *
  * "Started" is made certain with `Expect: 100-continue`: the gateway has accepted the connection
  * and read the request's head once it says "100 Continue". Half of the requests send their body

@@ -1,10 +1,13 @@
 /**
- * The product as an operator runs it: `node --import tsx scripts/start.ts` in a child process, on
- * the embedded default with PGlite in `dataDir` and a free port. The environment is given
- * explicitly, so a DATABASE_URL of the shell is never used. Signals go to the process itself.
+ * The product as an operator runs it: `npm start`'s run (scripts/run-doelpoort.ts) in a child
+ * process, on the embedded default with PGlite in `dataDir` and a free port, judging requests on
+ * a clock pinned to TEST_DAY (product-process-main.ts). The environment is given explicitly, so a
+ * DATABASE_URL of the shell is never used; only a faked system clock (libfaketime) is passed on,
+ * so that tokens signed here are checked there on the same clock. Signals go to the process itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_DAY } from './test-clock.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,7 +24,7 @@ export interface ProductProcess {
 }
 
 export async function startProductProcess(dataDir: string): Promise<ProductProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/product-process-main.ts', TEST_DAY], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -30,6 +33,7 @@ export async function startProductProcess(dataDir: string): Promise<ProductProce
       DOELPOORT_DATA_DIR: dataDir,
       DOELPOORT_PORT: '0',
       DOELPOORT_HOST: '127.0.0.1',
+      ...fakedSystemClock(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,4 +62,9 @@ export async function startProductProcess(dataDir: string): Promise<ProductProce
     });
   const started = await waitForEvent('gateway.started');
   return { child, url: String(started['url']), events: () => [...lines], waitForEvent, exited };
+}
+
+/** The variables through which libfaketime fakes this process's system clock, if it does. */
+function fakedSystemClock(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME'))));
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { startDoelpoort, type Doelpoort } from '../../gateway/main.ts';
 import type { LocalIssuer } from '../../gateway/identity/local-issuer.ts';
+import { TEST_DAY, testClock, type TestClock } from './test-clock.ts';
 
 export const PROJECT = 'wijkaanpak-2026';
 
@@ -53,31 +54,10 @@ export interface Product {
 }
 
 /**
- * A clock for `startProduct({ now })`: it runs from 10:00 UTC on the day set, so that a test can
- * drive the product through a day other than today (the day before a partner's signal, say).
- * Set it only forward: the audit trail's times follow it.
+ * Starts the product on `clock`; without one, on a clock pinned to TEST_DAY (never the system
+ * clock, so that no outcome depends on the real date). Tokens are signed and checked on the system
+ * clock, as in a served build.
  */
-export interface TestClock {
-  now(): Date;
-  /** Moves to 10:00 UTC on `day` (YYYY-MM-DD). */
-  set(day: string): void;
-}
-
-export function testClock(day: string): TestClock {
-  let from = 0;
-  let setAt = 0;
-  const clock: TestClock = {
-    now: () => new Date(from + (performance.now() - setAt)),
-    set(next) {
-      from = Date.parse(`${next}T10:00:00Z`);
-      if (Number.isNaN(from)) throw new Error(`testClock: ${next} is not a day (YYYY-MM-DD)`);
-      setAt = performance.now();
-    },
-  };
-  clock.set(day);
-  return clock;
-}
-
 export async function startProduct(options: { logLevel?: string; env?: Record<string, string>; clock?: TestClock } = {}): Promise<Product> {
   const dataDir = await mkdtemp(join(tmpdir(), 'doelpoort-scenario-'));
   // The environment is passed explicitly, so a DATABASE_URL of the shell is never used.
@@ -94,7 +74,11 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
     },
   };
   const partnerRequests: { subgraph: string; query: string }[] = [];
-  const doelpoort = await startDoelpoort(config, { logStream, ...(options.clock ? { now: options.clock.now } : {}), onPartnerRequest: ({ subgraph, query }) => void partnerRequests.push({ subgraph, query }) });
+  const doelpoort = await startDoelpoort(config, {
+    logStream,
+    now: (options.clock ?? testClock(TEST_DAY)).now,
+    onPartnerRequest: ({ subgraph, query }) => void partnerRequests.push({ subgraph, query }),
+  });
   const issuer: LocalIssuer = doelpoort.localIssuer!;
   const origin = doelpoort.url.replace(/\/graphql$/, '');
   let stopped = false;

@@ -9,7 +9,8 @@
  * (a justification does not replace it), and the Labour Inspectorate's data only for its purpose.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { denials, justification, PROJECT, startProduct, testClock, type GraphQLBody, type Product, type TestClock } from '../helpers/product.ts';
+import { denials, justification, PROJECT, startProduct, type GraphQLBody, type Product } from '../helpers/product.ts';
+import { testClock, type TestClock } from '../helpers/test-clock.ts';
 
 const ADRES = '9999200000900001';
 const ESMEE = '999990007';

@@ -1,0 +1,68 @@
+/**
+ * Doelpoort as an operator runs it: configuration from the environment, an optional config file
+ * and the command line (docs/configuration.md), the product started, one JSON line per life-cycle
+ * event on standard output, and a graceful stop on the first SIGTERM or SIGINT
+ * (docs/operations.md). Whatever goes wrong ends the process with a message on standard error.
+ */
+import { ConfigError, loadConfig } from '../gateway/config/index.ts';
+import { startDoelpoort, type StartOptions } from '../gateway/main.ts';
+
+function log(event: string, fields: Record<string, unknown> = {}): void {
+  process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields })}\n`);
+}
+
+/** Runs the product until a signal stops it. `options` come from code only (a test's clock), never from the command line. */
+export function runDoelpoort(argv: readonly string[], options: StartOptions = {}): void {
+  run(argv, options).catch((error: unknown) => {
+    process.stderr.write(`Doelpoort could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+async function run(argv: readonly string[], options: StartOptions): Promise<void> {
+  let config;
+  try {
+    config = loadConfig({ argv: [...argv] });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const doelpoort = await startDoelpoort(config, options);
+  log('gateway.started', { url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
+  process.stdout.write(
+    [
+      '',
+      `Doelpoort is running: ${doelpoort.url}`,
+      'Open it in a browser to try a query. Get a token for the examples with:',
+      '  npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026',
+      '',
+    ].join('\n'),
+  );
+  // The first signal stops gracefully (docs/operations.md); a second one exits at once.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      log('gateway.stopped', { signal, graceful: false });
+      process.exit(1);
+    }
+    stopping = true;
+    // stop() closes the listener before it first waits, so "stopping" is logged once no new connection is accepted.
+    const stopped = doelpoort.stop();
+    log('gateway.stopping', { signal });
+    stopped.then(
+      () => {
+        log('gateway.stopped', { signal, graceful: true });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Doelpoort could not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
