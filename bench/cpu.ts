@@ -28,7 +28,7 @@ const sgBefore = cpuMs(sg.process.pid!);
 const r = await loadRound(target, 20, seconds);
 const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
 const sgCpu = (cpuMs(sg.process.pid!) - sgBefore) / Math.max(1, r.requests);
-console.log(JSON.stringify({ gateway: which, rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, gatewayCpuMsPerRequest: Number(cpu.toFixed(2)), subgraphCpuMsPerRequest: Number(sgCpu.toFixed(2)) }));
+console.log(JSON.stringify({ gateway: which, rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, gatewayCpuMsPerRequest: Number(cpu.toFixed(2)), subgraphCpuMsPerRequest: Number(sgCpu.toFixed(2)) }));
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));
 sg.stop();

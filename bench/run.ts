@@ -69,7 +69,7 @@ async function measure(contenders: Contender[]): Promise<Row[]> {
       const before = cpuMs(c.child.process.pid!);
       const result = await loadRound(c.target, CONNECTIONS, DURATION);
       const cpu = (cpuMs(c.child.process.pid!) - before) / Math.max(1, result.requests);
-      log(`round ${round + 1} ${c.label}: ${result.rps.toFixed(1)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, ${cpu.toFixed(1)} CPU ms/request`);
+      log(`round ${round + 1} ${c.label}: ${result.rps.toFixed(1)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}${result.errorKinds ? ` ${JSON.stringify(result.errorKinds)}` : ''}, ${cpu.toFixed(1)} CPU ms/request`);
       rows.get(c.label)!.rounds.push(result);
       rows.get(c.label)!.cpuPerRequest.push(cpu);
     }

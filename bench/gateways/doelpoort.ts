@@ -73,7 +73,7 @@ if (mode === 'policy') {
   audit = createAuditSink(writer, {
     pseudonymKey: await loadPseudonymKey(dataDir),
     policyVersion: policyData.version,
-    activities: policyData.processingActivities.map((a) => ({ id: a.id, version: a.version, purpose: a.purpose })),
+    activities: policyData.processingActivities.flatMap((a) => (a.purpose === undefined ? [] : [{ id: a.id, version: a.version, purpose: a.purpose }])),
   });
 }
 

@@ -19,6 +19,8 @@ export interface RoundResult {
   p99: number;
   errors: number;
   requests: number;
+  /** When there were errors: of which kind (autocannon's counts). */
+  errorKinds?: { connection: number; timeouts: number; non2xx: number; wrongAnswers: number };
 }
 
 /** True when the body is the expected answer; verdicts are kept per distinct body text. */
@@ -35,6 +37,7 @@ export function bodyChecker(expected: unknown): (text: string) => boolean {
         verdict = false;
       }
       if (verdicts.size < 100) verdicts.set(text, verdict);
+      if (!verdict) process.stderr.write(`[bench] wrong answer (first 600 characters): ${text.slice(0, 600)}\n`);
     }
     return verdict;
   };
@@ -68,6 +71,9 @@ export async function loadRound(target: Target, connections: number, durationSec
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts + Math.max(result.non2xx, result.mismatches),
+    ...(result.errors + result.timeouts + result.non2xx + result.mismatches > 0
+      ? { errorKinds: { connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, wrongAnswers: result.mismatches } }
+      : {}),
     requests: latencies.length,
   };
 }
