@@ -78,7 +78,7 @@ async function measure(contenders: Contender[]): Promise<Row[]> {
   return [...rows.values()];
 }
 
-const med = (row: Row, key: keyof RoundResult) => median(row.rounds.map((r) => r[key]));
+const med = (row: Row, key: 'rps' | 'p50' | 'p95' | 'p99') => median(row.rounds.map((r) => r[key]));
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 function table(rows: Row[], against: 'peer' | string): string {
