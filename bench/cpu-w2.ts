@@ -53,13 +53,16 @@ const headers = gw.info['headers'] as Record<string, string>;
 const body = JSON.stringify({ query: QUERY });
 const target = { url, headers, body, expected: await settledAnswer(url, headers, body) };
 await loadRound(target, connections, 3);
-const before = cpuMs(gw.process.pid!);
-const serverBefore = schema ? postgresCpuMs() : 0;
-const loadStartedMs = Date.now() - spawnedAt;
-const r = await loadRound(target, connections, seconds);
-const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
-const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
-console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+// Several loads one after another (REPEAT=n) show whether the cost grows with the audit log.
+for (let round = 0; round < Number(process.env['REPEAT'] ?? 1); round += 1) {
+  const before = cpuMs(gw.process.pid!);
+  const serverBefore = schema ? postgresCpuMs() : 0;
+  const loadStartedMs = Date.now() - spawnedAt;
+  const r = await loadRound(target, connections, seconds);
+  const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
+  const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
+  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+}
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));
 if (schema) await onDatabase(`DROP SCHEMA ${schema} CASCADE`);
