@@ -45,7 +45,7 @@ function postgresCpuMs(): number {
   return total;
 }
 if (schema) await onDatabase(`CREATE SCHEMA ${schema}`);
-const env: Record<string, string> = databaseUrl && schema ? { DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : {};
+const env: Record<string, string> = databaseUrl && schema ? { BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : {};
 const spawnedAt = Date.now();
 const gw = await startChild(`workload2-${mode}`, script, env, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
 const url = gw.info['url'] as string;

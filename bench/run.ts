@@ -4,6 +4,7 @@
  *
  *   --rounds 3 --duration 10 --warmup 5 --connections 50 --out docs/benchmarks.md
  *   --only workload1|workload2
+ *   --database-url postgres://…   workload 2 also on PostgreSQL (a fresh schema, dropped afterwards)
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { cpuMs, peakRssMiB, startChild, type Child } from './lib/child.ts';
 import { bodyChecker, loadRound, median, type RoundResult, type Target } from './lib/load.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
-import { workload2Targets } from './workload2/targets.ts';
+import { dropWorkload2Schema, workload2Targets } from './workload2/targets.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     only: { type: 'string' },
+    'database-url': { type: 'string' },
   },
 });
 const ROUNDS = Number(args.rounds);
@@ -135,11 +137,16 @@ async function workload1(): Promise<Row[]> {
 }
 
 async function workload2(): Promise<Row[]> {
-  const contenders = await workload2Targets();
+  const databaseUrl = args['database-url'];
   try {
-    return await measure(contenders);
+    const contenders = await workload2Targets(databaseUrl);
+    try {
+      return await measure(contenders);
+    } finally {
+      for (const c of contenders) c.child.stop();
+    }
   } finally {
-    for (const c of contenders) c.child.stop();
+    if (databaseUrl) await dropWorkload2Schema(databaseUrl);
   }
 }
 
@@ -148,7 +155,7 @@ const w1 = args.only === 'workload2' ? [] : await workload1();
 const w2 = args.only === 'workload1' ? [] : await workload2();
 
 const machine = `${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${execSync('free -h').toString().split('\n')[1]?.replace(/\s+/g, ' ').trim()}`;
-const command = `npm run bench -- --rounds ${ROUNDS} --duration ${DURATION} --warmup ${WARMUP} --connections ${CONNECTIONS}${args.only ? ` --only ${args.only}` : ''}`;
+const command = `npm run bench -- --rounds ${ROUNDS} --duration ${DURATION} --warmup ${WARMUP} --connections ${CONNECTIONS}${args.only ? ` --only ${args.only}` : ''}${args['database-url'] ? ` --database-url ${args['database-url']}` : ''}`;
 const section = (title: string, rows: Row[], against: string) => (rows.length ? `\n## ${title}\n\n${table(rows, against)}\n` : '');
 const report = `# Benchmarks
 

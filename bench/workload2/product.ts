@@ -3,7 +3,8 @@
  * policy files, the PGlite audit store, the local issuer) in a temporary data folder. The
  * coordinator selects scenario 1's address first; the load then runs as an analyst.
  * The daily person limit is raised (a configuration setting) so that thousands of repeated
- * requests are not refused by design. With DATABASE_URL set, the store is that PostgreSQL database.
+ * requests are not refused by design. With BENCH_DATABASE_URL set, the store is that PostgreSQL
+ * database (set explicitly, so a DATABASE_URL of the shell never switches the store unnoticed).
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const config = loadConfig({
     DOELPOORT_POLICY_DIR: resolve('policies'),
     DOELPOORT_LIMITS_MAX_PERSONS_PER_USER_PER_DAY: '100000000',
     DOELPOORT_LIMITS_MAX_COST: '1000000',
-    ...(process.env['DATABASE_URL'] ? { DATABASE_URL: process.env['DATABASE_URL'] } : {}),
+    ...(process.env['BENCH_DATABASE_URL'] ? { DATABASE_URL: process.env['BENCH_DATABASE_URL'] } : {}),
   },
 });
 const doelpoort = await startDoelpoort(config, { logStream: { write: () => true } });

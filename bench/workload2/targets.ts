@@ -4,6 +4,7 @@
  * the second. Policy on and off give different answers by design (denials and minimised values).
  */
 import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
 import { startChild } from '../lib/child.ts';
 import type { Contender } from '../run.ts';
 import { QUERY } from './query.ts';
@@ -19,15 +20,37 @@ export async function settledAnswer(url: string, headers: Record<string, string>
   return third;
 }
 
-export async function workload2Targets(): Promise<Contender[]> {
+async function onDatabase(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const schema = `bench_w2_${process.pid}`;
+
+/**
+ * With `databaseUrl`, a third contender keeps its audit and state in that PostgreSQL database, in a
+ * fresh schema that `dropWorkload2Schema` removes afterwards (production runs on PostgreSQL; PGlite
+ * runs its WASM inside the gateway's process).
+ */
+export async function workload2Targets(databaseUrl?: string): Promise<Contender[]> {
   const body = JSON.stringify({ query: QUERY });
-  const spec: [string, string][] = [
-    ['Doelpoort, policy + audit on', 'bench/workload2/product.ts'],
-    ['Doelpoort, policy + audit off', 'bench/workload2/product-off.ts'],
+  const spec: [string, string, Record<string, string>][] = [
+    ['Doelpoort, policy + audit on (PGlite)', 'bench/workload2/product.ts', {}],
+    ['Doelpoort, policy + audit off', 'bench/workload2/product-off.ts', {}],
   ];
+  if (databaseUrl) {
+    await onDatabase(databaseUrl, `CREATE SCHEMA ${schema}`);
+    const withSchema = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+    spec.push(['Doelpoort, policy + audit on (PostgreSQL)', 'bench/workload2/product.ts', { BENCH_DATABASE_URL: withSchema }]);
+  }
   const contenders: Contender[] = [];
-  for (const [label, script] of spec) {
-    const child = await startChild(label, script, {});
+  for (const [label, script, env] of spec) {
+    const child = await startChild(label, script, env);
     const url = child.info['url'] as string;
     const headers = child.info['headers'] as Record<string, string>;
     try {
@@ -39,4 +62,8 @@ export async function workload2Targets(): Promise<Contender[]> {
     }
   }
   return contenders;
+}
+
+export async function dropWorkload2Schema(databaseUrl: string): Promise<void> {
+  await onDatabase(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 }
