@@ -41,3 +41,13 @@ export function deniedError(coordinate: string, owner: string, decision: Extract
 export function unresolvableError(coordinate: string, why: string): GraphQLError {
   return answerError(`${coordinate} could not be resolved: ${why}`, { code: 'FIELD_UNRESOLVABLE', coordinate });
 }
+
+/** The refusal of a field its owner has not classified (rule classification.missing): never released. */
+export function unclassifiedDecision(owner: string, coordinate: string): Extract<Decision, { outcome: 'deny' }> {
+  return {
+    outcome: 'deny',
+    principle: 'classification',
+    rule: 'classification.missing',
+    reason: `The partner ${owner} has not classified ${coordinate}, so it is never released. The partner must declare @classified on it.`,
+  };
+}

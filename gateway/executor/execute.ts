@@ -33,7 +33,7 @@ import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
 import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { collectFields, subSelections } from './collect.ts';
 import { redactText } from '../observability/redact.ts';
-import { deniedError, partnerError, unresolvableError } from './errors.ts';
+import { deniedError, partnerError, unclassifiedDecision, unresolvableError } from './errors.ts';
 import {
   INTERNAL,
   internalName,
@@ -630,12 +630,7 @@ async function decide(state: State, plan: Round): Promise<void> {
           const subjectId = entities[e]!.subjectId || undefined;
           let decision: Decision;
           if (fi < 0) {
-            decision = {
-              outcome: 'deny',
-              principle: 'classification',
-              rule: 'classification.missing',
-              reason: `The partner ${q.owner} has not classified ${coordinate}, so it is never released. The partner must declare @classified on it.`,
-            };
+            decision = unclassifiedDecision(q.owner, coordinate);
           } else if (!subjectId) {
             decision = { outcome: 'deny', principle: 'scope', rule: 'scope.subject-unknown', reason: 'The subject of this field could not be identified, so it is not released.' };
           } else if (subject.kind === 'person' && state.refusedToday.has(subjectId)) {

@@ -15,6 +15,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
+import { unclassifiedDecision } from '../executor/errors.ts';
 import type { RequestContext } from '../context/types.ts';
 import { createPolicy } from '../policy/create-policy.ts';
 import { ENTITY_RULES, judgeField, judgeRequest } from '../policy/decide.ts';
@@ -76,7 +77,7 @@ export async function explainOperation(options: ExplainOptions, input: ExplainIn
     const base = describe(slot);
     const coverage = facts.coverage[slot.subject.kind];
     const denial = !slot.classification || 'outcome' in judged ? undefined : judgeField(question(slot), judged, data);
-    if (!slot.classification) settled.set(slot, { ...base, stage: 'field', decision: unclassified(slot) });
+    if (!slot.classification) settled.set(slot, { ...base, stage: 'field', decision: unclassifiedDecision(slot.owner, slot.coordinate) });
     else if ('outcome' in judged) settled.set(slot, { ...base, stage: 'request', decision: judged });
     else if (denial) settled.set(slot, { ...base, stage: 'field', decision: denial });
     else if ('answeredBy' in slot.subject) settled.set(slot, { ...base, stage: 'run-time', atRunTime: { rules: [...ENTITY_RULES], why: fromAnswer(slot.subject) } });
@@ -182,16 +183,6 @@ function factsUsed(entity: EntityFacts, clearance: RequestClearance): FactsUsed 
     signallingPartners: [...new Set(entity.signals.partners.filter((p) => participants.includes(p)))].sort(),
     caseId: entity.caseId,
     consultedTiers: [...entity.consultedTiers],
-  };
-}
-
-/** The executor's own refusal of a field its owner has not classified (rule classification.missing). */
-function unclassified(slot: FieldSlot): Decision {
-  return {
-    outcome: 'deny',
-    principle: 'classification',
-    rule: 'classification.missing',
-    reason: `The partner ${slot.owner} has not classified ${slot.coordinate}, so it is never released. The partner must declare @classified on it.`,
   };
 }
 
