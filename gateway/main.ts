@@ -7,7 +7,7 @@ import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import type { Config } from './config/index.ts';
-import { formatTraceparent } from './context/trace.ts';
+import { formatTraceparent, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerTokenSigner } from './partner-token/index.ts';
@@ -32,7 +32,6 @@ import { serveAllSubgraphs } from '../subgraphs/index.ts';
 import { SubgraphRequestRefused, type SubgraphRequest } from '../subgraphs/kit/serve.ts';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
-import { randomBytes } from 'node:crypto';
 import { createGatewayTokenVerifier, fieldCoordinatesByQuery, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
 import { createProjectSubgraph, PROJECT_SUBGRAPH } from '../subgraphs/project/index.ts';
 import type { SubgraphFetcher } from './executor/subgraph-client.ts';
@@ -192,7 +191,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       headers: async (partner, coordinates) => ({
         authorization: `Bearer ${await partnerTokens.sign({
           partner,
-          traceId: randomBytes(16).toString('hex'),
+          traceId: newTraceId(),
           organisation: 'doelpoort',
           role: 'policy-engine',
           callerId: 'doelpoort',

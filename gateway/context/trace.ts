@@ -29,13 +29,17 @@ export function newSpanId(): string {
   return randomHex(8);
 }
 
+export function newTraceId(): string {
+  return randomHex(16);
+}
+
 /** A trace context for this request: a child of the caller's span when a valid `traceparent` came in. */
 export function traceFromHeader(header: string | undefined): TraceContext {
   const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
   if (match && !/^0+$/.test(match[1]!) && !/^0+$/.test(match[2]!)) {
     return { traceId: match[1]!, parentSpanId: match[2]!, spanId: newSpanId(), flags: match[3]! };
   }
-  return { traceId: randomHex(16), spanId: newSpanId(), flags: '01' };
+  return { traceId: newTraceId(), spanId: newSpanId(), flags: '01' };
 }
 
 export function formatTraceparent(traceId: string, spanId: string, flags = '01'): string {

@@ -5,7 +5,8 @@
  * here too; a context the policy refuses (an unknown project, a role that may not act for the
  * purpose, no purpose at all) is explained, not refused.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { newSpanId, newTraceId } from '../context/trace.ts';
 import { z } from 'zod';
 import type { OversightSubject } from '../audit/oversight-records.ts';
 import { pseudonymise } from '../audit/pseudonym.ts';
@@ -51,8 +52,8 @@ export function explainContext(body: ExplainBody['context'], now: Date): Request
   const declared = body.project !== undefined && body.purpose !== undefined;
   return {
     requestId: randomUUID(),
-    traceId: randomBytes(16).toString('hex'),
-    spanId: randomBytes(8).toString('hex'),
+    traceId: newTraceId(),
+    spanId: newSpanId(),
     now,
     caller: { id: 'explain', organisation: body.organisation, roles: body.roles, projects: body.projects },
     ...(declared
