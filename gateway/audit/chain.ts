@@ -15,9 +15,18 @@ export interface ChainEntry {
 
 /** hash = sha256(prev_hash || canonical JSON of the entry), hex. */
 export function chainHash(prevHash: string, entry: ChainEntry): string {
+  return chainHashOfBodyJson(prevHash, entry, canonicalJson(entry.body));
+}
+
+/**
+ * chainHash for a body already written as canonical JSON (the writer stores that same text), so a
+ * record is serialised once. The entry's members are written in sorted order around it, which is
+ * exactly the canonical JSON of the whole entry.
+ */
+export function chainHashOfBodyJson(prevHash: string, entry: Omit<ChainEntry, 'body'>, bodyJson: string): string {
+  if (!Number.isSafeInteger(entry.seq)) throw new Error('chain entry: seq must be a safe integer');
   return createHash('sha256')
     .update(prevHash)
-    // Built with its keys in sorted order: canonicalJson then writes it without sorting.
-    .update(canonicalJson({ body: entry.body, kind: entry.kind, recorded_at: entry.recorded_at, seq: entry.seq }))
+    .update(`{"body":${bodyJson},"kind":${JSON.stringify(entry.kind)},"recorded_at":${JSON.stringify(entry.recorded_at)},"seq":${entry.seq}}`)
     .digest('hex');
 }

@@ -6,7 +6,8 @@
  * on commit.
  */
 import type { Db } from '../store/db.ts';
-import { chainHash } from './chain.ts';
+import { canonicalJson } from './canonical.ts';
+import { chainHashOfBodyJson } from './chain.ts';
 import { lockHead, storeCheckpoint, type ChainHead } from './checkpoint.ts';
 import type { SigningKeys } from './keys.ts';
 import { parseAuditRecord, type AuditRecord } from './records.ts';
@@ -141,10 +142,11 @@ export async function appendRecords(
     const rows: string[] = [];
     for (const record of records.slice(offset, offset + ROWS_PER_INSERT)) {
       const seq = head.seq + 1;
-      const hash = chainHash(head.hash, { seq, kind: record.kind, recorded_at, body: record.body });
+      const bodyJson = canonicalJson(record.body);
+      const hash = chainHashOfBodyJson(head.hash, { seq, kind: record.kind, recorded_at }, bodyJson);
       const p = values.length;
       rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}, $${p + 6})`);
-      values.push(seq, record.kind, recorded_at, JSON.stringify(record.body), head.hash, hash);
+      values.push(seq, record.kind, recorded_at, bodyJson, head.hash, hash);
       head = { seq, hash };
     }
     await tx.query(`INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash) VALUES ${rows.join(', ')}`, values);

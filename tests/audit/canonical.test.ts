@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../gateway/audit/canonical.ts';
+import { chainHash, chainHashOfBodyJson } from '../../gateway/audit/chain.ts';
 import { parseAuditRecord } from '../../gateway/audit/records.ts';
 import { decision, processing } from './fixtures.ts';
 
@@ -49,5 +51,16 @@ describe('canonical JSON', () => {
       expect(Object.keys(body)).toEqual(Object.keys(record.body).sort());
       expect(JSON.stringify(body)).toBe(canonicalJson(record.body));
     }
+  });
+
+  test("the chain hash of a record's stored JSON text is the hash of the canonical JSON of the whole entry", () => {
+    const body = { rule: 'r', outcome: 'allow', reason: 'é "quoted"' };
+    const entry = { seq: 7, kind: 'decision', recorded_at: '2026-11-23T10:00:00.000Z' };
+    const whole = canonicalJson({ ...entry, body });
+    expect(whole).toBe('{"body":{"outcome":"allow","reason":"é \\"quoted\\"","rule":"r"},"kind":"decision","recorded_at":"2026-11-23T10:00:00.000Z","seq":7}');
+    const expected = createHash('sha256').update('ab'.repeat(32)).update(whole).digest('hex');
+    expect(chainHash('ab'.repeat(32), { ...entry, body })).toBe(expected);
+    expect(chainHashOfBodyJson('ab'.repeat(32), entry, canonicalJson(body))).toBe(expected);
+    expect(() => chainHashOfBodyJson('ab'.repeat(32), { ...entry, seq: 1.5 }, '{}')).toThrow('chain entry: seq must be a safe integer');
   });
 });
