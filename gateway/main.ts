@@ -7,7 +7,7 @@ import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import type { Config } from './config/index.ts';
-import { formatTraceparent, newTraceId } from './context/trace.ts';
+import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerTokenSigner } from './partner-token/index.ts';
@@ -183,23 +183,28 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       }
       return headers;
     };
-    // The policy's own look-ups (where a person is registered, an address's postcode) carry a token too.
+    // The policy's own look-ups (where a person is registered, an address's postcode) carry a token
+    // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
     const registers = createPartnerRegisterLookup({
       fetcher,
       urls: { bag: urls.get('bag')!, brp: urls.get('brp')! },
       timeoutMs: config.subgraphTimeoutMs,
-      headers: async (partner, coordinates) => ({
-        authorization: `Bearer ${await partnerTokens.sign({
-          partner,
-          traceId: newTraceId(),
-          organisation: 'doelpoort',
-          role: 'policy-engine',
-          callerId: 'doelpoort',
-          project: '-',
-          purpose: 'scope-check',
-          fields: [...coordinates],
-        })}`,
-      }),
+      headers: async (partner, coordinates, requestTraceId) => {
+        const traceId = requestTraceId ?? newTraceId();
+        return {
+          traceparent: formatTraceparent(traceId, newSpanId()),
+          authorization: `Bearer ${await partnerTokens.sign({
+            partner,
+            traceId,
+            organisation: 'doelpoort',
+            role: 'policy-engine',
+            callerId: 'doelpoort',
+            project: '-',
+            purpose: 'scope-check',
+            fields: [...coordinates],
+          })}`,
+        };
+      },
     });
     const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;

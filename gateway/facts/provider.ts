@@ -43,7 +43,7 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
   return {
     async load(entities, query) {
       const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
-      const persons = bsns.length > 0 ? await registers.persons(bsns) : new Map();
+      const persons = bsns.length > 0 ? await registers.persons(bsns, query.traceId) : new Map();
       const personAddress = new Map<string, string | null>(
         bsns.map((bsn) => [bsn, registrationOn(persons.get(bsn)?.registrations ?? [], query.referenceDate)?.adresId ?? null]),
       );
@@ -68,7 +68,7 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
 
 /** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
 async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
-  const known = await registers.addresses(addressIds);
+  const known = await registers.addresses(addressIds, query.traceId);
   const inArea = addressIds.filter((id) => {
     const address = known.get(id);
     return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);

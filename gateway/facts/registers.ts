@@ -23,10 +23,10 @@ export interface RegisteredPerson {
 }
 
 export interface RegisterLookup {
-  /** Known addresses by id; an id the BAG does not know is absent. */
-  addresses(adresIds: readonly string[]): Promise<Map<string, RegisteredAddress>>;
-  /** Known persons by BSN; a BSN the BRP does not know is absent. */
-  persons(bsns: readonly string[]): Promise<Map<string, RegisteredPerson>>;
+  /** Known addresses by id; an id the BAG does not know is absent. traceId: the request the look-up is made for. */
+  addresses(adresIds: readonly string[], traceId?: string): Promise<Map<string, RegisteredAddress>>;
+  /** Known persons by BSN; a BSN the BRP does not know is absent. traceId: the request the look-up is made for. */
+  persons(bsns: readonly string[], traceId?: string): Promise<Map<string, RegisteredPerson>>;
 }
 
 export type RegisterPartner = 'bag' | 'brp';
@@ -34,8 +34,11 @@ export type RegisterPartner = 'bag' | 'brp';
 export interface RegisterLookupOptions {
   fetcher: SubgraphFetcher;
   urls: Record<RegisterPartner, string>;
-  /** Headers for a call (e.g. the gateway token): the partner and the "Type.field" coordinates it selects. */
-  headers?: (partner: RegisterPartner, coordinates: readonly string[]) => Promise<Record<string, string>>;
+  /**
+   * Headers for a call (e.g. the gateway token and traceparent): the partner, the "Type.field"
+   * coordinates it selects, and the trace id of the request it is made for, when known.
+   */
+  headers?: (partner: RegisterPartner, coordinates: readonly string[], traceId: string | undefined) => Promise<Record<string, string>>;
   timeoutMs: number;
 }
 
@@ -54,8 +57,8 @@ const PERSON_COORDINATES = [
 ];
 
 export function createPartnerRegisterLookup(options: RegisterLookupOptions): RegisterLookup {
-  async function entities(partner: RegisterPartner, query: string, coordinates: readonly string[], representations: object[]): Promise<unknown[]> {
-    const headers = options.headers ? await options.headers(partner, coordinates) : undefined;
+  async function entities(partner: RegisterPartner, query: string, coordinates: readonly string[], representations: object[], traceId: string | undefined): Promise<unknown[]> {
+    const headers = options.headers ? await options.headers(partner, coordinates, traceId) : undefined;
     const response = await options.fetcher(
       options.urls[partner],
       { query, variables: { representations } },
@@ -65,11 +68,11 @@ export function createPartnerRegisterLookup(options: RegisterLookupOptions): Reg
   }
 
   return {
-    async addresses(adresIds) {
+    async addresses(adresIds, traceId) {
       const ids = [...new Set(adresIds)];
       const result = new Map<string, RegisteredAddress>();
       if (ids.length === 0) return result;
-      const found = await entities('bag', ADDRESS_QUERY, ADDRESS_COORDINATES, ids.map((adresId) => ({ __typename: 'Adres', adresId })));
+      const found = await entities('bag', ADDRESS_QUERY, ADDRESS_COORDINATES, ids.map((adresId) => ({ __typename: 'Adres', adresId })), traceId);
       found.forEach((entity, i) => {
         const postcode = field(entity, 'postcode');
         if (postcode === null || postcode === undefined) return;
@@ -79,11 +82,11 @@ export function createPartnerRegisterLookup(options: RegisterLookupOptions): Reg
       return result;
     },
 
-    async persons(bsns) {
+    async persons(bsns, traceId) {
       const ids = [...new Set(bsns)];
       const result = new Map<string, RegisteredPerson>();
       if (ids.length === 0) return result;
-      const found = await entities('brp', PERSON_QUERY, PERSON_COORDINATES, ids.map((bsn) => ({ __typename: 'Persoon', bsn })));
+      const found = await entities('brp', PERSON_QUERY, PERSON_COORDINATES, ids.map((bsn) => ({ __typename: 'Persoon', bsn })), traceId);
       found.forEach((entity, i) => {
         const secrecy = field(entity, 'geheimhouding');
         if (secrecy === null || secrecy === undefined) return;

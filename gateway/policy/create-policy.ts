@@ -75,6 +75,7 @@ async function loadFacts(
       referenceDate: clearance.referenceDate,
       today: clearance.today,
       request: context,
+      traceId: context.traceId,
     });
   } catch {
     return undefined;

@@ -37,6 +37,8 @@ export interface FactsQuery {
   /** The day of the request in the Netherlands (YYYY-MM-DD): signals after it do not count. */
   today: string;
   request: RequestFacts;
+  /** The request's W3C trace id: the look-ups made for these facts join the request's trace. */
+  traceId?: string;
 }
 
 /** Loads the facts for all entities of one question in one call; facts[i] is about entities[i]. */

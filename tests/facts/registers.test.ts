@@ -74,17 +74,20 @@ describe('register look-ups against the BAG and BRP subgraphs of the world', () 
   test('each call carries the headers made for its partner and exactly the coordinates it selects', async () => {
     const { fetcher, calls } = inProcess();
     const asked: [string, readonly string[]][] = [];
+    const traces: (string | undefined)[] = [];
     const lookup = createPartnerRegisterLookup({
       fetcher,
       urls: URLS,
       timeoutMs: 1000,
-      headers: async (partner, coordinates) => {
+      headers: async (partner, coordinates, traceId) => {
         asked.push([partner, coordinates]);
+        traces.push(traceId);
         return { authorization: `Bearer token-for-${partner}` };
       },
     });
-    await lookup.addresses([SCENARIO_ADRES.gezinswoning]);
+    await lookup.addresses([SCENARIO_ADRES.gezinswoning], 'a'.repeat(32));
     await lookup.persons([SCENARIO_BSN.esmeeVerhoeven]);
+    expect(traces).toEqual(['a'.repeat(32), undefined]);
     expect(calls.map((c) => c.headers)).toEqual([{ authorization: 'Bearer token-for-bag' }, { authorization: 'Bearer token-for-brp' }]);
     expect(asked).toEqual(
       calls.map((c) => [c.partner, requestedFieldCoordinates(SUBGRAPHS[c.partner as RegisterPartner].schema, parse(c.request.query))]),

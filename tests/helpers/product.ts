@@ -40,7 +40,8 @@ export interface Product {
   /** Every log line written so far, raw. */
   logLines(): string[];
   /** Every request the embedded partners received so far (subgraph and query), in order. */
-  partnerRequests(): { subgraph: string; query: string }[];
+  /** Every request an embedded partner received, with its traceparent header. */
+  partnerRequests(): { subgraph: string; query: string; traceparent: string | undefined }[];
   /** A caller token for `role` at `org`, authorised for the project. */
   token(role: string, org: string, options?: { id?: string; projects?: string[] }): Promise<string>;
   /** POST a GraphQL request declared for `purpose` in the project. */
@@ -73,11 +74,11 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
       return true;
     },
   };
-  const partnerRequests: { subgraph: string; query: string }[] = [];
+  const partnerRequests: { subgraph: string; query: string; traceparent: string | undefined }[] = [];
   const doelpoort = await startDoelpoort(config, {
     logStream,
     now: (options.clock ?? testClock(TEST_DAY)).now,
-    onPartnerRequest: ({ subgraph, query }) => void partnerRequests.push({ subgraph, query }),
+    onPartnerRequest: ({ subgraph, query, headers }) => void partnerRequests.push({ subgraph, query, traceparent: typeof headers.traceparent === 'string' ? headers.traceparent : undefined }),
   });
   const issuer: LocalIssuer = doelpoort.localIssuer!;
   const origin = doelpoort.url.replace(/\/graphql$/, '');

@@ -69,6 +69,15 @@ describe('spans of a request about a person', () => {
 
   const attributesOf = (span: OtlpSpan): Record<string, unknown> => Object.fromEntries(span.attributes.map((a) => [a.key, Object.values(a.value)[0]]));
 
+  it('makes the policy’s own register look-ups in the caller’s trace too, each with a span id of its own', () => {
+    const inTrace = p.partnerRequests().filter((r) => r.traceparent?.startsWith(`00-${TRACE_ID}-`));
+    const lookups = inTrace.filter((r) => /^query Register/.test(r.query));
+    expect(lookups.map((r) => [r.subgraph, /^query (\w+)/.exec(r.query)![1]])).toEqual([['brp', 'RegisterPersons'], ['bag', 'RegisterAddresses']]);
+    const spanIds = inTrace.map((r) => r.traceparent!.split('-')[2]);
+    expect(new Set(spanIds).size).toBe(spanIds.length);
+    expect(p.partnerRequests().filter((r) => /^query Register/.test(r.query) && !inTrace.includes(r)).every((r) => !r.traceparent?.includes(TRACE_ID))).toBe(true);
+  });
+
   it('exports the request span, a policy span per question and the partner call spans in the caller’s trace', () => {
     const spans = exported.filter((s) => s.traceId === TRACE_ID);
     const request = spans.find((s) => s.kind === 2)!;
