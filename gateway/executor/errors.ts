@@ -1,5 +1,5 @@
 /** The errors the executor puts into a response, and the redaction every partner message gets. */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type FieldNode } from 'graphql';
 import type { Decision } from '../policy/types.ts';
 import { redactText } from '../observability/redact.ts';
 
@@ -8,14 +8,23 @@ import { redactText } from '../observability/redact.ts';
  * failure), not faults of the gateway: their stack says nothing, and graphql-js reads it when it
  * places the error, which under source maps cost about 8 ms per combined view with 36 denials.
  */
-function answerError(message: string, extensions: Record<string, unknown>): GraphQLError {
+function answerError(message: string, extensions: Record<string, unknown>, at?: FieldLocation): GraphQLError {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError(message, { extensions });
+    return new GraphQLError(message, { extensions, ...at });
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/**
+ * Where a field error stands in the response: its field nodes and response path. An error that
+ * carries them is placed by graphql-js as it is, instead of being copied into a new located error.
+ */
+export interface FieldLocation {
+  nodes: readonly FieldNode[];
+  path: readonly (string | number)[];
 }
 
 export function partnerError(subgraph: string, message: string, code: string, extensions?: Record<string, unknown>): GraphQLError {
@@ -27,7 +36,7 @@ function pickSafeExtensions(extensions: Record<string, unknown> | undefined): Re
   return typeof code === 'string' ? { partnerCode: code } : {};
 }
 
-export function deniedError(coordinate: string, owner: string, decision: Extract<Decision, { outcome: 'deny' }>): GraphQLError {
+export function deniedError(coordinate: string, owner: string, decision: Extract<Decision, { outcome: 'deny' }>, at?: FieldLocation): GraphQLError {
   return answerError(`Access to ${coordinate} was denied (${decision.principle}): ${decision.reason}`, {
     code: 'FIELD_DENIED',
     coordinate,
@@ -35,7 +44,7 @@ export function deniedError(coordinate: string, owner: string, decision: Extract
     principle: decision.principle,
     rule: decision.rule,
     reason: decision.reason,
-  });
+  }, at);
 }
 
 export function unresolvableError(coordinate: string, why: string): GraphQLError {

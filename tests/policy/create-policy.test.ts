@@ -100,7 +100,7 @@ describe('createPolicy', () => {
 
     expect(calls).toHaveLength(1);
     expect(calls[0]!.entities).toBe(entities);
-    expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-11-01', today: '2026-11-15', request: ctx });
+    expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-11-01', today: '2026-11-15', request: ctx, traceId: ctx.traceId });
     const outOfArea: Decision = {
       outcome: 'deny',
       principle: 'scope',
