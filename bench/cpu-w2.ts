@@ -1,8 +1,9 @@
 /**
  * A quick look at workload 2's cost without the full side-by-side run: starts Doelpoort with the
  * policy and audit on (`on`, bench/workload2/product.ts) or off (`off`, product-off.ts), warms up,
- * loads it, and prints rps and the child's CPU ms per request. The 13 partners run in the child in
- * both modes, so their CPU is included in both.
+ * loads it, and prints rps and the child's CPU ms per request: all its threads (cpuMsPerRequest,
+ * PGlite's worker thread included) and its main thread, the event loop (mainThreadCpuMsPerRequest).
+ * The 13 partners run in the child in both modes, so their CPU is included in both.
  *
  *   node --import tsx bench/cpu-w2.ts [on|off] [seconds] [connections] [--cpu-prof]
  *
@@ -12,7 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { cpuMs, startChild } from './lib/child.ts';
+import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
 import { QUERY } from './workload2/query.ts';
 import { settledAnswer } from './workload2/targets.ts';
@@ -56,12 +57,14 @@ await loadRound(target, connections, 3);
 // Several loads one after another (REPEAT=n) show whether the cost grows with the audit log.
 for (let round = 0; round < Number(process.env['REPEAT'] ?? 1); round += 1) {
   const before = cpuMs(gw.process.pid!);
+  const mainBefore = mainThreadCpuMs(gw.process.pid!);
   const serverBefore = schema ? postgresCpuMs() : 0;
   const loadStartedMs = Date.now() - spawnedAt;
   const r = await loadRound(target, connections, seconds);
   const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
+  const mainCpu = (mainThreadCpuMs(gw.process.pid!) - mainBefore) / Math.max(1, r.requests);
   const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
-  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
 }
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));

@@ -40,9 +40,18 @@ export function peakRssMiB(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-/** CPU time (user + system) a process has used so far, in ms (from /proc; 100 ticks per second). */
+/** CPU time (user + system) a process has used so far, all its threads, in ms (from /proc; 100 ticks per second). */
 export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/** CPU time a process's main thread (its event loop) has used so far, in ms. */
+export function mainThreadCpuMs(pid: number): number {
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(file: string): number {
+  const stat = readFileSync(file, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -9,11 +9,5 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** Postgres type oid of int8 (bigint): both drivers parse it into a JS number (seq values stay far below 2^53). */
-export const INT8_OID = 20;
-
-export function parseInt8(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`bigint value out of the safe integer range: ${text}`);
-  return value;
-}
+// In plain JavaScript, shared with the PGlite worker thread (which runs without a TypeScript loader).
+export { INT8_OID, parseInt8 } from './int8.js';
