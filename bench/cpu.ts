@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/cpu.ts [doelpoort-policy|doelpoort-off|apollo|hive] [seconds] [--cpu-prof]
  */
-import { cpuMs, startChild } from './lib/child.ts';
+import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
 
@@ -24,11 +24,13 @@ const gw = await startChild(which, script, { BENCH_SUBGRAPHS: JSON.stringify(sg.
 const target = { url: gw.info['url'] as string, headers: (gw.info['headers'] as Record<string, string>) ?? {}, body: JSON.stringify({ query: QUERY }), expected: expectedBody() };
 await loadRound(target, 20, 3);
 const before = cpuMs(gw.process.pid!);
+const mainBefore = mainThreadCpuMs(gw.process.pid!);
 const sgBefore = cpuMs(sg.process.pid!);
 const r = await loadRound(target, 20, seconds);
 const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
+const mainCpu = (mainThreadCpuMs(gw.process.pid!) - mainBefore) / Math.max(1, r.requests);
 const sgCpu = (cpuMs(sg.process.pid!) - sgBefore) / Math.max(1, r.requests);
-console.log(JSON.stringify({ gateway: which, rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, gatewayCpuMsPerRequest: Number(cpu.toFixed(2)), subgraphCpuMsPerRequest: Number(sgCpu.toFixed(2)) }));
+console.log(JSON.stringify({ gateway: which, rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, gatewayCpuMsPerRequest: Number(cpu.toFixed(2)), gatewayMainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), subgraphCpuMsPerRequest: Number(sgCpu.toFixed(2)) }));
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));
 sg.stop();
