@@ -8,7 +8,6 @@
 import {
   GraphQLError,
   Kind,
-  execute as graphqlExecute,
   getNamedType,
   getOperationAST,
   isCompositeType,
@@ -32,6 +31,7 @@ import type { RequestContext } from '../context/types.ts';
 import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
 import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { collectFields, subSelections } from './collect.ts';
+import { shapeResponse } from './shape.ts';
 import { redactText } from '../observability/redact.ts';
 import { deniedError, partnerError, unclassifiedDecision, unresolvableError } from './errors.ts';
 import {
@@ -271,7 +271,15 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
   await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
   if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
 
-  const result = shapeResponse(options.apiSchema, input.document, root, rawVariables, input.operationName ?? undefined);
+  const result = shapeResponse({
+    schema: options.apiSchema,
+    document: input.document,
+    operation,
+    operationName: input.operationName ?? undefined,
+    root,
+    variableValues: rawVariables,
+    collect: state.pc,
+  });
   const errors = [...(result.errors ?? []), ...state.topErrors];
   const extensions = state.minimised.length
     ? { doelpoort: { minimised: state.minimised.map((m) => ({ path: m.path, coordinate: m.coordinate, transform: m.transform, value: m.value })) } }
@@ -282,36 +290,6 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     calls: state.calls,
     minimised: state.minimised,
   };
-}
-
-/**
- * The final shaping by graphql-js: every value is already in `root`, so this runs synchronously.
- * graphql-js wraps each error value (a denial, a partner's failure) in a new located GraphQLError;
- * stack traces are not captured meanwhile, since those errors are answers, not faults, and capturing
- * and formatting traces under source maps cost about 50 µs per error (36 errors in a combined view).
- */
-function shapeResponse(schema: GraphQLSchema, document: DocumentNode, root: Obj, variableValues: Record<string, unknown>, operationName: string | undefined): ExecutionResult {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const result = graphqlExecute({
-      schema,
-      document,
-      rootValue: root,
-      variableValues,
-      ...(operationName ? { operationName } : {}),
-      fieldResolver: (source: Obj, _args, _ctx, info) => source[info.path.key as string],
-      typeResolver: (value: Obj) => value.__typename as string,
-    });
-    if (isPromise(result)) throw new Error('graphql-js shaped the response asynchronously: a value in the tree is a promise');
-    return result;
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function withDefaults(defs: readonly VariableDefinitionNode[], raw: Record<string, unknown>): Record<string, unknown> {

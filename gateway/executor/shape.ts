@@ -1,0 +1,222 @@
+/**
+ * The final shaping of a response: the values the executor fetched (and the errors it placed,
+ * such as denials) are already in the object tree under their response keys; shaping keeps what
+ * the operation selects, completes every value against its type, and propagates nulls, as
+ * graphql-js `execute` would with a resolver that reads `source[responseKey]`.
+ *
+ * `shapeResponse` walks the tree itself for the common case, with graphql-js's own rules and
+ * messages (completeValue, completeListValue, handleFieldError, locatedError). Anything out of
+ * the ordinary (introspection, variables to coerce, an object whose __typename is not a possible
+ * type, a leaf its scalar cannot serialise to a value) is left to graphql-js `execute` itself,
+ * which then shapes the whole response. The walk costs a fraction of `execute` (≈ 10 % of the
+ * gateway's CPU on the workload-1 benchmark), because it needs no resolver calls, `info` objects
+ * or argument coercion.
+ */
+import {
+  execute as graphqlExecute,
+  isAbstractType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  locatedError,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import { collectFields, subSelections, type CollectContext } from './collect.ts';
+
+type Obj = Record<string, unknown>;
+
+/** A linked response path, as graphql-js keeps it. */
+interface Path {
+  prev: Path | undefined;
+  key: string | number;
+}
+
+export interface ShapeInput {
+  /** The API schema the client sees. */
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | undefined;
+  root: Obj;
+  /** The variables as sent (graphql-js coerces them when it shapes). */
+  variableValues: Record<string, unknown>;
+  /** The executor's field collection (fragments, @skip/@include, cached per selection and type). */
+  collect: CollectContext;
+}
+
+/** Thrown inside the walk when graphql-js itself must shape the response. */
+const LEAVE_TO_GRAPHQL_JS = Symbol('leave to graphql-js');
+
+export function shapeResponse(input: ShapeInput): ExecutionResult {
+  return shapeByWalk(input) ?? withoutStackTraces(() => executeWithGraphqlJs(input));
+}
+
+/** The walk's answer, or undefined where graphql-js itself must shape the response. */
+export function shapeByWalk(input: ShapeInput): ExecutionResult | undefined {
+  if (!walkable(input)) return undefined;
+  try {
+    return withoutStackTraces(() => walkResponse(input));
+  } catch (error) {
+    if (error === LEAVE_TO_GRAPHQL_JS) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Runs fn without capturing stack traces. Errors are answers here (a denial, a partner's
+ * failure), not faults, and capturing and formatting traces under source maps cost about 50 µs
+ * per error. fn is synchronous: the tree holds only values.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Whether the walk may shape this operation: no variables to coerce and no introspection at the root. */
+function walkable({ operation, collect, root }: ShapeInput): boolean {
+  if (operation.variableDefinitions?.length) return false;
+  const rootType = root['__typename'];
+  if (typeof rootType !== 'string') return false;
+  for (const nodes of collectFields(collect, rootType, operation.selectionSet.selections).values()) {
+    const name = nodes[0]!.name.value;
+    if (name === '__schema' || name === '__type') return false;
+  }
+  return true;
+}
+
+function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
+  const result = graphqlExecute({
+    schema: input.schema,
+    document: input.document,
+    rootValue: input.root,
+    variableValues: input.variableValues,
+    ...(input.operationName ? { operationName: input.operationName } : {}),
+    fieldResolver: (source: Obj, _args, _ctx, info) => source[info.path.key as string],
+    typeResolver: (value: Obj) => value.__typename as string,
+  });
+  if (typeof (result as { then?: unknown }).then === 'function') {
+    throw new Error('graphql-js shaped the response asynchronously: a value in the tree is a promise');
+  }
+  return result as ExecutionResult;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  collect: CollectContext;
+  errors: GraphQLError[];
+}
+
+function walkResponse(input: ShapeInput): ExecutionResult {
+  const rootType = input.schema.getRootType(input.operation.operation);
+  if (!rootType) throw LEAVE_TO_GRAPHQL_JS;
+  const walk: Walk = { schema: input.schema, collect: input.collect, errors: [] };
+  let data: Obj | null;
+  try {
+    data = objectFields(walk, rootType, input.root, input.operation.selectionSet.selections, undefined);
+  } catch (error) {
+    // A non-null root field is null: graphql-js then answers data null with that error.
+    if (!(error instanceof GraphQLError)) throw error;
+    walk.errors.push(error);
+    data = null;
+  }
+  return walk.errors.length > 0 ? { errors: walk.errors, data } : { data };
+}
+
+/** executeFields: each selected field of one object, in selection order. */
+function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selections: readonly SelectionNode[], path: Path | undefined): Obj {
+  const result: Obj = Object.create(null);
+  const defs = type.getFields();
+  for (const [key, nodes] of collectFields(walk.collect, type.name, selections)) {
+    const name = nodes[0]!.name.value;
+    const fieldPath: Path = { prev: path, key };
+    if (name === '__typename') {
+      result[key] = type.name;
+      continue;
+    }
+    const def = defs[name];
+    if (!def) continue;
+    try {
+      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, source[key]);
+    } catch (raw) {
+      result[key] = fieldError(walk, raw, def.type, nodes, fieldPath);
+    }
+  }
+  return result;
+}
+
+/** handleFieldError: a nullable field becomes null and its error is recorded; a non-null one passes it up. */
+function fieldError(walk: Walk, raw: unknown, type: GraphQLOutputType, nodes: readonly FieldNode[], path: Path): null {
+  if (raw === LEAVE_TO_GRAPHQL_JS) throw raw;
+  const error = locatedError(raw, nodes, pathArray(path));
+  if (isNonNullType(type)) throw error;
+  walk.errors.push(error);
+  return null;
+}
+
+/** completeValue, with graphql-js's messages. */
+function complete(
+  walk: Walk,
+  type: GraphQLOutputType,
+  parent: GraphQLObjectType,
+  fieldName: string,
+  nodes: readonly FieldNode[],
+  path: Path,
+  value: unknown,
+): unknown {
+  if (value instanceof Error) throw value;
+  if (isNonNullType(type)) {
+    const completed = complete(walk, type.ofType, parent, fieldName, nodes, path, value);
+    if (completed === null) throw new Error(`Cannot return null for non-nullable field ${parent.name}.${fieldName}.`);
+    return completed;
+  }
+  if (value === null || value === undefined) return null;
+  if (isListType(type)) {
+    if (!Array.isArray(value)) throw LEAVE_TO_GRAPHQL_JS;
+    const itemType = type.ofType;
+    return value.map((item, index) => {
+      const itemPath: Path = { prev: path, key: index };
+      try {
+        return complete(walk, itemType, parent, fieldName, nodes, itemPath, item);
+      } catch (raw) {
+        return fieldError(walk, raw, itemType, nodes, itemPath);
+      }
+    });
+  }
+  if (isLeafType(type)) {
+    const serialised = type.serialize(value);
+    if (serialised === null || serialised === undefined) throw LEAVE_TO_GRAPHQL_JS;
+    return serialised;
+  }
+  const runtime = isAbstractType(type) ? runtimeType(walk.schema, type.name, value) : type;
+  if (!isObjectType(runtime) || typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
+  return objectFields(walk, runtime, value as Obj, subSelections(walk.collect, nodes as FieldNode[]), path);
+}
+
+/** The object type an abstract-typed value names in its __typename, when it is a possible type; else graphql-js decides. */
+function runtimeType(schema: GraphQLSchema, abstractName: string, value: unknown): GraphQLObjectType {
+  const name = (value as Obj | null)?.['__typename'];
+  const type = typeof name === 'string' ? schema.getType(name) : undefined;
+  const abstract = schema.getType(abstractName);
+  if (!isObjectType(type) || !abstract || !isAbstractType(abstract) || !schema.isSubType(abstract, type)) throw LEAVE_TO_GRAPHQL_JS;
+  return type;
+}
+
+function pathArray(path: Path | undefined): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let p = path; p; p = p.prev) keys.push(p.key);
+  return keys.reverse();
+}
