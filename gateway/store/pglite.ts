@@ -29,7 +29,7 @@
  * .ts entry: ERR_UNKNOWN_FILE_EXTENSION). A thread with no code of its own starts in ~50 ms,
  * small next to PGlite's own start-up (seconds for a fresh database).
  */
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.ts';
@@ -65,11 +65,29 @@ export interface PgliteOptions {
 }
 
 export async function openPglite(dataDir: string | 'memory', options: PgliteOptions = {}): Promise<Db> {
-  let location = 'memory://';
-  if (dataDir !== 'memory') {
-    location = join(dataDir, 'pglite');
-    await mkdir(location, { recursive: true });
+  if (dataDir === 'memory') return openThread('memory://', options);
+  const location = join(dataDir, 'pglite');
+  await mkdir(location, { recursive: true });
+  if (!(await isDatabase(location))) {
+    // A new database: PostgreSQL's initdb grows PGlite's WebAssembly memory to about 800 MiB, which
+    // a thread never gives back. So it is made in a thread of its own, which ends once it is
+    // closed; the store then opens it in a fresh thread (about 300 MiB, as on every later start).
+    await (await openThread(location, options)).close();
   }
+  return openThread(location, options);
+}
+
+/** Whether location holds a PostgreSQL data directory already (initdb writes PG_VERSION). */
+async function isDatabase(location: string): Promise<boolean> {
+  try {
+    await access(join(location, 'PG_VERSION'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function openThread(location: string, options: PgliteOptions): Promise<Db> {
   const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { location }, execArgv: [] });
   const pending = new Map<number, Pending>();
   let nextId = 0;
