@@ -64,7 +64,7 @@ for (let round = 0; round < Number(process.env['REPEAT'] ?? 1); round += 1) {
   const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
   const mainCpu = (mainThreadCpuMs(gw.process.pid!) - mainBefore) / Math.max(1, r.requests);
   const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
-  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
 }
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));
