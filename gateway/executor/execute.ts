@@ -31,6 +31,7 @@ import type { RequestContext } from '../context/types.ts';
 import type { Decision, FieldQuestion, Policy } from '../policy/types.ts';
 import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { collectFields, subSelections } from './collect.ts';
+import { down, pathArray, type Path, type PathLink } from './path.ts';
 import { shapeResponse } from './shape.ts';
 import { redactText } from '../observability/redact.ts';
 import { deniedError, partnerError, unclassifiedDecision, unresolvableError } from './errors.ts';
@@ -55,21 +56,7 @@ import { httpSubgraphFetcher, type SubgraphFetcher, type SubgraphResponse } from
 import { resolvingGraphs, type Supergraph } from './supergraph.ts';
 
 type Obj = Record<string, unknown>;
-/** A response path as a linked list, as graphql-js keeps it: going one level down allocates one small object. */
-interface PathLink {
-  readonly prev: Path;
-  readonly key: string | number;
-}
-type Path = PathLink | undefined;
 type PathArray = ReadonlyArray<string | number>;
-
-const down = (prev: Path, key: string | number): PathLink => ({ prev, key });
-
-function pathArray(path: Path): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (let link = path; link; link = link.prev) out.push(link.key);
-  return out.reverse();
-}
 
 export interface SubjectType {
   kind: SubjectKind;

@@ -31,14 +31,10 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { collectFields, subSelections, type CollectContext } from './collect.ts';
+import { down, pathArray, type Path } from './path.ts';
 
 type Obj = Record<string, unknown>;
 
-/** A linked response path, as graphql-js keeps it. */
-interface Path {
-  prev: Path | undefined;
-  key: string | number;
-}
 
 export interface ShapeInput {
   /** The API schema the client sees. */
@@ -137,12 +133,12 @@ function walkResponse(input: ShapeInput): ExecutionResult {
 }
 
 /** executeFields: each selected field of one object, in selection order. */
-function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selections: readonly SelectionNode[], path: Path | undefined): Obj {
+function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
   const result: Obj = Object.create(null);
   const defs = type.getFields();
   for (const [key, nodes] of collectFields(walk.collect, type.name, selections)) {
     const name = nodes[0]!.name.value;
-    const fieldPath: Path = { prev: path, key };
+    const fieldPath = down(path, key);
     if (name === '__typename') {
       result[key] = type.name;
       continue;
@@ -188,7 +184,7 @@ function complete(
     if (!Array.isArray(value)) throw LEAVE_TO_GRAPHQL_JS;
     const itemType = type.ofType;
     return value.map((item, index) => {
-      const itemPath: Path = { prev: path, key: index };
+      const itemPath = down(path, index);
       try {
         return complete(walk, itemType, parent, fieldName, nodes, itemPath, item);
       } catch (raw) {
@@ -213,10 +209,4 @@ function runtimeType(schema: GraphQLSchema, abstractName: string, value: unknown
   const abstract = schema.getType(abstractName);
   if (!isObjectType(type) || !abstract || !isAbstractType(abstract) || !schema.isSubType(abstract, type)) throw LEAVE_TO_GRAPHQL_JS;
   return type;
-}
-
-function pathArray(path: Path | undefined): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (let p = path; p; p = p.prev) keys.push(p.key);
-  return keys.reverse();
 }
