@@ -24,6 +24,24 @@ const ADDRESS = pseudonymise('address', ADRES_ID, KEY);
 const trace = (n: number) => n.toString(16).padStart(32, '0');
 const OVERSIGHT = 'toezicht';
 
+/** The subject-access report's entries for PERSON: seq 1-3 (venlo) and the confidential seq 4-5 (uwv). */
+const VENLO_ENTRY = {
+  when: '2025-03-04T10:00:00.000Z',
+  organisation: 'gemeente-venlo',
+  project: 'klingerberg-2025',
+  purpose: 'uitkeringsfraude',
+  processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+  data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
+};
+const UWV_ENTRY = {
+  when: '2025-03-05T09:00:00.000Z',
+  organisation: 'uwv',
+  project: 'klingerberg-2025',
+  purpose: 'uitkeringsfraude',
+  processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
+  data: [{ owner: 'uwv', fields: ['Persoon.uitkeringen'] }],
+};
+
 /**
  * seq 1-3  trace 1, venlo, about PERSON: processing (toeslagen call), allow Persoon.toeslagen, deny Persoon.zorgbetrokkenheid
  * seq 4-5  trace 2, uwv, about PERSON: confidential processing, minimise Persoon.uitkeringen (flagged, justified)
@@ -108,28 +126,13 @@ for (const backend of backends) {
 
     test('the subject-access report hides a confidential processing until it is lifted', withScenario(async (db, writer) => {
       const now = new Date('2025-04-01T00:00:00.000Z');
-      const visible = {
-        when: '2025-03-04T10:00:00.000Z',
-        organisation: 'gemeente-venlo',
-        project: 'klingerberg-2025',
-        purpose: 'uitkeringsfraude',
-        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
-        data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
-      };
-      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).toEqual({ subject_type: 'person', entries: [visible] });
+      expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).toEqual({ subject_type: 'person', entries: [VENLO_ENTRY] });
       await liftConfidentiality(db, writer, 4, 'fg-uwv', 'investigation closed', now);
       expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).toEqual({
         subject_type: 'person',
         entries: [
-          visible,
-          {
-            when: '2025-03-05T09:00:00.000Z',
-            organisation: 'uwv',
-            project: 'klingerberg-2025',
-            purpose: 'uitkeringsfraude',
-            processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
-            data: [{ owner: 'uwv', fields: ['Persoon.uitkeringen'] }],
-          },
+          VENLO_ENTRY,
+          UWV_ENTRY,
         ],
       });
       await expect(liftConfidentiality(db, writer, 1, 'fg', 'r', now)).rejects.toThrow('seq 1 is not a confidential processing record');
@@ -149,28 +152,12 @@ for (const backend of backends) {
       const [readSeq] = await writer.write(oversightRecords(read, { id: OVERSIGHT, version: 1 }));
       const { rows } = await db.query<{ recorded_at: Date }>('SELECT recorded_at FROM audit_log WHERE seq = $1', [readSeq]);
       const report = (options: { from?: Date } = {}) => subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT, ...options });
-      const venlo = {
-        when: '2025-03-04T10:00:00.000Z',
-        organisation: 'gemeente-venlo',
-        project: 'klingerberg-2025',
-        purpose: 'uitkeringsfraude',
-        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
-        data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
-      };
-      const uwv = {
-        when: '2025-03-05T09:00:00.000Z',
-        organisation: 'uwv',
-        project: 'klingerberg-2025',
-        purpose: 'uitkeringsfraude',
-        processing_activities: [{ id: 'lsi-administratief-onderzoek', version: '1' }],
-        data: [{ owner: 'uwv', fields: ['Persoon.uitkeringen'] }],
-      };
       const oversight = { when: '2025-03-20T08:00:00.000Z', organisation: 'brp', project: null, purpose: null, processing_activities: [{ id: OVERSIGHT, version: '1' }], data: [] };
       // UWV's processing (seq 4) is confidential: the officer's read is hidden with it, also from a range that leaves seq 4 out.
-      expect((await report()).entries).toEqual([venlo]);
+      expect((await report()).entries).toEqual([VENLO_ENTRY]);
       expect((await report({ from: rows[0]!.recorded_at })).entries).toEqual([]);
       await liftConfidentiality(db, writer, 4, 'fg-uwv', 'investigation closed', now);
-      expect((await report()).entries).toEqual([venlo, uwv, oversight]);
+      expect((await report()).entries).toEqual([VENLO_ENTRY, UWV_ENTRY, oversight]);
       expect((await report({ from: rows[0]!.recorded_at })).entries).toEqual([oversight]);
     }));
 

@@ -24,6 +24,15 @@ const call: GatewayCallContext = {
   fields: ['Persoon.uitkeringen'],
 };
 const KID = 'gateway-2026-01';
+/** What the partner kit checks a gateway token for. */
+const CHECK = {
+  issuer: GATEWAY_TOKEN_ISSUER,
+  audience: 'uwv',
+  typ: GATEWAY_TOKEN_TYPE,
+  algorithms: GATEWAY_TOKEN_ALGORITHMS,
+  clockToleranceSeconds: 5,
+  requiredClaims: ['exp', 'jti'],
+};
 
 let privateJwk: JWK;
 let signer: PartnerTokenSigner;
@@ -33,14 +42,7 @@ beforeAll(async () => {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   privateJwk = await exportJWK(privateKey);
   signer = await createPartnerTokenSigner({ privateJwk, kid: KID });
-  quick = quickCheck(signer.jwks(), {
-    issuer: GATEWAY_TOKEN_ISSUER,
-    audience: 'uwv',
-    typ: GATEWAY_TOKEN_TYPE,
-    algorithms: GATEWAY_TOKEN_ALGORITHMS,
-    clockToleranceSeconds: 5,
-    requiredClaims: ['exp', 'jti'],
-  });
+  quick = quickCheck(signer.jwks(), CHECK);
 });
 
 /** A token signed with the gateway key, with the given header and claims changed. */
@@ -88,14 +90,7 @@ describe('the quick check of a gateway token', () => {
   it('leaves undecided a token whose kid names two keys of the set', async () => {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const second = { ...(await exportJWK(privateKey)), kid: KID, alg: 'ES256', use: 'sig' };
-    const twice = quickCheck({ keys: [...signer.jwks().keys, second] }, {
-      issuer: GATEWAY_TOKEN_ISSUER,
-      audience: 'uwv',
-      typ: GATEWAY_TOKEN_TYPE,
-      algorithms: GATEWAY_TOKEN_ALGORITHMS,
-      clockToleranceSeconds: 5,
-      requiredClaims: ['exp', 'jti'],
-    });
+    const twice = quickCheck({ keys: [...signer.jwks().keys, second] }, CHECK);
     expect(twice(await signer.sign(call))).toBeUndefined();
   });
 });
