@@ -11,7 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuMs, peakRssMiB, startChild, type Child } from './lib/child.ts';
+import { cpuMs, peakRssMiB, startChild } from './lib/child.ts';
+import type { Contender } from './lib/contender.ts';
 import { bodyChecker, loadRound, median, type RoundResult, type Target } from './lib/load.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
 import { dropWorkload2Schema, workload2Targets } from './workload2/targets.ts';
@@ -31,13 +32,6 @@ const ROUNDS = Number(args.rounds);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
-
-export interface Contender {
-  label: string;
-  peer: boolean;
-  child: Child;
-  target: Target;
-}
 
 interface Row {
   label: string;

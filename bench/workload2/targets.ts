@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { startChild } from '../lib/child.ts';
-import type { Contender } from '../run.ts';
+import type { Contender } from '../lib/contender.ts';
 import { QUERY } from './query.ts';
 
 export async function settledAnswer(url: string, headers: Record<string, string>, body: string): Promise<unknown> {
