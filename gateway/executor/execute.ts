@@ -35,9 +35,8 @@ import { down, pathArray, type Path, type PathLink } from './path.ts';
 import { shapeResponse } from './shape.ts';
 import { redactText } from '../observability/redact.ts';
 import { deniedError, partnerError, unclassifiedDecision, unresolvableError } from './errors.ts';
+import { clientKey, internalName, treeKey } from './keys.ts';
 import {
-  INTERNAL,
-  internalName,
   buildRepresentation,
   dependencyError,
   dependencyNames,
@@ -299,7 +298,7 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
     if (name.startsWith('__')) continue;
     const graph = resolvingGraphs(state.options.supergraph, rootType, name)[0];
     if (!graph) {
-      root[key] = unresolvableError(`${rootType}.${name}`, 'no partner resolves this field');
+      root[treeKey(key)] = unresolvableError(`${rootType}.${name}`, 'no partner resolves this field');
       continue;
     }
     const last = groups[groups.length - 1];
@@ -312,10 +311,10 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
     const selections = projectFields(state.pc, group.graph, rootType, group.fields, undefined);
     const response = await call(state, group.graph, state.operation.operation === 'mutation' ? 'mutation' : 'query', selections, {}, group.fields.map(([, n]) => `${rootType}.${n[0]!.name.value}`));
     if (response.failure) {
-      for (const [key] of group.fields) root[key] = partnerError(group.graph, response.failure.message, response.failure.code);
+      for (const [key] of group.fields) root[treeKey(key)] = partnerError(group.graph, response.failure.message, response.failure.code);
       return;
     }
-    for (const [key] of group.fields) root[key] = response.data?.[key] ?? null;
+    for (const [key] of group.fields) root[treeKey(key)] = response.data?.[treeKey(key)] ?? null;
     for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
   };
   if (rootType !== 'Mutation') {
@@ -357,6 +356,8 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
 /** What `walk` needs to know of one collected field, worked out once per selection and type. */
 interface FieldPlan {
   key: string;
+  /** Where the field's value is kept in the object tree (keys.ts). */
+  slot: string;
   nodes: FieldNode[];
   name: string;
   def: ReturnType<typeof fieldDef>;
@@ -378,7 +379,7 @@ function fieldPlansOf(state: State, typename: string, selections: readonly Selec
       if (name.startsWith('__')) continue;
       const def = fieldDef(state.pc, typename, name);
       const named = def ? getNamedType(def.type) : undefined;
-      plans.push({ key, nodes, name, def, composite: !!named && isCompositeType(named), localLeaf: !!named && isLeafType(named) && !nodes[0]!.arguments?.length });
+      plans.push({ key, slot: treeKey(key), nodes, name, def, composite: !!named && isCompositeType(named), localLeaf: !!named && isLeafType(named) && !nodes[0]!.arguments?.length });
     }
     fieldPlanCache.set(fields, plans);
   }
@@ -401,31 +402,31 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
   const subject = state.subjectTypes[typename];
   let postponed: FieldNode[] | undefined;
   let subjectEntry: SubjectEntry | undefined;
-  for (const { key, nodes, name, def, composite, localLeaf } of fieldPlansOf(state, typename, selections)) {
-    if (key in obj) {
-      if (composite) descend(state, obj[key], nodes, down(path, key), plan, next);
+  for (const { key, slot, nodes, name, def, composite, localLeaf } of fieldPlansOf(state, typename, selections)) {
+    if (slot in obj) {
+      if (composite) descend(state, obj[slot], nodes, down(path, key), plan, next);
       continue;
     }
     if (!def) {
-      obj[key] = unresolvableError(`${typename}.${name}`, 'the field is not in the supergraph');
+      obj[slot] = unresolvableError(`${typename}.${name}`, 'the field is not in the supergraph');
       continue;
     }
     const local = localLeaf && internalName(name) in obj;
     const target = local ? null : targetFor(state.pc, typename, name);
     if (!local && !target) {
-      obj[key] = unresolvableError(`${typename}.${name}`, 'no partner can fetch it for this object');
+      obj[slot] = unresolvableError(`${typename}.${name}`, 'no partner can fetch it for this object');
       continue;
     }
     if (target && !buildRepresentation(obj, target)) {
       const failed = dependencyError(obj, target);
       if (failed) {
-        obj[key] = failed;
+        obj[slot] = failed;
         continue;
       }
       if (requestDependencies(state, plan, obj, typename, target, path, subject !== undefined)) {
         (postponed ??= []).push(...nodes);
       } else {
-        obj[key] = unresolvableError(`${typename}.${name}`, `the partner ${target.graph} cannot be given the key or @requires fields it needs`);
+        obj[slot] = unresolvableError(`${typename}.${name}`, `the partner ${target.graph} cannot be given the key or @requires fields it needs`);
       }
       continue;
     }
@@ -436,7 +437,7 @@ function walk(state: State, item: WorkItem, plan: Round, next: WorkItem[]): void
     } else if (target) {
       entryFor(plan, obj, typename, target, path).fields.set(key, nodes);
     } else {
-      obj[key] = obj[internalName(name)];
+      obj[slot] = obj[internalName(name)];
     }
   }
   if (subjectEntry) plan.subjects.push(subjectEntry);
@@ -449,15 +450,16 @@ function failMissing(state: State, obj: Obj, selections: readonly SelectionNode[
   if (!isObjectType(state.options.supergraph.schema.getType(typename))) return;
   for (const [key, nodes] of collectFields(state.pc, typename, selections)) {
     if (nodes[0]!.name.value.startsWith('__')) continue;
-    if (!(key in obj)) {
-      obj[key] = error;
+    const slot = treeKey(key);
+    if (!(slot in obj)) {
+      obj[slot] = error;
       continue;
     }
     const visit = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(visit);
       else if (value && typeof value === 'object' && !(value instanceof Error)) failMissing(state, value as Obj, subSelections(state.pc, nodes), error);
     };
-    visit(obj[key]);
+    visit(obj[slot]);
   }
 }
 
@@ -664,13 +666,13 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
   const { obj } = entry;
   if (decision.outcome === 'deny') {
     // Located here already: graphql-js then places this error as it is (a copy costs ≈ 15 µs).
-    obj[f.key] = deniedError(coordinate, f.owner, decision, { nodes: f.nodes, path: pathArray(down(entry.path, f.key)) });
+    obj[treeKey(f.key)] = deniedError(coordinate, f.owner, decision, { nodes: f.nodes, path: pathArray(down(entry.path, f.key)) });
     return;
   }
   const transform = decision.outcome === 'minimise' ? decision.transform : undefined;
   if (!f.target) {
     const value = obj[internalName(f.name)];
-    obj[f.key] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;
+    obj[treeKey(f.key)] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;
     return;
   }
   const fetch = entryFor(plan, obj, entry.typename, f.target, entry.path);
@@ -779,7 +781,7 @@ async function fetchEntities(state: State, graph: string, entries: FetchEntry[],
   for (const entry of entries) {
     const rep = buildRepresentation(entry.obj, entry.target);
     if (!rep) {
-      for (const key of entry.fields.keys()) entry.obj[key] = unresolvableError(`${entry.typename}.${key}`, 'its key fields are missing');
+      for (const [key, nodes] of entry.fields) entry.obj[treeKey(key)] = unresolvableError(`${entry.typename}.${nodes[0]!.name.value}`, 'its key fields are missing');
       continue;
     }
     const groupKey = groupKeyOf(keys, entry);
@@ -828,16 +830,17 @@ async function fetchEntities(state: State, graph: string, entries: FetchEntry[],
     group.entries.forEach((entry, j) => {
       const { obj } = entry;
       if (failure) {
-        for (const key of entry.fields.keys()) obj[key] = partnerError(graph, failure.message, failure.code);
+        for (const key of entry.fields.keys()) obj[treeKey(key)] = partnerError(graph, failure.message, failure.code);
         return;
       }
       const result = (list as unknown[])[group.entryRep[j]!] as Obj | null | undefined;
       if (entry.resolveTypename && typeof result?.__typename === 'string') obj.__typename = result.__typename;
       for (const name of entry.internal) obj[internalName(name)] = result?.[internalName(name)] ?? null;
       for (const [key, nodes] of entry.fields) {
-        const value = result?.[key] ?? null;
+        const slot = treeKey(key);
+        const value = result?.[slot] ?? null;
         const t = entry.transforms?.get(key);
-        obj[key] = t ? minimised(state, down(entry.path, key), t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
+        obj[slot] = t ? minimised(state, down(entry.path, key), t.coordinate, t.transform, value, entry.typename, nodes[0]!.name.value) : value;
       }
       // Entries of one group share one selection list, so the next round's field collection is shared too.
       if (entry.fields.size > 0) next.push({ obj, selections: (group.selections ??= [...entry.fields.values()].flat()), path: entry.path });
@@ -855,7 +858,7 @@ async function fetchEntities(state: State, graph: string, entries: FetchEntry[],
     group.entries.forEach((entry, j) => {
       if (group.entryRep[j] !== index) return;
       if (rest.length) placeError(state, entry.obj, entry.path, rest, error);
-      else for (const key of entry.fields.keys()) if (entry.obj[key] === null) entry.obj[key] = error;
+      else for (const key of entry.fields.keys()) if (entry.obj[treeKey(key)] === null) entry.obj[treeKey(key)] = error;
     });
   }
 }
@@ -873,7 +876,8 @@ function placeError(state: State, base: Obj, basePath: Path, rest: ReadonlyArray
       return;
     }
   }
-  state.topErrors.push(new GraphQLError(error.message, { path: [...pathArray(basePath), ...rest], extensions: error.extensions }));
+  const clientPath = rest.map((key) => (typeof key === 'string' ? clientKey(key) : key));
+  state.topErrors.push(new GraphQLError(error.message, { path: [...pathArray(basePath), ...clientPath], extensions: error.extensions }));
 }
 
 async function call(

@@ -1,7 +1,7 @@
 /**
- * Projects an analyst's selection onto one partner: the part of it that partner can resolve, plus
- * the key and @requires fields (under internal aliases) that later fetches from other partners
- * need. Fields of subject types (a person, an address) are never projected into a partner's
+ * Projects an analyst's selection onto one partner: the part of it that partner can resolve (under
+ * the tree keys of keys.ts), plus the key and @requires fields (under internal aliases) that later
+ * fetches from other partners need. Fields of subject types (a person, an address) are never projected into a partner's
  * selection here: each is fetched on its own, after the policy decided on it for that entity.
  */
 import {
@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields, subSelections, type CollectContext } from './collect.ts';
+import { INTERNAL, internalName, treeKey } from './keys.ts';
 import {
   interfaceObjectGraphs,
   possibleTypesInGraph,
@@ -25,17 +26,6 @@ import {
   type Supergraph,
 } from './supergraph.ts';
 
-/** Prefix of the aliases under which key and @requires values are fetched for the gateway's own use. */
-export const INTERNAL = '_dp_';
-
-const internalNames = new Map<string, string>();
-
-/** `_dp_<name>`, one string per name: the executor reads these keys on every object. */
-export function internalName(name: string): string {
-  let internal = internalNames.get(name);
-  if (internal === undefined) internalNames.set(name, (internal = INTERNAL + name));
-  return internal;
-}
 
 export interface Target {
   graph: string;
@@ -307,9 +297,10 @@ export function projectFields(
     const nested = provided(pc, provides, typeName, name) ?? undefined;
     const ownProvides = pc.supergraph.types.get(typeName)?.fields.get(name)?.get(graph)?.provides;
     const selectionSet = projectSelection(pc, graph, getNamedType(def.type).name, subSelections(pc, nodes), mergeSets(ownProvides, nested));
+    const alias = treeKey(key);
     out.push({
       kind: Kind.FIELD,
-      ...(key !== name ? { alias: { kind: Kind.NAME, value: key } } : {}),
+      ...(alias !== name ? { alias: { kind: Kind.NAME, value: alias } } : {}),
       name: first.name,
       ...(first.arguments?.length ? { arguments: first.arguments } : {}),
       ...(selectionSet ? { selectionSet } : {}),

@@ -1,19 +1,22 @@
 /**
  * The final shaping of a response: the values the executor fetched (and the errors it placed,
- * such as denials) are already in the object tree under their response keys; shaping keeps what
- * the operation selects, completes every value against its type, and propagates nulls, as
- * graphql-js `execute` would with a resolver that reads `source[responseKey]`.
+ * such as denials) are already in the object tree under the tree keys of their response keys
+ * (keys.ts); shaping keeps what the operation selects, completes every value against its type, and
+ * propagates nulls, as graphql-js `execute` would with a resolver that reads
+ * `source[treeKey(responseKey)]`. A leaf value that does not fit its type becomes an error that
+ * names the field and the type, never the value (it may be a BSN).
  *
  * `shapeResponse` walks the tree itself for the common case, with graphql-js's own rules and
  * messages (completeValue, completeListValue, handleFieldError, locatedError). Anything out of
  * the ordinary (introspection, variables to coerce, an object whose __typename is not a possible
- * type, a leaf its scalar cannot serialise to a value) is left to graphql-js `execute` itself,
+ * type) is left to graphql-js `execute` itself,
  * which then shapes the whole response. The walk costs a fraction of `execute` (≈ 10 % of the
  * gateway's CPU on the workload-1 benchmark), because it needs no resolver calls, `info` objects
  * or argument coercion.
  */
 import {
   execute as graphqlExecute,
+  getNamedType,
   isAbstractType,
   isLeafType,
   isListType,
@@ -24,6 +27,7 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
+  type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -31,6 +35,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { collectFields, subSelections, type CollectContext } from './collect.ts';
+import { treeKey } from './keys.ts';
 import { down, pathArray, type Path } from './path.ts';
 
 type Obj = Record<string, unknown>;
@@ -101,7 +106,7 @@ function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
     rootValue: input.root,
     variableValues: input.variableValues,
     ...(input.operationName ? { operationName: input.operationName } : {}),
-    fieldResolver: (source: Obj, _args, _ctx, info) => source[info.path.key as string],
+    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
     typeResolver: (value: Obj) => value.__typename as string,
   });
   if (typeof (result as { then?: unknown }).then === 'function') {
@@ -146,7 +151,7 @@ function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selectio
     const def = defs[name];
     if (!def) continue;
     try {
-      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, source[key]);
+      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, source[treeKey(key)]);
     } catch (raw) {
       result[key] = fieldError(walk, raw, def.type, nodes, fieldPath);
     }
@@ -193,8 +198,8 @@ function complete(
     });
   }
   if (isLeafType(type)) {
-    const serialised = type.serialize(value);
-    if (serialised === null || serialised === undefined) throw LEAVE_TO_GRAPHQL_JS;
+    const serialised = serialiseLeaf(type, value);
+    if (serialised === undefined) throw unfitValue(parent.name, fieldName, type);
     return serialised;
   }
   const runtime = isAbstractType(type) ? runtimeType(walk.schema, type.name, value) : type;
@@ -209,4 +214,32 @@ function runtimeType(schema: GraphQLSchema, abstractName: string, value: unknown
   const abstract = schema.getType(abstractName);
   if (!isObjectType(type) || !abstract || !isAbstractType(abstract) || !schema.isSubType(abstract, type)) throw LEAVE_TO_GRAPHQL_JS;
   return type;
+}
+
+/** The leaf's serialised value, or undefined when the value does not fit the type (the scalar's own message would quote the value). */
+function serialiseLeaf(type: GraphQLLeafType, value: unknown): unknown {
+  try {
+    return type.serialize(value) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unfitValue(parentType: string, fieldName: string, type: GraphQLLeafType): GraphQLError {
+  return new GraphQLError(`The partner's value for ${parentType}.${fieldName} is not a valid ${type.name}, so it is not shown (the value is left out of this message).`, {
+    extensions: { code: 'PARTNER_VALUE_INVALID', coordinate: `${parentType}.${fieldName}` },
+  });
+}
+
+/** For graphql-js's shaping: the value, or an error without the value when a leaf in it does not fit its type. */
+function fitting(type: GraphQLOutputType, parentType: string, fieldName: string, value: unknown): unknown {
+  const fits = (t: GraphQLOutputType, v: unknown): boolean => {
+    if (v === null || v === undefined || v instanceof Error) return true;
+    if (isNonNullType(t)) return fits(t.ofType, v);
+    if (isListType(t)) return !Array.isArray(v) || v.every((item) => fits(t.ofType, item));
+    return !isLeafType(t) || serialiseLeaf(t, v) !== undefined;
+  };
+  if (fits(type, value)) return value;
+  const leaf = getNamedType(type) as GraphQLLeafType;
+  return unfitValue(parentType, fieldName, leaf);
 }

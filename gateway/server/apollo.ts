@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './http.ts';
 import { runRequest, type PipelineOptions } from './pipeline.ts';
+import { ReservedAliasesRule } from './reserved-aliases.ts';
 
 export interface ApolloOptions extends PipelineOptions {
   apiSchema: GraphQLSchema;
@@ -34,6 +35,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
       async stop() {},
     },
     introspection: options.introspection,
+    validationRules: [ReservedAliasesRule],
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
     // The gateway owns its shutdown (gateway.close, scripts/start.ts). Apollo's own SIGTERM handler
