@@ -7,6 +7,13 @@
 import { ConfigError, loadConfig } from '../gateway/config/index.ts';
 import { startDoelpoort, type StartOptions } from '../gateway/main.ts';
 
+/**
+ * One signal can arrive twice at once: npm passes the SIGTERM or SIGINT it gets on to the gateway,
+ * and a terminal's Ctrl-C or a service manager signals the whole process group (npm and the
+ * gateway). A repeat of the same signal this soon after the first is that one signal.
+ */
+const REPEAT_WINDOW_MS = 1000;
+
 function log(event: string, fields: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), event, ...fields })}\n`);
 }
@@ -31,7 +38,7 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
     throw error;
   }
   const doelpoort = await startDoelpoort(config, options);
-  log('gateway.started', { url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
+  log('gateway.started', { pid: process.pid, url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
   process.stdout.write(
     [
       '',
@@ -42,13 +49,14 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
     ].join('\n'),
   );
   // The first signal stops gracefully (docs/operations.md); a second one exits at once.
-  let stopping = false;
+  let first: { signal: string; at: number } | undefined;
   const stop = (signal: string) => {
-    if (stopping) {
+    if (first !== undefined) {
+      if (signal === first.signal && performance.now() - first.at < REPEAT_WINDOW_MS) return;
       log('gateway.stopped', { signal, graceful: false });
       process.exit(1);
     }
-    stopping = true;
+    first = { signal, at: performance.now() };
     // stop() closes the listener before it first waits, so "stopping" is logged once no new connection is accepted.
     const stopped = doelpoort.stop();
     log('gateway.stopping', { signal });

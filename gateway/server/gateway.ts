@@ -12,6 +12,7 @@ import { loadSupergraph } from '../executor/supergraph.ts';
 import type { Policy } from '../policy/types.ts';
 import { createApollo, type ApolloOptions } from './apollo.ts';
 import { createGatewayHttpServer, listen, type HttpOptions } from './http.ts';
+import { drainable } from './drain.ts';
 import type { AuditSink } from './pipeline.ts';
 
 /** The partners' subgraphs composed once: what the executor runs on and what Explain reads. */
@@ -103,18 +104,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.handlers ? { handlers: options.handlers } : {}),
     landing: { examples: options.examples ?? [] },
   });
+  const drain = drainable(server);
   return {
     executor,
     server,
     listen: (port, host) => listen(server, port, host),
     /** Stops accepting, lets every request that had started finish (audit included), then stops. */
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive connections that fall idle after a response would hold the server open.
-      const sweep = setInterval(() => server.closeIdleConnections(), 25);
-      server.closeIdleConnections();
-      await closed;
-      clearInterval(sweep);
+      await drain();
       await apollo.stop();
     },
   };

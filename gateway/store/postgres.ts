@@ -8,7 +8,11 @@ export interface PostgresOptions {
   /** Schema to work in (search_path); created when missing. Tests use a fresh schema per file. */
   schema?: string;
   maxConnections?: number;
+  /** How long a query waits for a connection (a new one, or a free one of the pool) before it fails. */
+  connectTimeoutMs?: number;
 }
+
+function ignoreDroppedConnection(): void {}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -22,6 +26,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   if (schema !== undefined) {
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
     const client = new pg.Client({ connectionString: options.databaseUrl });
+    client.on('error', ignoreDroppedConnection);
     await client.connect();
     try {
       // CREATE SCHEMA IF NOT EXISTS races with itself; the migration lock makes start-ups take turns.
@@ -37,11 +42,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     connectionString: options.databaseUrl,
     max: options.maxConnections ?? 10,
     types,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    keepAlive: true,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  // An idle connection that drops emits 'error' on the pool; without a listener Node exits. The
-  // next query then fails on its own, and the caller fails closed.
-  pool.on('error', () => undefined);
+  // A connection that drops (a terminated backend, a failover, a restart) emits 'error'; an
+  // 'error' event nobody listens to ends the process. The pool hears its idle clients and
+  // pool.query its own; a checked-out client is heard in transaction(). The query under way fails,
+  // the caller fails closed, the broken client is discarded and the pool connects anew on demand.
+  pool.on('error', ignoreDroppedConnection);
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await pool.query(sql, [...params]);
@@ -49,16 +58,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (error: Error) => void (broken ??= error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(clientDb(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (broken === undefined) await client.query('ROLLBACK').catch((rollbackError: Error) => void (broken ??= rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // Released with an error, the client is closed rather than given to the next caller.
+        client.release(broken);
       }
     },
     async close() {

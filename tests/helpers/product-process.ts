@@ -23,8 +23,21 @@ export interface ProductProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startProductProcess(dataDir: string): Promise<ProductProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/product-process-main.ts', TEST_DAY], {
+export interface ProductProcessOptions {
+  /**
+   * Start with `npm start` itself (the child is then npm, which starts the gateway on the system
+   * clock) rather than node on the pinned day.
+   */
+  viaNpmStart?: boolean;
+  /** More environment: DATABASE_URL, DOELPOORT_SUBGRAPHS, ... */
+  env?: Record<string, string>;
+}
+
+export async function startProductProcess(dataDir: string, options: ProductProcessOptions = {}): Promise<ProductProcess> {
+  const [command, args] = options.viaNpmStart
+    ? ['npm', ['start']]
+    : [process.execPath, ['--import', 'tsx', 'tests/helpers/product-process-main.ts', TEST_DAY]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -34,6 +47,7 @@ export async function startProductProcess(dataDir: string): Promise<ProductProce
       DOELPOORT_PORT: '0',
       DOELPOORT_HOST: '127.0.0.1',
       ...fakedSystemClock(),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
