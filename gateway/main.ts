@@ -10,7 +10,9 @@ import type { Config } from './config/index.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
-import { createPartnerTokenSigner } from './partner-token/index.ts';
+import { createPartnerCallSigning, createPartnerTokenSigner } from './partner-token/index.ts';
+import { createGatewayTokenVerifier, type GatewayCallContext } from '@doelpoort/subgraph-kit';
+import type { SubgraphRequest } from '@doelpoort/subgraph-kit/subgraph';
 import { createPolicy } from './policy/create-policy.ts';
 import { loadPolicyData, oversightActivity } from './policy/load.ts';
 import { applyMinimisation } from './policy/minimise.ts';
@@ -29,10 +31,8 @@ import { createPartnerRegisterLookup } from './facts/registers.ts';
 import { seedSignalsFromWorld } from './store/signals.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
 import { serveAllSubgraphs } from '../subgraphs/index.ts';
-import { SubgraphRequestRefused, type SubgraphRequest } from '../subgraphs/kit/serve.ts';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
-import { createGatewayTokenVerifier, fieldCoordinatesByQuery, type GatewayTokenVerifier } from '../subgraphs/kit/gateway-token.ts';
 import { createProjectSubgraph, PROJECT_SUBGRAPH } from '../subgraphs/project/index.ts';
 import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 
@@ -92,43 +92,24 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
   try {
     const pseudonymKey = await loadPseudonymKey(config.dataDir);
     const checkpointKeys = await loadSigningKeys(config.dataDir);
-    const partnerTokens = await createPartnerTokenSigner({ dataDir: config.dataDir });
+    const partnerTokens = await createPartnerTokenSigner({ dataDir: config.dataDir, algorithm: config.partnerTokenAlgorithm });
+    const signing = createPartnerCallSigning(partnerTokens);
 
-    // Partners accept only calls that carry the gateway's token for exactly the fields asked.
-    const partnerVerifiers = new Map<string, GatewayTokenVerifier>();
-    const verifierFor = (partner: string) => {
-      let v = partnerVerifiers.get(partner);
-      if (!v) partnerVerifiers.set(partner, (v = createGatewayTokenVerifier({ partner, jwks: partnerTokens.jwks() })));
-      return v;
-    };
-    const project = createProjectSubgraph({
-      db,
-      policyData,
-      now,
-      verifyGatewayToken: (header, fields) => verifierFor(PROJECT_SUBGRAPH).verify(header, fields),
-    });
+    // The project subgraph, like every partner, accepts only the gateway's token for exactly the call.
+    const projectTokens = createGatewayTokenVerifier({ partner: PROJECT_SUBGRAPH, jwks: partnerTokens.jwks() });
+    const project = createProjectSubgraph({ db, policyData, now, verifyGatewayToken: (header, call) => projectTokens.verify(header, call) });
 
     let sources: SubgraphSource[];
     let localIssuer: LocalIssuer | undefined;
     if (embedded) {
       const world = defaultWorld();
-      // Every partner refuses a call without the gateway's token for exactly the fields it asks,
-      // including a call it cannot parse (so an unknown caller learns nothing from its errors).
-      const coordinatesOf = new Map<string, (query: string, document: DocumentNode) => string[]>();
       const served = await serveAllSubgraphs(world, {
+        gatewayKeys: partnerTokens.jwks(),
         basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
         host: config.gateway.host,
-        onRequest: async (request) => {
-          options.onPartnerRequest?.(request);
-          const coordinates = coordinatesOf.get(request.subgraph);
-          if (!coordinates) throw new SubgraphRequestRefused(503, 'This partner is not ready yet.');
-          const header = request.headers.authorization;
-          const fields = request.document ? coordinates(request.query, request.document) : [];
-          await verifierFor(request.subgraph).verify(Array.isArray(header) ? header[0] : header, fields);
-        },
+        ...(options.onPartnerRequest ? { onRequest: options.onPartnerRequest } : {}),
       });
       closers.push(() => served.close());
-      for (const s of served.subgraphs) coordinatesOf.set(s.name, fieldCoordinatesByQuery(s.schema));
       sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
       for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
       localIssuer = await ensureLocalIssuer(config.dataDir);
@@ -137,7 +118,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     }
     sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: project.sdl });
     const partnerOfUrl = new Map(sources.map((s) => [s.url, s.name]));
-    const partners = createResilientFetcher(httpSubgraphFetcher, {
+    // A fresh token for every attempt (retries included), bound to the call as sent.
+    const partners = createResilientFetcher(signing.fetcher(httpSubgraphFetcher), {
       partnerOf: (url) => partnerOfUrl.get(url) ?? url,
       timeoutMs: { default: config.subgraphTimeoutMs },
       maxConcurrentPerPartner: 16,
@@ -146,7 +128,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       onCall: (call) => metrics.recordPartnerCall(call),
     });
     const fetcher: SubgraphFetcher = (url, request, options) =>
-      url === PROJECT_URL ? project.fetcher(url, request, options) : partners(url, request, options);
+      url === PROJECT_URL ? signing.fetcher(project.fetcher)(url, request, options) : partners(url, request, options);
 
     const auth = config.auth;
     const verifier = createCallerVerifier(
@@ -167,8 +149,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       const { context } = call;
       const caller = context.caller;
       const headers: Record<string, string> = { traceparent: formatTraceparent(context.traceId, call.spanId) };
-      if (caller) {
-        const token = await partnerTokens.sign({
+      if (!caller) return headers;
+      return signing.headers(
+        {
           partner: call.graph,
           traceId: context.traceId,
           organisation: caller.organisation,
@@ -178,10 +161,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           purpose: context.purpose?.purpose ?? '',
           ...(context.purpose?.caseId ? { caseId: context.purpose.caseId } : {}),
           fields: call.coordinates,
-        });
-        headers.authorization = `Bearer ${token}`;
-      }
-      return headers;
+        },
+        headers,
+      );
     };
     // The policy's own look-ups (where a person is registered, an address's postcode) carry a token
     // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
@@ -191,19 +173,17 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       timeoutMs: config.subgraphTimeoutMs,
       headers: async (partner, coordinates, requestTraceId) => {
         const traceId = requestTraceId ?? newTraceId();
-        return {
-          traceparent: formatTraceparent(traceId, newSpanId()),
-          authorization: `Bearer ${await partnerTokens.sign({
-            partner,
-            traceId,
-            organisation: 'doelpoort',
-            role: 'policy-engine',
-            callerId: 'doelpoort',
-            project: '-',
-            purpose: 'scope-check',
-            fields: [...coordinates],
-          })}`,
+        const context: GatewayCallContext = {
+          partner,
+          traceId,
+          organisation: 'doelpoort',
+          role: 'policy-engine',
+          callerId: 'doelpoort',
+          project: '-',
+          purpose: 'scope-check',
+          fields: [...coordinates],
         };
+        return signing.headers(context, { traceparent: formatTraceparent(traceId, newSpanId()) });
       },
     });
     const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });

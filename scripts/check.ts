@@ -1,5 +1,6 @@
 /**
- * `npm run check`: the schema check a partner integrator runs before going live.
+ * `npm run check`: the schema check a partner integrator runs before going live (`doelpoort-kit
+ * check` of @doelpoort/subgraph-kit, plus the project's own subgraphs and policy folder).
  *
  *   npm run check                                         check the project's own subgraphs, composed
  *   npm run check -- partner.graphql [more.graphql ...]   check these subgraph SDLs
@@ -15,12 +16,10 @@
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
  * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSubgraph, composeSupergraph, formatProblems } from '../schema/compose.ts';
-import type { SchemaProblem, SubgraphSource } from '../schema/compose.ts';
-import type { ClassificationOptions } from '../schema/classifications.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphSource } from '../schema/compose.ts';
+import { checkSources, describeOutcome, readSource, UsageError } from '../packages/subgraph-kit/src/cli/check.ts';
 import { loadPolicyData } from '../gateway/policy/load.ts';
 import { PolicyDataError } from '../gateway/policy/problems.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
@@ -35,8 +34,6 @@ interface Arguments {
 
 const USAGE = 'Usage: npm run check -- [--with-ours] [--purposes a,b,...] [--policies dir] [file.graphql ...]';
 const PROJECT_POLICIES = fileURLToPath(new URL('../policies', import.meta.url));
-
-class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Arguments {
   const parsed: Arguments = { files: [], withOurs: false, policyDir: PROJECT_POLICIES };
@@ -76,22 +73,6 @@ function knownPurposes(args: Arguments): string[] {
   }
 }
 
-function readSource(file: string): SubgraphSource {
-  let sdl: string;
-  try {
-    sdl = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-  }
-  return { name: subgraphName(file), sdl, url: pathToFileURL(file).href };
-}
-
-/** "uwv.graphql" is "uwv"; "subgraphs/uwv/schema.graphql" is "uwv" too. */
-function subgraphName(file: string): string {
-  const name = basename(file, extname(file));
-  return name === 'schema' ? basename(dirname(file)) : name;
-}
-
 /**
  * The project's own subgraphs, on the default synthetic world, as they serve their SDL. Imported at
  * run time: subgraphs/index.ts (`createAllSubgraphs(world)`) may not be there in every checkout.
@@ -105,33 +86,13 @@ async function ourSubgraphs(): Promise<SubgraphSource[]> {
   return subgraphs.map(({ name, sdl }) => ({ name, sdl, url: `in-process://${name}` }));
 }
 
-type Outcome = { ok: true; subgraphs: number; classifiedFields: number } | { ok: false; problems: SchemaProblem[] };
-
-function check(sources: readonly SubgraphSource[], options: ClassificationOptions): Outcome {
-  const [only, ...others] = sources;
-  if (only !== undefined && others.length === 0) {
-    const checked = checkSubgraph(only.name, only.sdl, options);
-    return checked.problems.length > 0 ? { ok: false, problems: checked.problems } : { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size };
-  }
-  const composed = composeSupergraph(sources, options);
-  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size } : composed;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArguments(argv);
   const sources = args.files.map(readSource);
   if (args.withOurs || args.files.length === 0) sources.push(...(await ourSubgraphs()));
-  const outcome = check(sources, { knownPurposes: knownPurposes(args) });
-  if (!outcome.ok) {
-    console.error(formatProblems(outcome.problems));
-    return 1;
-  }
-  console.log(`OK: ${plural(outcome.subgraphs, 'subgraph')}, ${plural(outcome.classifiedFields, 'classified field')}`);
-  return 0;
+  const outcome = checkSources(sources, { knownPurposes: knownPurposes(args) });
+  (outcome.ok ? console.log : console.error)(describeOutcome(outcome));
+  return outcome.ok ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

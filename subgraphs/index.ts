@@ -1,8 +1,8 @@
 /** Every partner's subgraph over one World, built or served together. */
 import type { PartnerId, World } from './world/index.ts';
-import type { PartnerSubgraph } from './kit/build.ts';
-import { serveSubgraph } from './kit/serve.ts';
-import type { ServeOptions, ServedSubgraph } from './kit/serve.ts';
+import type { JSONWebKeySet } from 'jose';
+import { createGatewayTokenVerifier } from '@doelpoort/subgraph-kit';
+import { serveSubgraph, type PartnerSubgraph, type ServeOptions, type ServedSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 import { createArbeidsinspectieSubgraph } from './arbeidsinspectie/index.ts';
 import { createBagSubgraph } from './bag/index.ts';
 import { createBelastingdienstSubgraph } from './belastingdienst/index.ts';
@@ -17,7 +17,7 @@ import { createUwvSubgraph } from './uwv/index.ts';
 import { createWijkteamSubgraph } from './wijkteam/index.ts';
 import { createWoningcorporatieSubgraph } from './woningcorporatie/index.ts';
 
-export type { PartnerSubgraph } from './kit/build.ts';
+export type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 
 export type SubgraphFactory = (world: World) => PartnerSubgraph;
 
@@ -46,6 +46,8 @@ export function createAllSubgraphs(world: World): PartnerSubgraph[] {
 }
 
 export interface ServeAllOptions {
+  /** The gateway's public key set (or its URL): every partner verifies the gateway's token of each call with it. */
+  gatewayKeys: JSONWebKeySet | URL;
   /** Subgraph i listens on basePort + i; 0 (the default) gives each an ephemeral port. */
   basePort?: number;
   /** Default 127.0.0.1. */
@@ -60,10 +62,11 @@ export interface ServedSubgraphs {
 }
 
 /**
- * Serves every partner subgraph over one World, each on its own port. When one cannot listen, the
- * ones already listening are closed and the error names the subgraph and the port.
+ * Serves every partner subgraph over one World, each on its own port, each answering only calls
+ * that carry the gateway's token for exactly that call. When one cannot listen, the ones already
+ * listening are closed and the error names the subgraph and the port.
  */
-export async function serveAllSubgraphs(world: World, { basePort = 0, host = '127.0.0.1', onRequest }: ServeAllOptions = {}): Promise<ServedSubgraphs> {
+export async function serveAllSubgraphs(world: World, { gatewayKeys, basePort = 0, host = '127.0.0.1', onRequest }: ServeAllOptions): Promise<ServedSubgraphs> {
   const built = createAllSubgraphs(world);
   checkBasePort(basePort, built.length);
   const served: { subgraph: PartnerSubgraph; server: ServedSubgraph }[] = [];
@@ -73,7 +76,8 @@ export async function serveAllSubgraphs(world: World, { basePort = 0, host = '12
   for (const [i, subgraph] of built.entries()) {
     const port = basePort === 0 ? 0 : basePort + i;
     try {
-      served.push({ subgraph, server: await serveSubgraph(subgraph, { port, host, onRequest }) });
+      const verifier = createGatewayTokenVerifier({ partner: subgraph.name, jwks: gatewayKeys });
+      served.push({ subgraph, server: await serveSubgraph(subgraph, { port, host, verifier, ...(onRequest ? { onRequest } : {}) }) });
     } catch (error) {
       await closeAll();
       const where = port === 0 ? `an ephemeral port on ${host}` : `port ${port} on ${host}`;

@@ -90,6 +90,7 @@ export const configSchema = z
     introspection: z.boolean().optional(),
     policyDir: text.default('./policies'),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    partnerTokenAlgorithm: z.enum(['EdDSA', 'ES256']).default('EdDSA'),
     otlpEndpoint: url('http:', 'https:').optional(),
     trustedDocumentsFile: text.optional(),
     auth: auth.optional(),

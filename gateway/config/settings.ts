@@ -48,6 +48,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'requestTimeoutMs', env: 'DOELPOORT_REQUEST_TIMEOUT_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000, at least subgraphTimeoutMs', example: 15000 },
   { key: 'introspection', env: 'DOELPOORT_INTROSPECTION', kind: 'boolean', expected: 'true or false', example: false },
   { key: 'logLevel', env: 'DOELPOORT_LOG_LEVEL', kind: 'string', expected: 'one of debug, info, warn, error', example: 'info' },
+  { key: 'partnerTokenAlgorithm', env: 'DOELPOORT_PARTNER_TOKEN_ALGORITHM', kind: 'string', expected: 'EdDSA (Ed25519) or ES256', example: 'EdDSA' },
   {
     key: 'otlpEndpoint',
     env: 'DOELPOORT_OTLP_ENDPOINT',

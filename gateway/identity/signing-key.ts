@@ -16,10 +16,13 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
-/** Reads the private JWK at `file`, or generates one there if it does not exist yet. */
+/**
+ * Reads the private JWK at `file`, or generates one there with `alg` if it does not exist yet. An
+ * existing key keeps its own algorithm (P-256: ES256, Ed25519: EdDSA).
+ */
 export async function loadOrCreateSigningKey(file: string, alg: SigningAlgorithm): Promise<SigningKey> {
-  const existing = await readJwkFile(file);
-  if (existing) return signingKeyFromJwk(existing, alg);
+  const existing = await loadSigningKeyIfPresent(file);
+  if (existing) return existing;
   const { privateKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = await exportJWK(privateKey);
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
@@ -47,6 +50,19 @@ export async function signingKeyFromJwk(privateJwk: JWK, alg: SigningAlgorithm, 
   const { kty, crv, x, y } = publicPart;
   const publicJwk: JWK = { kty, crv, x, ...(y === undefined ? {} : { y }), kid: keyId, alg, use: 'sig' };
   return { alg, kid: keyId, privateKey, publicJwk };
+}
+
+/** The signing key in the private JWK at `file`; undefined when there is no such file. */
+export async function loadSigningKeyIfPresent(file: string): Promise<SigningKey | undefined> {
+  const jwk = await readJwkFile(file);
+  return jwk === undefined ? undefined : signingKeyFromJwk(jwk, keyAlgorithm(jwk));
+}
+
+/** The JWS algorithm of a P-256 or Ed25519 key. */
+export function keyAlgorithm(jwk: JWK): SigningAlgorithm {
+  if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256';
+  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA';
+  throw new TypeError(`the signing key must be a P-256 (ES256) or Ed25519 (EdDSA) key; got kty ${jwk.kty}, crv ${jwk.crv}`);
 }
 
 async function readJwkFile(file: string): Promise<JWK | undefined> {

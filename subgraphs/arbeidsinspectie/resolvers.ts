@@ -1,8 +1,8 @@
 import type { Huisvesting, Loonbevinding } from '../world/index.ts';
-import type { Resolvers } from '../kit/build.ts';
-import { signalenOf } from '../kit/signalen.ts';
-import { entityReferences, persoonRef } from '../kit/world.ts';
-import type { AdresRef, PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { signalenOf } from '../shared/signalen.ts';
+import { entityReferences, persoonRef } from '../shared/world.ts';
+import type { AdresRef, PersoonRef, WorldIndex } from '../shared/world.ts';
 
 /** An employer as this subgraph passes it around: only the key. */
 interface WerkgeverRef {

@@ -1,9 +1,9 @@
 import { adresKey } from '../world/index.ts';
 import type { Adres } from '../world/index.ts';
-import type { Resolvers } from '../kit/build.ts';
-import { signalenOf } from '../kit/signalen.ts';
-import { adresRef, entityReferences, persoonRef } from '../kit/world.ts';
-import type { AdresRef, PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { signalenOf } from '../shared/signalen.ts';
+import { adresRef, entityReferences, persoonRef } from '../shared/world.ts';
+import type { AdresRef, PersoonRef, WorldIndex } from '../shared/world.ts';
 
 interface AdresOpPostcodeArgs {
   postcode: string;

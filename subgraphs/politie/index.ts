@@ -1,10 +1,10 @@
 /** The police's subgraph: registrations at an address and about a person (criminal-law data). */
 import type { World } from '../world/index.ts';
-import { buildPartnerSubgraph } from '../kit/build.ts';
-import type { PartnerSubgraph } from '../kit/build.ts';
-import { readTypeDefs } from '../kit/schema-file.ts';
-import { SIGNAAL_SDL } from '../kit/signalen.ts';
-import { worldIndex } from '../kit/world.ts';
+import { buildPartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import { readTypeDefs } from '../shared/schema-file.ts';
+import { SIGNAAL_SDL } from '../shared/signalen.ts';
+import { worldIndex } from '../shared/world.ts';
 import { politieResolvers } from './resolvers.ts';
 
 export function createPolitieSubgraph(world: World): PartnerSubgraph {

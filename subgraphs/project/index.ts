@@ -8,9 +8,9 @@ import { GraphQLError, Source, execute, parse, validate, type DocumentNode, type
 import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
 import type { PolicyData } from '../../gateway/policy/load.ts';
 import type { Db } from '../../gateway/store/db.ts';
-import { buildPartnerSubgraph, type PartnerSubgraph } from '../kit/build.ts';
-import { requestedFieldCoordinates, type GatewayClaims } from '../kit/gateway-token.ts';
-import { readTypeDefs } from '../kit/schema-file.ts';
+import { buildPartnerSubgraph, type PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import { requestedFieldCoordinates, type GatewayClaims, type VerifiedCall } from '@doelpoort/subgraph-kit';
+import { readTypeDefs } from '../shared/schema-file.ts';
 import { casesById, findingsOf } from './case-records.ts';
 import { projectResolvers } from './resolvers.ts';
 import type { ProjectRequest } from './request.ts';
@@ -20,8 +20,8 @@ export const PROJECT_SUBGRAPH = 'project';
 export interface ProjectSubgraphOptions {
   db: Db;
   policyData: PolicyData;
-  /** Verifies the gateway token in the Authorization header for the requested "Type.field" coordinates; throws when it does not hold. */
-  verifyGatewayToken: (authorizationHeader: string | undefined, requestedFields: string[]) => Promise<GatewayClaims>;
+  /** Verifies the gateway token in the Authorization header for this call and the "Type.field" coordinates it selects; throws when it does not hold. */
+  verifyGatewayToken: (authorizationHeader: string | undefined, call: VerifiedCall) => Promise<GatewayClaims>;
   now?: () => Date;
 }
 
@@ -49,7 +49,7 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now 
 
     let claims: GatewayClaims;
     try {
-      claims = await verifyGatewayToken(authorization, requestedFieldCoordinates(subgraph.schema, document));
+      claims = await verifyGatewayToken(authorization, { fields: requestedFieldCoordinates(subgraph.schema, document), call: request });
     } catch (error) {
       return { data: null, errors: [tokenError(error)] };
     }

@@ -9,7 +9,7 @@ import type { Caller } from '../../gateway/context/types.ts';
 import { judgeRequest } from '../../gateway/policy/decide.ts';
 import type { PolicyData } from '../../gateway/policy/load.ts';
 import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
-import type { GatewayClaims } from '../kit/gateway-token.ts';
+import type { GatewayClaims } from '@doelpoort/subgraph-kit';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 

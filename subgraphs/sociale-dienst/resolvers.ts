@@ -1,7 +1,7 @@
-import type { Resolvers } from '../kit/build.ts';
-import { signalenOf } from '../kit/signalen.ts';
-import { entityReferences, latest } from '../kit/world.ts';
-import type { AdresRef, PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { signalenOf } from '../shared/signalen.ts';
+import { entityReferences, latest } from '../shared/world.ts';
+import type { AdresRef, PersoonRef, WorldIndex } from '../shared/world.ts';
 
 // Records are returned as the world holds them: GraphQL serves only the fields the schema declares.
 export function socialeDienstResolvers(index: WorldIndex): Resolvers {

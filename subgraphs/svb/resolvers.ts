@@ -1,8 +1,8 @@
 import type { Kinderbijslag, Leefsituatie } from '../world/index.ts';
-import type { Resolvers } from '../kit/build.ts';
-import { signalenOf } from '../kit/signalen.ts';
-import { entityReferences, latest, persoonRef } from '../kit/world.ts';
-import type { PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { signalenOf } from '../shared/signalen.ts';
+import { entityReferences, latest, persoonRef } from '../shared/world.ts';
+import type { PersoonRef, WorldIndex } from '../shared/world.ts';
 
 export function svbResolvers(index: WorldIndex): Resolvers {
   return {

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../kit/build.ts';
-import { signalenOf } from '../kit/signalen.ts';
-import { entityReferences } from '../kit/world.ts';
-import type { PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { signalenOf } from '../shared/signalen.ts';
+import { entityReferences } from '../shared/world.ts';
+import type { PersoonRef, WorldIndex } from '../shared/world.ts';
 
 // Records are returned as the world holds them: GraphQL serves only the fields the schema declares.
 export function uwvResolvers(index: WorldIndex): Resolvers {

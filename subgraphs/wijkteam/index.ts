@@ -1,9 +1,9 @@
 /** The social neighbourhood team's subgraph: care trajectories (for help only) and whether a referral exists. */
 import type { World } from '../world/index.ts';
-import { buildPartnerSubgraph } from '../kit/build.ts';
-import type { PartnerSubgraph } from '../kit/build.ts';
-import { readTypeDefs } from '../kit/schema-file.ts';
-import { worldIndex } from '../kit/world.ts';
+import { buildPartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import { readTypeDefs } from '../shared/schema-file.ts';
+import { worldIndex } from '../shared/world.ts';
 import { wijkteamResolvers } from './resolvers.ts';
 
 export function createWijkteamSubgraph(world: World): PartnerSubgraph {

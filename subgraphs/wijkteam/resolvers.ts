@@ -1,7 +1,7 @@
 import type { Zorgtraject } from '../world/index.ts';
-import type { Resolvers } from '../kit/build.ts';
-import { entityReferences } from '../kit/world.ts';
-import type { PersoonRef, WorldIndex } from '../kit/world.ts';
+import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
+import { entityReferences } from '../shared/world.ts';
+import type { PersoonRef, WorldIndex } from '../shared/world.ts';
 
 export function wijkteamResolvers(index: WorldIndex): Resolvers {
   const zorgtrajecten = (ref: PersoonRef): readonly Zorgtraject[] => index.byBsn.zorgtrajecten.get(ref.bsn) ?? [];

@@ -4,7 +4,7 @@
  * error message carries a BSN.
  */
 import type { ExecutionResult } from 'graphql';
-import { SubgraphRequestRefused } from '../../subgraphs/kit/serve.ts';
+import { SubgraphRequestRefused } from '@doelpoort/subgraph-kit/subgraph';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { createHttpWorldGateway, type OnSubgraphRequest, type PartnerCall } from '../helpers/world-gateway.ts';
 import { SCENARIO_1_QUERY } from './scenario-1.ts';

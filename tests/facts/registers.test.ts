@@ -4,8 +4,8 @@ import { createPartnerRegisterLookup, type RegisterPartner } from '../../gateway
 import type { SubgraphFetcher, SubgraphRequest } from '../../gateway/executor/subgraph-client.ts';
 import { createBagSubgraph } from '../../subgraphs/bag/index.ts';
 import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';
-import type { PartnerSubgraph } from '../../subgraphs/kit/build.ts';
-import { requestedFieldCoordinates } from '../../subgraphs/kit/gateway-token.ts';
+import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import { requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { defaultWorld, SCENARIO_ADRES, SCENARIO_BSN } from '../../subgraphs/world/index.ts';
 
 const world = defaultWorld();

@@ -5,8 +5,8 @@ import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES } from '../../gateway/executor/execute.ts';
 import { composeSupergraph } from '../../schema/compose.ts';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';
-import { readTypeDefs } from '../../subgraphs/kit/schema-file.ts';
-import { partnerSdl } from '../../subgraphs/kit/build.ts';
+import { readTypeDefs } from '../../subgraphs/shared/schema-file.ts';
+import { partnerSdl } from '@doelpoort/subgraph-kit/subgraph';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 
 describe('the landing page examples', () => {

@@ -16,6 +16,7 @@ import type { RequestContext } from '../../gateway/context/types.ts';
 import { createAllSubgraphs, serveAllSubgraphs, type ServeAllOptions } from '../../subgraphs/index.ts';
 import type { World } from '../../subgraphs/world/index.ts';
 import { allowAllPolicy, testContext } from './federation.ts';
+import { testGatewayTokens } from './gateway-tokens.ts';
 
 /** One call a partner received. */
 export interface PartnerCall {
@@ -129,13 +130,17 @@ export function createInProcessWorldGateway(world: World, options: WorldGatewayO
 }
 
 /**
- * The gateway over the world's partners served over real HTTP on ephemeral ports. `onRequest` runs
- * after the call is recorded; it may throw (e.g. SubgraphRequestRefused) or wait.
+ * The gateway over the world's partners served over real HTTP on ephemeral ports, each call with a
+ * gateway token. `onRequest` runs after the call is recorded; it may throw (e.g.
+ * SubgraphRequestRefused) or wait.
  */
 export async function createHttpWorldGateway(world: World, options: WorldGatewayOptions & { onRequest?: OnSubgraphRequest } = {}): Promise<HttpWorldGateway> {
   const { base } = compose(world, options);
   const calls: PartnerCall[] = [];
+  // The partners verify the gateway's token of every call, as in production.
+  const tokens = await testGatewayTokens();
   const served = await serveAllSubgraphs(world, {
+    gatewayKeys: tokens.jwks,
     basePort: 0,
     onRequest: async (request) => {
       calls.push({ subgraph: request.subgraph, query: request.query, variables: request.variables });
@@ -144,7 +149,7 @@ export async function createHttpWorldGateway(world: World, options: WorldGateway
   });
   const urls = new Map(served.subgraphs.map(({ name, url }) => [name, url]));
   return {
-    run: runner({ ...base, urls, fetcher: httpSubgraphFetcher }),
+    run: runner({ ...base, urls, fetcher: tokens.signing.fetcher(httpSubgraphFetcher), headersFor: tokens.headersFor }),
     calls,
     callsTo: (subgraph) => calls.filter((c) => c.subgraph === subgraph),
     reset: () => void calls.splice(0),

@@ -6,7 +6,7 @@ import { createStoreFacts } from '../../gateway/facts/provider.ts';
 import { createPartnerTokenSigner, type PartnerTokenSigner } from '../../gateway/partner-token/index.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { importSignals } from '../../gateway/store/signals.ts';
-import { createGatewayTokenVerifier, requestedFieldCoordinates } from '../../subgraphs/kit/gateway-token.ts';
+import { createGatewayTokenVerifier, requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { createProjectSubgraph, type ProjectSubgraph } from '../../subgraphs/project/index.ts';
 import { backends } from '../facts/backends.ts';
 import { ADRES, PROJECT, SIGNALS, entity, fakeRegisters, policyData, query } from '../facts/fixtures.ts';
@@ -32,12 +32,12 @@ beforeAll(async () => {
 
 function projectSubgraph(db: Db, now = NOW): ProjectSubgraph {
   const verifier = createGatewayTokenVerifier({ partner: 'project', jwks: signer.jwks() });
-  return createProjectSubgraph({ db, policyData, verifyGatewayToken: (header, fields) => verifier.verify(header, fields), now: () => now });
+  return createProjectSubgraph({ db, policyData, verifyGatewayToken: (header, call) => verifier.verify(header, call), now: () => now });
 }
 
 /** Asks the subgraph as the gateway does: with a token for exactly the coordinates the operation selects. */
 async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<string, unknown>, caller: Caller = {}): Promise<SubgraphResponse> {
-  const token = await signer.sign({
+  const token = signer.sign({
     partner: 'project',
     traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     organisation: caller.organisation ?? 'sociale-dienst',
@@ -46,7 +46,7 @@ async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<
     project: caller.project ?? P,
     purpose: caller.purpose ?? 'woonfraude',
     fields: caller.fields ?? requestedFieldCoordinates(subgraph.schema, parse(source)),
-  });
+  }, { query: source, variables });
   return subgraph.fetcher('http://project.in-process/graphql', { query: source, variables }, { timeoutMs: 1000, headers: { Authorization: `Bearer ${token}` } });
 }
 

@@ -9,6 +9,9 @@ import { PARTNER_SUBGRAPHS, SUBGRAPH_FACTORIES, createAllSubgraphs, serveAllSubg
 import { PARTNERS } from '../../subgraphs/world/index.ts';
 import { GEEN_ADRES, NIEMAND, fixtureWorld } from './fixture.ts';
 import { entities } from './run.ts';
+import { testGatewayTokens } from '../helpers/gateway-tokens.ts';
+
+const { jwks: gatewayKeys } = await testGatewayTokens();
 
 const subgraphs = createAllSubgraphs(fixtureWorld);
 const KEYS = { Persoon: 'bsn', Adres: 'adresId' } as const;
@@ -36,7 +39,7 @@ describe('all partner subgraphs', () => {
 
   it('are served each on its own port, recording which subgraph was asked', async () => {
     const asked: string[] = [];
-    const served = await serveAllSubgraphs(fixtureWorld, { onRequest: (request) => void asked.push(request.subgraph) });
+    const served = await serveAllSubgraphs(fixtureWorld, { gatewayKeys, onRequest: (request) => void asked.push(request.subgraph) });
     try {
       expect(served.subgraphs.map(({ name }) => name)).toEqual(subgraphs.map(({ name }) => name));
       expect(new Set(served.subgraphs.map(({ url }) => url)).size).toBe(subgraphs.length);
@@ -53,7 +56,7 @@ describe('all partner subgraphs', () => {
   it('are served from basePort up, and when a port is taken the others are closed and the error names it', async () => {
     const { blocker, port } = await portAfterFreePort();
     try {
-      const attempt = serveAllSubgraphs(fixtureWorld, { basePort: port - 1 });
+      const attempt = serveAllSubgraphs(fixtureWorld, { gatewayKeys, basePort: port - 1 });
       await expect(attempt).rejects.toThrow(
         `The ${subgraphs[1]?.name} subgraph could not listen on port ${port} on 127.0.0.1: listen EADDRINUSE: address already in use 127.0.0.1:${port}`,
       );
@@ -68,9 +71,9 @@ describe('all partner subgraphs', () => {
     const highest = 65535 - subgraphs.length + 1;
     const problem = (basePort: number) =>
       `basePort must be 0 (ephemeral ports) or a whole number from 1 to ${highest}, so that ${subgraphs.length} subgraphs fit; got ${basePort}.`;
-    await expect(serveAllSubgraphs(fixtureWorld, { basePort: highest + 1 })).rejects.toThrow(problem(highest + 1));
-    await expect(serveAllSubgraphs(fixtureWorld, { basePort: -1 })).rejects.toThrow(problem(-1));
-    await expect(serveAllSubgraphs(fixtureWorld, { basePort: 4000.5 })).rejects.toThrow(problem(4000.5));
+    await expect(serveAllSubgraphs(fixtureWorld, { gatewayKeys, basePort: highest + 1 })).rejects.toThrow(problem(highest + 1));
+    await expect(serveAllSubgraphs(fixtureWorld, { gatewayKeys, basePort: -1 })).rejects.toThrow(problem(-1));
+    await expect(serveAllSubgraphs(fixtureWorld, { gatewayKeys, basePort: 4000.5 })).rejects.toThrow(problem(4000.5));
   });
 
   it('are made by PARTNER_SUBGRAPHS, the factories of SUBGRAPH_FACTORIES in the same order', () => {

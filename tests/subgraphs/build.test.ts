@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartnerSubgraph } from '../../subgraphs/kit/build.ts';
+import { buildPartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 import { run } from './run.ts';
 
 const TYPE_DEFS = /* GraphQL */ `

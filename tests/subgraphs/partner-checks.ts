@@ -9,7 +9,7 @@ import { readClassifications } from '../../schema/classifications.ts';
 import type { Classification } from '../../schema/classification.ts';
 import { createBagSubgraph } from '../../subgraphs/bag/index.ts';
 import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';
-import type { PartnerSubgraph } from '../../subgraphs/kit/build.ts';
+import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 import type { World } from '../../subgraphs/world/index.ts';
 
 /** The SDL the subgraph answers to `_service { sdl }`. */

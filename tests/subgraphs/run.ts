@@ -1,7 +1,7 @@
 /** Running an operation against a built subgraph, in process. */
 import { execute, parse } from 'graphql';
 import type { ExecutionResult } from 'graphql';
-import type { PartnerSubgraph } from '../../subgraphs/kit/build.ts';
+import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 
 export async function run(subgraph: PartnerSubgraph, query: string, variables: Record<string, unknown> = {}): Promise<ExecutionResult> {
   return execute({ schema: subgraph.schema, document: parse(query), variableValues: variables });

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';
-import { SubgraphRequestRefused, serveSubgraph } from '../../subgraphs/kit/serve.ts';
-import type { ServedSubgraph, SubgraphRequest } from '../../subgraphs/kit/serve.ts';
+import { createGatewayTokenVerifier } from '@doelpoort/subgraph-kit';
+import { SubgraphRequestRefused, serveSubgraph } from '@doelpoort/subgraph-kit/subgraph';
+import type { ServedSubgraph, SubgraphRequest } from '@doelpoort/subgraph-kit/subgraph';
+import { testGatewayTokens, type TestGatewayTokens } from '../helpers/gateway-tokens.ts';
 import { ANNA, BRAM, fixtureWorld } from './fixture.ts';
 
 const recorded: SubgraphRequest[] = [];
+const brp = createBrpSubgraph(fixtureWorld);
 let served: ServedSubgraph;
+let tokens: TestGatewayTokens;
 
 beforeAll(async () => {
-  served = await serveSubgraph(createBrpSubgraph(fixtureWorld), {
+  tokens = await testGatewayTokens();
+  served = await serveSubgraph(brp, {
     port: 0,
+    verifier: createGatewayTokenVerifier({ partner: 'brp', jwks: tokens.jwks }),
     onRequest: (request) => {
       recorded.push(request);
       if (request.headers['x-test-refuse'] === 'yes') throw new SubgraphRequestRefused(401, 'A gateway token is required.');
@@ -22,9 +28,20 @@ afterAll(async () => {
   await served.close();
 });
 
+/** POSTs the body with a gateway token for exactly it (unless the headers bring their own authorization). */
 async function post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const authorization: Record<string, string> = 'authorization' in headers ? {} : { authorization: signedFor(body) };
+  const response = await fetch(served.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization, ...headers }, body });
   return { status: response.status, json: await response.json() };
+}
+
+function signedFor(body: string): string {
+  try {
+    const { query, variables, operationName } = JSON.parse(body) as { query?: unknown; variables?: Record<string, unknown>; operationName?: string };
+    return typeof query === 'string' ? tokens.authorizationFor('brp', brp.schema, { query, variables, operationName }) : '';
+  } catch {
+    return '';
+  }
 }
 
 describe('serveSubgraph', () => {
@@ -48,6 +65,30 @@ describe('serveSubgraph', () => {
     expect(request).toMatchObject({ subgraph: 'brp', query, variables: { bsn: BRAM }, operationName: null });
     expect(request?.headers['x-trace']).toBe('abc');
     expect(request?.document?.kind).toBe('Document');
+  });
+
+  it('refuses a data query without a gateway token, before validating, and answers the schema without one', async () => {
+    expect(await post(JSON.stringify({ query: '{ persoon(bsn: "1") { schoenmaat } }' }), { authorization: '' })).toEqual({
+      status: 401,
+      json: { errors: [{ message: expect.stringContaining('No gateway token was sent.'), extensions: { code: 'GATEWAY_TOKEN_MISSING' } }] },
+    });
+    const sdl = await post(JSON.stringify({ query: '{ _service { sdl } }' }), { authorization: '' });
+    expect(sdl).toEqual({ status: 200, json: { data: { _service: { sdl: brp.sdl } } } });
+  });
+
+  it('refuses a token signed for other subjects (403) and a token used twice (401)', async () => {
+    const query = 'query ($bsn: ID!) { persoon(bsn: $bsn) { geslacht } }';
+    const forAnna = tokens.authorization('brp', { query, variables: { bsn: ANNA } }, ['Persoon.geslacht', 'Query.persoon']);
+    expect(await post(JSON.stringify({ query, variables: { bsn: BRAM } }), { authorization: forAnna })).toMatchObject({
+      status: 403,
+      json: { errors: [{ extensions: { code: 'GATEWAY_TOKEN_OTHER_CALL' } }] },
+    });
+    const once = tokens.authorization('brp', { query, variables: { bsn: ANNA } }, ['Persoon.geslacht', 'Query.persoon']);
+    expect((await post(JSON.stringify({ query, variables: { bsn: ANNA } }), { authorization: once })).status).toBe(200);
+    expect(await post(JSON.stringify({ query, variables: { bsn: ANNA } }), { authorization: once })).toMatchObject({
+      status: 401,
+      json: { errors: [{ extensions: { code: 'GATEWAY_TOKEN_REPLAYED' } }] },
+    });
   });
 
   it('answers 400 with a clear message for a body that is not JSON', async () => {

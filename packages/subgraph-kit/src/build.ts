@@ -6,10 +6,7 @@
 import { Source, executeSync, parse } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { CLASSIFIED_DIRECTIVE_SDL } from '../../schema/classification.ts';
-
-export const FEDERATION_LINK_SDL =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])';
+import { CLASSIFIED_DIRECTIVE_SDL, FEDERATION_LINK_SDL } from './directive.ts';
 
 /** A resolver of any shape: (parent, args, context, info) => value, each parameter typed by its author. */
 export type FieldResolver = (parent: never, args: never, context: never, info: never) => unknown;

@@ -1,7 +1,9 @@
 /**
  * Serving a partner subgraph over HTTP: GraphQL over HTTP, POST with a JSON body
  * `{ query, variables?, operationName? }` at /graphql. Small on purpose: node:http, graphql-js,
- * and a cache of parsed and validated documents per query string.
+ * and a cache of parsed and validated documents per query string. Every call that asks for more
+ * than the schema needs the gateway's token for exactly that call: there is no way to serve
+ * without a verifier.
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
@@ -9,6 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, Source, execute, parse, validate } from 'graphql';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { PartnerSubgraph } from './build.ts';
+import { asksSchemaOnly, fieldCoordinatesByQuery } from './coordinates.ts';
+import { GatewayTokenError } from './errors.ts';
+import type { GatewayTokenVerifier } from './verify.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,6 +49,9 @@ export interface ServeOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /** Verifies the gateway's token of every call (createGatewayTokenVerifier with this partner's name). */
+  verifier: GatewayTokenVerifier;
+  /** Told of every request before its token is checked; may refuse it by throwing. */
   onRequest?: (request: SubgraphRequest) => void | Promise<void>;
 }
 
@@ -59,10 +67,18 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-export async function serveSubgraph(subgraph: PartnerSubgraph, { port, host = '127.0.0.1', onRequest }: ServeOptions): Promise<ServedSubgraph> {
+export async function serveSubgraph(subgraph: PartnerSubgraph, { port, host = '127.0.0.1', verifier, onRequest }: ServeOptions): Promise<ServedSubgraph> {
+  if (typeof verifier?.verify !== 'function') throw new TypeError(`${subgraph.name}: serveSubgraph needs a verifier of the gateway's tokens`);
   const documents = new DocumentCache(subgraph.schema);
+  const coordinates = fieldCoordinatesByQuery(subgraph.schema);
+  const guard: Guard = async (request) => {
+    if (request.document !== null && asksSchemaOnly(request.document)) return;
+    const fields = request.document === null ? [] : coordinates(request.query, request.document);
+    const header = request.headers.authorization;
+    await verifier.verify(Array.isArray(header) ? header[0] : header, { fields, call: request });
+  };
   const server = createServer((req, res) => {
-    handle(subgraph, documents, onRequest, req).then(
+    handle(subgraph, documents, onRequest, guard, req).then(
       (reply) => send(res, reply),
       () => send(res, failure(500, 'The subgraph could not handle the request.')),
     );
@@ -86,10 +102,13 @@ export async function serveSubgraph(subgraph: PartnerSubgraph, { port, host = '1
   };
 }
 
+type Guard = (request: SubgraphRequest) => Promise<void>;
+
 async function handle(
   subgraph: PartnerSubgraph,
   documents: DocumentCache,
   onRequest: ServeOptions['onRequest'],
+  guard: Guard,
   req: IncomingMessage,
 ): Promise<Reply> {
   if (new URL(req.url ?? '/', 'http://subgraph').pathname !== GRAPHQL_PATH) return failure(404, `Not found: the GraphQL endpoint is ${GRAPHQL_PATH}.`);
@@ -105,14 +124,14 @@ async function handle(
   const document = documents.get(parsed.query);
   const request: SubgraphRequest = { subgraph: subgraph.name, ...parsed, headers: req.headers, document: 'kind' in document ? document : null };
   // Asked even for an invalid query, so that a refused caller learns nothing from validation errors.
-  if (onRequest !== undefined) {
-    try {
-      await onRequest(request);
-    } catch (error) {
-      const status = refusalStatus(error);
-      if (status === null) throw error;
-      return failure(status, (error as Error).message);
-    }
+  try {
+    await onRequest?.(request);
+    await guard(request);
+  } catch (error) {
+    if (error instanceof GatewayTokenError) return { status: error.status, body: { errors: [error.toGraphQLError()] } };
+    const status = refusalStatus(error);
+    if (status === null) throw error;
+    return failure(status, (error as Error).message);
   }
 
   if (!('kind' in document)) return { status: 400, body: { errors: document.errors } };
