@@ -145,6 +145,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     );
 
     const urls = new Map(sources.map((s) => [s.name, s.url]));
+    // A request without a declared project and purpose still reaches partners for keys and
+    // non-personal fields (the policy denies every personal one, rule context.missing-purpose);
+    // its token says so with a value no caller can declare (purpose headers are lower-case ids).
+    const UNDECLARED = '(undeclared)';
     const headersFor = async (call: { graph: string; coordinates: string[]; context: import('./context/types.ts').RequestContext; spanId: string }) => {
       const { context } = call;
       const caller = context.caller;
@@ -157,8 +161,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           organisation: caller.organisation,
           role: caller.roles[0] ?? '',
           callerId: caller.id,
-          project: context.purpose?.project ?? '',
-          purpose: context.purpose?.purpose ?? '',
+          project: context.purpose?.project ?? UNDECLARED,
+          purpose: context.purpose?.purpose ?? UNDECLARED,
           ...(context.purpose?.caseId ? { caseId: context.purpose.caseId } : {}),
           fields: call.coordinates,
         },

@@ -6,14 +6,17 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { newSpanId } from '../context/trace.ts';
 import type { GatewayContext } from './http.ts';
-import { runRequest, type PipelineOptions } from './pipeline.ts';
+import { newRequestState, runRequest, type PipelineOptions, type RequestState } from './pipeline.ts';
 import { ReservedAliasesRule } from './reserved-aliases.ts';
 
 export interface ApolloOptions extends PipelineOptions {
   apiSchema: GraphQLSchema;
   supergraphSdl: string;
   introspection: boolean;
+  /** Batched POSTs (a JSON array of operations); the HTTP layer bounds their size (limits.maxBatch). */
+  allowBatches: boolean;
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Trusted documents: hash-only requests find their registered text here. */
   persistedQueries?: ConstructorParameters<typeof ApolloServer<GatewayContext>>[0]['persistedQueries'];
@@ -25,7 +28,14 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
       async load() {
         return {
           schema: options.apiSchema,
-          executor: (rc) => runRequest(options, (rc.context as GatewayContext).state, rc.document, rc.operationName, rc.request.variables),
+          executor: async (rc) => {
+            const { state, batch } = rc.context as GatewayContext;
+            if (!batch) return runRequest(options, state, rc.document, rc.operationName, rc.request.variables);
+            const own = operationState(state);
+            const result = await runRequest(options, own, rc.document, rc.operationName, rc.request.variables);
+            if (own.auditFailed) state.auditFailed = true;
+            return result;
+          },
         };
       },
       onSchemaLoadOrUpdate(callback) {
@@ -35,6 +45,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
       async stop() {},
     },
     introspection: options.introspection,
+    allowBatchedHttpRequests: options.allowBatches,
     validationRules: [ReservedAliasesRule],
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
@@ -45,4 +56,13 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     // Cache control would wrap every field's resolver in the schema; the executor shapes responses itself.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(options.plugins ?? [])],
   });
+}
+
+/**
+ * One operation of a batched request: Apollo Server shares the HTTP request's context between the
+ * operations, so each gets a state of its own (request id, span), and is judged, audited and
+ * logged as a request of its own. An audit failure of any of them makes the HTTP answer a 503.
+ */
+function operationState(request: RequestState): RequestState {
+  return newRequestState({ ...request.trace, spanId: newSpanId() }, request.caller, request.purpose);
 }

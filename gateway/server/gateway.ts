@@ -89,6 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apiSchema: servedSchema,
     supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
+    allowBatches: options.maxBatch !== undefined,
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     ...(options.onRequestDone ? { onRequestDone: options.onRequestDone } : {}),

@@ -16,6 +16,8 @@ import { checkBatch } from '../limits/batch.ts';
 
 export interface GatewayContext {
   state: RequestState;
+  /** The body is a batch: each operation gets a state of its own (apollo.ts). */
+  batch: boolean;
 }
 
 export interface HttpOptions {
@@ -164,7 +166,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-    context: async () => ({ state }),
+    context: async () => ({ state, batch: Array.isArray(body) }),
   });
   const status = state.auditFailed ? 503 : (result.status ?? 200);
   const outHeaders: Record<string, string> = { 'x-request-id': state.requestId, 'x-trace-id': state.trace.traceId };
