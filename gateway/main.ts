@@ -6,6 +6,8 @@
 import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
+import { startCheckpointer } from './audit/checkpointer.ts';
+import { checkpointsRoute } from './audit/published-checkpoints.ts';
 import type { Config } from './config/index.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
@@ -199,6 +201,13 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       onQueueDepth: metrics.recordAuditQueueDepth,
       onWriteCommitted: metrics.recordAuditWrite,
     });
+    const checkpointer = startCheckpointer(db, {
+      keys: checkpointKeys,
+      intervalMs: config.audit.checkpointIntervalMs,
+      now,
+      onError: (error) => logger.warn('audit.checkpoint-failed', { message: error instanceof Error ? error.message : String(error) }),
+    });
+    closers.push(() => checkpointer.stop());
     const audit = createAuditSink(writer, {
       pseudonymKey,
       policyVersion: policyData.version,
@@ -232,6 +241,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           writer,
           pseudonymKey,
           checkpointPublicKey: checkpointKeys.publicKey,
+          maxUnsignedAgeMs: config.audit.maxUnsignedAgeMs,
           authenticate: (header) => verifier.verify(header),
           now,
           oversightActivity: oversightActivity(policyData),
@@ -251,6 +261,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         },
         '/metrics': async () => ({ status: 200, body: metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
+        '/.well-known/audit-checkpoints': checkpointsRoute(db, checkpointKeys.publicKey),
       },
       examples: SCENARIO_EXAMPLES,
       now,

@@ -12,7 +12,8 @@ export interface ChainHead {
   hash: string;
 }
 
-export type CheckpointReason = 'interval' | 'on-demand' | 'retention';
+/** interval: every N records; time: records waited intervalMs (checkpointer.ts); shutdown: the gateway stopped. */
+export type CheckpointReason = 'interval' | 'time' | 'shutdown' | 'on-demand' | 'retention';
 
 export interface CheckpointPayload extends ChainHead {
   signed_at: string;

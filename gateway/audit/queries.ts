@@ -7,7 +7,7 @@ import type { Db } from '../store/db.ts';
 import { pseudonymise } from './pseudonym.ts';
 import type { AuditKind, DecisionRecord, LiftRecord, ProcessingRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
-import { verifyChain, type ChainVerdict } from './verify.ts';
+import { verifyChain, type ChainVerdict, type VerifyOptions } from './verify.ts';
 
 export interface Page {
   after?: number;
@@ -231,6 +231,6 @@ async function liftedSeqs(db: Db, seqs: readonly number[]): Promise<Set<number>>
 }
 
 /** Whether the chain is intact (see verifyChain). */
-export function chainStatus(db: Db, publicKey: CryptoKey): Promise<ChainVerdict> {
-  return verifyChain(db, publicKey);
+export function chainStatus(db: Db, publicKey: CryptoKey, options: VerifyOptions = {}): Promise<ChainVerdict> {
+  return verifyChain(db, publicKey, options);
 }

@@ -74,6 +74,22 @@ const limits = z.strictObject({
   maxPersonsPerUserPerDay: positive.default(2000),
 });
 
+const audit = z
+  .strictObject({
+    checkpointIntervalMs: positive.max(600_000).default(5000),
+    maxUnsignedAgeMs: positive.max(86_400_000).default(60_000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.maxUnsignedAgeMs <= value.checkpointIntervalMs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxUnsignedAgeMs'],
+        message: `maxUnsignedAgeMs (${value.maxUnsignedAgeMs}) must be longer than checkpointIntervalMs (${value.checkpointIntervalMs}); records wait up to that long for their checkpoint`,
+        params: EXPLAINED,
+      });
+    }
+  });
+
 export const configSchema = z
   .strictObject({
     gateway: z
@@ -95,6 +111,7 @@ export const configSchema = z
     trustedDocumentsFile: text.optional(),
     auth: auth.optional(),
     limits: limits.prefault({}),
+    audit: audit.prefault({}),
   })
   .superRefine((value, ctx) => {
     if (value.requestTimeoutMs < value.subgraphTimeoutMs) {
@@ -115,3 +132,4 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 export type AuthConfig = NonNullable<Config['auth']>;
 export type LimitsConfig = Config['limits'];
+export type AuditConfig = Config['audit'];

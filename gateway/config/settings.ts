@@ -95,6 +95,14 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'limits.maxCost', env: 'DOELPOORT_LIMITS_MAX_COST', kind: 'integer', expected: POSITIVE, example: 5000 },
   { key: 'limits.maxPersonsPerRequest', env: 'DOELPOORT_LIMITS_MAX_PERSONS_PER_REQUEST', kind: 'integer', expected: POSITIVE, example: 200 },
   { key: 'limits.maxPersonsPerUserPerDay', env: 'DOELPOORT_LIMITS_MAX_PERSONS_PER_USER_PER_DAY', kind: 'integer', expected: POSITIVE, example: 2000 },
+  { key: 'audit.checkpointIntervalMs', env: 'DOELPOORT_AUDIT_CHECKPOINT_INTERVAL_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000', example: 5000 },
+  {
+    key: 'audit.maxUnsignedAgeMs',
+    env: 'DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS',
+    kind: 'integer',
+    expected: 'milliseconds, from 1 to 86400000, longer than audit.checkpointIntervalMs',
+    example: 60000,
+  },
 ];
 
 /** Names the path of the config file; not a setting itself. */

@@ -35,6 +35,8 @@ export interface AuditApiOptions {
   writer: AuditWriter;
   pseudonymKey: Uint8Array;
   checkpointPublicKey: CryptoKey;
+  /** GET /audit/chain fails when the oldest unsigned record is older than this (audit.maxUnsignedAgeMs). */
+  maxUnsignedAgeMs?: number;
   authenticate: (authorizationHeader: string | undefined) => Promise<Caller>;
   /** For POST /audit/explain: the composed schema, the policy and facts that ask no partner. */
   explain: ExplainOptions;
@@ -194,7 +196,10 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         }
         read = noting.subjects();
       } else if (route === 'GET /audit/chain') {
-        result = await chainStatus(options.db, options.checkpointPublicKey);
+        result = await chainStatus(options.db, options.checkpointPublicKey, {
+          now: now(),
+          ...(options.maxUnsignedAgeMs !== undefined ? { maxUnsignedAgeMs: options.maxUnsignedAgeMs } : {}),
+        });
       } else {
         throw new ApiError(404, 'NOT_FOUND', `No audit endpoint ${route}. See docs/audit.md for the endpoints.`);
       }

@@ -27,7 +27,7 @@ export interface HttpOptions {
   /** Most operations in one batched HTTP request. */
   maxBatch?: number;
   /** Extra GET routes (health, JWKS, ...): path → JSON producer returning status and body. */
-  routes?: Record<string, () => Promise<{ status: number; body: unknown; contentType?: string }>>;
+  routes?: Record<string, (url: URL) => Promise<{ status: number; body: unknown; contentType?: string }>>;
   landing?: { examples: { title: string; query: string; headers?: Record<string, string> }[] };
   /** Other APIs on their own paths (the privacy officer's /audit/*): true when handled. */
   handlers?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
@@ -78,7 +78,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   const url = new URL(req.url ?? '/', 'http://gateway.local');
   const route = options.routes?.[url.pathname];
   if (route && req.method === 'GET') {
-    const { status, body, contentType } = await route();
+    const { status, body, contentType } = await route(url);
     if (contentType && typeof body === 'string') {
       res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
       res.end(body);

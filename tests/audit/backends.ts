@@ -1,4 +1,5 @@
 /** The audit suites' stores (tests/helpers/backends.ts) and their fault-injecting wrappers. */
+import { chainHash } from '../../gateway/audit/chain.ts';
 import type { Db } from '../../gateway/store/db.ts';
 
 export { backends, type Backend } from '../helpers/backends.ts';
@@ -57,4 +58,38 @@ export function holdingFirstTransaction(db: Db): { db: Db; held: Promise<void>; 
     held,
     release,
   };
+}
+
+/** A stored record as a tamperer edits it: everything the hash covers. */
+export interface ChainRow {
+  seq: number;
+  kind: string;
+  recorded_at: Date;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Rewrites the records from seq `from` on with `edit`, recomputing every hash and link after it and
+ * moving the head row along: what someone who can write the database (but holds no signing key) can do.
+ */
+export async function rewriteChainFrom(db: Db, from: number, edit: (row: ChainRow) => ChainRow): Promise<void> {
+  const { rows } = await db.query<ChainRow & { prev_hash: string }>(
+    'SELECT seq, kind, recorded_at, body, prev_hash FROM audit_log WHERE seq >= $1 ORDER BY seq',
+    [from],
+  );
+  let prev = rows[0]!.prev_hash;
+  for (const row of rows) {
+    const { kind, recorded_at, body } = edit(row);
+    const hash = chainHash(prev, { seq: row.seq, kind, recorded_at: recorded_at.toISOString(), body });
+    await db.query('UPDATE audit_log SET kind = $1, recorded_at = $2, body = $3::jsonb, prev_hash = $4, hash = $5 WHERE seq = $6', [
+      kind,
+      recorded_at,
+      JSON.stringify(body),
+      prev,
+      hash,
+      row.seq,
+    ]);
+    prev = hash;
+  }
+  await db.query('UPDATE audit_head SET hash = $1', [prev]);
 }

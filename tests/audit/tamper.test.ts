@@ -6,7 +6,7 @@ import type { SigningKeys } from '../../gateway/audit/keys.ts';
 import { verifyChain } from '../../gateway/audit/verify.ts';
 import { createAuditWriter } from '../../gateway/audit/writer.ts';
 import type { Db } from '../../gateway/store/db.ts';
-import { backends } from './backends.ts';
+import { backends, rewriteChainFrom } from './backends.ts';
 import { decisions } from './fixtures.ts';
 
 async function testKeys(kid = 'test'): Promise<SigningKeys> {
@@ -40,7 +40,53 @@ for (const backend of backends) {
 
     test('an intact chain verifies', withChain(async (db, keys) => {
       const head = (await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 10')).rows[0]!;
-      expect(await verifyChain(db, keys.publicKey)).toEqual({ ok: true, records: 10, first: 1, head: { seq: 10, hash: head.hash }, checkpoints: 2 });
+      expect(await verifyChain(db, keys.publicKey)).toEqual({
+        ok: true,
+        records: 10,
+        first: 1,
+        head: { seq: 10, hash: head.hash },
+        checkpoints: 2,
+        unsigned: { records: 0, oldest: null },
+      });
+    }));
+
+    test('an edited recorded_at is a hash mismatch at its seq', withChain(async (db, keys) => {
+      await db.query("UPDATE audit_log SET recorded_at = recorded_at - interval '1 day' WHERE seq = 3");
+      expect(await breakOf(db, keys)).toEqual({ seq: 3, kind: 'hash-mismatch', detail: 'the stored hash does not match the record' });
+    }));
+
+    test('an edited kind is a hash mismatch at its seq', withChain(async (db, keys) => {
+      await db.query("UPDATE audit_log SET kind = 'processing' WHERE seq = 3");
+      expect(await breakOf(db, keys)).toEqual({ seq: 3, kind: 'hash-mismatch', detail: 'the stored hash does not match the record' });
+    }));
+
+    test('an edited recorded_at and kind with the hashes recomputed up to the head do not match the signed checkpoint', withChain(async (db, keys) => {
+      await rewriteChainFrom(db, 7, (row) => ({
+        ...row,
+        recorded_at: row.seq === 7 ? new Date(row.recorded_at.getTime() - 86_400_000) : row.recorded_at,
+        kind: row.seq === 8 ? 'review' : row.kind,
+      }));
+      expect(await breakOf(db, keys)).toEqual({ seq: 10, kind: 'checkpoint-mismatch', detail: 'the checkpoint signed at seq 10 has a different hash' });
+    }));
+
+    test('records after the last checkpoint are reported as the unsigned tail, and fail the check once older than the bound', withChain(async (db, keys) => {
+      await createAuditWriter(db, { now: () => new Date('2026-03-02T10:00:00.000Z') }).write(decisions(3, 11));
+      const at = (iso: string) => ({ now: new Date(iso), maxUnsignedAgeMs: 30_000 });
+      expect(await verifyChain(db, keys.publicKey, at('2026-03-02T10:00:20.000Z'))).toMatchObject({
+        ok: true,
+        head: { seq: 13 },
+        unsigned: { records: 3, oldest: '2026-03-02T10:00:00.000Z' },
+      });
+      expect(await breakOf(db, keys)).toMatchObject({ ok: true, unsigned: { records: 3 } });
+      const verdict = await verifyChain(db, keys.publicKey, at('2026-03-02T10:01:00.000Z'));
+      expect(verdict).toEqual({
+        ok: false,
+        break: {
+          seq: 11,
+          kind: 'unsigned-tail-too-old',
+          detail: '3 records after the last signed checkpoint (seq 10) are unsigned; the oldest, seq 11, was recorded 60 s ago, more than the bound of 30 s',
+        },
+      });
     }));
 
     test('an edited record body is a hash mismatch at its seq', withChain(async (db, keys) => {
@@ -91,17 +137,7 @@ for (const backend of backends) {
     }));
 
     test('a rewritten tail with recomputed hashes does not match the signed checkpoint', withChain(async (db, keys) => {
-      const rows = (await db.query<{ seq: number; kind: string; recorded_at: Date; body: Record<string, unknown>; prev_hash: string }>(
-        'SELECT seq, kind, recorded_at, body, prev_hash FROM audit_log WHERE seq >= 8 ORDER BY seq',
-      )).rows;
-      let prev = rows[0]!.prev_hash;
-      for (const row of rows) {
-        const body = { ...row.body, caller_id: 'someone-else' };
-        const hash = chainHash(prev, { seq: row.seq, kind: row.kind, recorded_at: row.recorded_at.toISOString(), body });
-        await db.query('UPDATE audit_log SET body = $1::jsonb, prev_hash = $2, hash = $3 WHERE seq = $4', [JSON.stringify(body), prev, hash, row.seq]);
-        prev = hash;
-      }
-      await db.query('UPDATE audit_head SET hash = $1', [prev]);
+      await rewriteChainFrom(db, 8, (row) => ({ ...row, body: { ...row.body, caller_id: 'someone-else' } }));
       expect(await breakOf(db, keys)).toEqual({ seq: 10, kind: 'checkpoint-mismatch', detail: 'the checkpoint signed at seq 10 has a different hash' });
     }));
 

@@ -52,6 +52,7 @@ describe('loadConfig', () => {
       policyDir: './policies',
       logLevel: 'info',
       limits: DEFAULT_LIMITS,
+      audit: { checkpointIntervalMs: 5000, maxUnsignedAgeMs: 60000 },
     });
   });
 
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
         DOELPOORT_AUTH_CLAIMS_ORGANISATION: 'https://lsi.example/org',
         DOELPOORT_LIMITS_MAX_DEPTH: '8',
         DOELPOORT_LIMITS_MAX_PERSONS_PER_USER_PER_DAY: '500',
+        DOELPOORT_AUDIT_CHECKPOINT_INTERVAL_MS: '2000',
         PATH: '/usr/bin',
       },
     });
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
         claims: { subject: 'sub', organisation: 'https://lsi.example/org', roles: 'roles', projects: 'projects' },
       },
       limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxPersonsPerUserPerDay: 500 },
+      audit: { checkpointIntervalMs: 2000, maxUnsignedAgeMs: 60000 },
     });
   });
 
@@ -188,6 +191,11 @@ describe('loadConfig', () => {
       'Configuration error: requestTimeoutMs (from env DOELPOORT_REQUEST_TIMEOUT_MS="1000"): requestTimeoutMs (1000) is shorter than subgraphTimeoutMs (5000); a request must have time for one partner call, e.g. DOELPOORT_REQUEST_TIMEOUT_MS=15000',
     ],
     [
+      'an unsigned-age bound no longer than the checkpoint interval',
+      { DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS: '5000' },
+      'Configuration error: audit.maxUnsignedAgeMs (from env DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS="5000"): maxUnsignedAgeMs (5000) must be longer than checkpointIntervalMs (5000); records wait up to that long for their checkpoint, e.g. DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS=60000',
+    ],
+    [
       'introspection that is not a boolean',
       { DOELPOORT_INTROSPECTION: 'yes' },
       'Configuration error: introspection (from env DOELPOORT_INTROSPECTION="yes"): expected true or false, e.g. DOELPOORT_INTROSPECTION=false',
@@ -247,7 +255,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit.`,
     ]);
   });
 
