@@ -123,10 +123,11 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     // A fresh token for every attempt (retries included), bound to the call as sent.
     const partners = createResilientFetcher(signing.fetcher(httpSubgraphFetcher), {
       partnerOf: (url) => partnerOfUrl.get(url) ?? url,
-      timeoutMs: { default: config.subgraphTimeoutMs },
-      maxConcurrentPerPartner: 16,
-      breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
-      retries: { attempts: 2, baseDelayMs: 100 },
+      timeoutMs: config.subgraphTimeoutMs,
+      maxConcurrentPerPartner: config.partners.maxConcurrent,
+      maxQueuedPerPartner: config.partners.maxQueued,
+      breaker: config.partners.breaker,
+      retries: config.partners.retry,
       onCall: (call) => metrics.recordPartnerCall(call),
     });
     const fetcher: SubgraphFetcher = (url, request, options) =>

@@ -114,7 +114,8 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
       }),
     );
     for (const call of output.calls) {
-      if (!owners.has(call.graph)) continue;
+      // A call refused before it left the gateway processed nothing at the partner.
+      if (!owners.has(call.graph) || call.refused) continue;
       records.push(
         processing({
           span_id: call.spanId,

@@ -89,6 +89,23 @@ const audit = z
       });
     }
   });
+/** How the gateway guards each partner: docs/operations.md, "Partner resilience". */
+const partners = z.strictObject({
+  maxConcurrent: positive.max(10_000).default(16),
+  maxQueued: z.int().min(0).max(100_000).default(1000),
+  breaker: z
+    .strictObject({
+      failureThreshold: positive.max(1000).default(5),
+      resetAfterMs: positive.max(3_600_000).default(30_000),
+    })
+    .prefault({}),
+  retry: z
+    .strictObject({
+      attempts: positive.max(10).default(2),
+      baseDelayMs: z.int().min(0).max(60_000).default(100),
+    })
+    .prefault({}),
+});
 
 export const configSchema = z
   .strictObject({
@@ -112,6 +129,7 @@ export const configSchema = z
     auth: auth.optional(),
     limits: limits.prefault({}),
     audit: audit.prefault({}),
+    partners: partners.prefault({}),
   })
   .superRefine((value, ctx) => {
     if (value.requestTimeoutMs < value.subgraphTimeoutMs) {
@@ -133,3 +151,4 @@ export type Config = z.output<typeof configSchema>;
 export type AuthConfig = NonNullable<Config['auth']>;
 export type LimitsConfig = Config['limits'];
 export type AuditConfig = Config['audit'];
+export type PartnersConfig = Config['partners'];

@@ -103,6 +103,18 @@ export const SETTINGS: readonly Setting[] = [
     expected: 'milliseconds, from 1 to 86400000, longer than audit.checkpointIntervalMs',
     example: 60000,
   },
+  { key: 'partners.maxConcurrent', env: 'DOELPOORT_PARTNERS_MAX_CONCURRENT', kind: 'integer', expected: 'a whole number from 1 to 10000', example: 16 },
+  { key: 'partners.maxQueued', env: 'DOELPOORT_PARTNERS_MAX_QUEUED', kind: 'integer', expected: 'a whole number from 0 to 100000', example: 1000 },
+  {
+    key: 'partners.breaker.failureThreshold',
+    env: 'DOELPOORT_PARTNERS_BREAKER_FAILURE_THRESHOLD',
+    kind: 'integer',
+    expected: 'a whole number of consecutive failures, from 1 to 1000',
+    example: 5,
+  },
+  { key: 'partners.breaker.resetAfterMs', env: 'DOELPOORT_PARTNERS_BREAKER_RESET_AFTER_MS', kind: 'integer', expected: 'milliseconds, from 1 to 3600000', example: 30000 },
+  { key: 'partners.retry.attempts', env: 'DOELPOORT_PARTNERS_RETRY_ATTEMPTS', kind: 'integer', expected: 'a whole number of attempts (the first call included), from 1 to 10', example: 2 },
+  { key: 'partners.retry.baseDelayMs', env: 'DOELPOORT_PARTNERS_RETRY_BASE_DELAY_MS', kind: 'integer', expected: 'milliseconds, from 0 to 60000', example: 100 },
 ];
 
 /** Names the path of the config file; not a setting itself. */

@@ -117,6 +117,8 @@ export interface PartnerCallRecord {
   endedAt: Date;
   ok: boolean;
   failure?: string;
+  /** The gateway's guard refused the call (circuit open, queue full): it never reached the partner. */
+  refused?: true;
   coordinates: string[];
 }
 
@@ -927,6 +929,7 @@ async function call(
     endedAt: new Date(),
     ok: !response.failure && !response.errors?.length,
     ...(response.failure ? { failure: `${response.failure.code}: ${redactText(response.failure.message)}` } : {}),
+    ...(response.failure?.refused ? { refused: true as const } : {}),
     coordinates: topCoordinates,
   });
   return response;

@@ -24,8 +24,11 @@ export interface SubgraphError {
 export interface SubgraphResponse {
   data?: Record<string, unknown> | null;
   errors?: SubgraphError[];
-  /** Set when the call itself failed: no usable data at all. */
-  failure?: { code: 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_HTTP_ERROR' | 'SUBGRAPH_BAD_RESPONSE'; message: string };
+  /**
+   * Set when the call itself failed: no usable data at all. `refused`: the gateway's own guard
+   * (an open circuit, a full queue) refused it, so it never reached the partner.
+   */
+  failure?: { code: 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_HTTP_ERROR' | 'SUBGRAPH_BAD_RESPONSE'; message: string; refused?: boolean };
 }
 
 export interface SubgraphCallOptions {

@@ -41,7 +41,7 @@ export function createGatewayMetrics(): GatewayMetrics {
   });
   const partnerCalls = registry.counter({
     name: 'doelpoort_partner_calls_total',
-    help: 'Calls to partner subgraphs, by partner and status ("ok", a failure code, or "CIRCUIT_OPEN" when refused without calling).',
+    help: 'Calls to partner subgraphs, by partner and status ("ok", a failure code, or "CIRCUIT_OPEN" or "QUEUE_FULL" when refused without calling).',
     labelNames: ['partner', 'status'],
   });
   const partnerCallDuration = registry.histogram({
@@ -69,7 +69,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     recordPartnerCall(call) {
       partnerCalls.inc({ partner: call.partner, status: call.status });
-      if (call.status !== 'CIRCUIT_OPEN') partnerCallDuration.observe(call.durationMs / 1000, { partner: call.partner });
+      if (!call.refused) partnerCallDuration.observe(call.durationMs / 1000, { partner: call.partner });
     },
     recordAuditQueueDepth(records) {
       auditQueueDepth.set(records);

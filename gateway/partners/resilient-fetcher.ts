@@ -1,31 +1,49 @@
 /**
- * Wraps a subgraph fetcher so that one partner's trouble stays that partner's: per partner a
- * timeout, a bound on calls in flight (further calls queue), a circuit breaker, and retries with
- * full-jitter backoff for queries that failed in a way that may pass. A refused or failed call is
- * a `failure` result like any other, never a throw, so the request gets partial data.
+ * Wraps a subgraph fetcher so that one partner's trouble stays that partner's: per partner a bound
+ * on calls in flight (further calls queue, up to a bound), a circuit breaker, a timeout, and
+ * retries with full-jitter backoff for queries that failed in a way that may pass. The policies
+ * are cockatiel's (bulkhead, circuit breaker, timeout, retry). A refused or failed call is a
+ * `failure` result like any other, never a throw, so the request gets partial data.
  *
- * The timeout counts from the moment the call leaves the queue. When it fires, the slot is given
- * back; the inner fetcher is told the same timeout and ends its own call.
+ * Kept from the gateway's own contract: the timeout counts from the moment the call leaves the
+ * queue; an open circuit refuses at once, before the queue; a half-open circuit lets one trial
+ * through and refuses the others meanwhile (rather than have them wait on it); a call refused by
+ * the gateway (circuit open, queue full) is marked `refused`: it never reached the partner, so
+ * nothing was processed there. When a retry is refused, the caller gets the first failure, its
+ * real cause.
  */
+import {
+  BulkheadRejectedError,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  bulkhead,
+  circuitBreaker,
+  fullJitterGenerator,
+  handleWhenResult,
+  retry,
+  timeout,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type RetryPolicy,
+} from 'cockatiel';
 import type { SubgraphCallOptions, SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../executor/subgraph-client.ts';
-import { createBreaker, type Breaker, type BreakerOptions, type BreakerState } from './breaker.ts';
-import { createConcurrencyLimit, type ConcurrencyLimit } from './concurrency.ts';
-import { createQueryDetector, fullJitterDelay, isRetryableFailure } from './retry.ts';
+import { createQueryDetector, isRetryableFailure } from './retry.ts';
 
 export interface ResilienceOptions {
-  /** The partner a subgraph URL belongs to: breakers, bounds and timeouts are per partner. */
+  /** The partner a subgraph URL belongs to: breakers and bounds are per partner. */
   partnerOf: (url: string) => string;
-  timeoutMs: { default: number; byPartner?: Readonly<Record<string, number>> };
+  /** The longest a call may take; a call given a shorter time (the request's deadline) gets that. */
+  timeoutMs: number;
   maxConcurrentPerPartner: number;
-  breaker: BreakerOptions;
+  /** Calls that may wait for a free slot; one more is refused at once. */
+  maxQueuedPerPartner: number;
+  breaker: { failureThreshold: number; resetAfterMs: number };
   /** `attempts` counts the first call: 1 never retries. */
   retries: { attempts: number; baseDelayMs: number };
-  /** Milliseconds clock for the breaker; Date.now by default. */
-  now?: () => number;
-  /** [0, 1) source for the backoff jitter; Math.random by default. */
-  random?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  /** Told of every call made or refused: status is `ok`, the failure code, or `CIRCUIT_OPEN`. */
+  /** Told of every call made or refused: status is `ok`, the failure code, `CIRCUIT_OPEN` or `QUEUE_FULL`. */
   onCall?: (call: PartnerCall) => void;
 }
 
@@ -33,7 +51,11 @@ export interface PartnerCall {
   partner: string;
   status: string;
   durationMs: number;
+  /** Refused by the guard: the call never left the gateway. */
+  refused: boolean;
 }
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface PartnerStatus {
   state: BreakerState;
@@ -47,93 +69,118 @@ export type ResilientFetcher = SubgraphFetcher & {
 };
 
 interface Partner {
-  breaker: Breaker;
-  limit: ConcurrencyLimit;
+  name: string;
+  breaker: CircuitBreakerPolicy;
+  slots: BulkheadPolicy;
+  /** When the circuit last opened (Date.now()). */
+  openedAt: number;
 }
 
-interface Attempt {
-  /** Refused by the breaker without calling the partner: never retried. */
-  refused: boolean;
-  response: SubgraphResponse;
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const failed = (response: unknown) => (response as SubgraphResponse).failure !== undefined;
 
 export function createResilientFetcher(inner: SubgraphFetcher, options: ResilienceOptions): ResilientFetcher {
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? defaultSleep;
   const isQuery = createQueryDetector();
   const partners = new Map<string, Partner>();
+  const retries: RetryPolicy = retry(
+    handleWhenResult((response) => isRetryableFailure(response as SubgraphResponse) && !(response as SubgraphResponse).failure?.refused),
+    {
+      maxAttempts: Math.max(0, options.retries.attempts - 1),
+      backoff: new ExponentialBackoff({ generator: fullJitterGenerator, initialDelay: options.retries.baseDelayMs }),
+    },
+  );
 
   function partnerNamed(name: string): Partner {
     let partner = partners.get(name);
     if (!partner) {
-      partner = { breaker: createBreaker(options.breaker, now), limit: createConcurrencyLimit(options.maxConcurrentPerPartner) };
-      partners.set(name, partner);
+      const breaker = circuitBreaker(handleWhenResult(failed), {
+        halfOpenAfter: options.breaker.resetAfterMs,
+        breaker: new ConsecutiveBreaker(options.breaker.failureThreshold),
+      });
+      const created: Partner = { name, breaker, slots: bulkhead(options.maxConcurrentPerPartner, options.maxQueuedPerPartner), openedAt: 0 };
+      breaker.onBreak(() => (created.openedAt = Date.now()));
+      partners.set(name, (partner = created));
     }
     return partner;
   }
 
-  async function attempt(name: string, url: string, request: SubgraphRequest, callOptions: SubgraphCallOptions): Promise<Attempt> {
-    const partner = partnerNamed(name);
-    const early = partner.breaker.refusal();
-    if (early !== null) return refused(name, early);
-    const release = await partner.limit.acquire();
-    try {
-      const admission = partner.breaker.admit();
-      if (admission === null) return refused(name, partner.breaker.refusal() ?? 'circuit open');
-      const timeoutMs = options.timeoutMs.byPartner?.[name] ?? options.timeoutMs.default;
-      const started = now();
-      const response = await withTimeout(callInner(url, request, { ...callOptions, timeoutMs }), timeoutMs);
-      partner.breaker.record(admission, response.failure === undefined);
-      options.onCall?.({ partner: name, status: response.failure?.code ?? 'ok', durationMs: now() - started });
-      return { refused: false, response };
-    } finally {
-      release();
+  const msUntilTrial = (partner: Partner) => partner.openedAt + options.breaker.resetAfterMs - Date.now();
+
+  function state(partner: Partner): BreakerState {
+    switch (partner.breaker.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      default:
+        return msUntilTrial(partner) > 0 ? 'open' : 'half-open';
     }
   }
 
-  async function callInner(url: string, request: SubgraphRequest, callOptions: SubgraphCallOptions): Promise<SubgraphResponse> {
+  /** Why the circuit refuses a call right now, or null when it lets one through (as a trial, when due). */
+  function refusal(partner: Partner): string | null {
+    if (partner.breaker.state === CircuitState.HalfOpen) return 'circuit half-open; a trial call is under way';
+    if (partner.breaker.state !== CircuitState.Open || msUntilTrial(partner) <= 0) return null;
+    return `circuit open after ${options.breaker.failureThreshold} consecutive failures; next trial in ${msUntilTrial(partner)} ms`;
+  }
+
+  function refused(partner: Partner, status: string, message: string): SubgraphResponse {
+    options.onCall?.({ partner: partner.name, status, durationMs: 0, refused: true });
+    return { failure: { code: 'SUBGRAPH_UNAVAILABLE', message, refused: true } };
+  }
+
+  async function attempt(partner: Partner, url: string, request: SubgraphRequest, callOptions: SubgraphCallOptions): Promise<SubgraphResponse> {
+    const early = refusal(partner);
+    if (early !== null) return refused(partner, 'CIRCUIT_OPEN', early);
     try {
-      return await inner(url, request, callOptions);
-    } catch {
+      return await partner.slots.execute(async () => {
+        // The circuit may have opened while this call waited its turn.
+        const late = refusal(partner);
+        if (late !== null) return refused(partner, 'CIRCUIT_OPEN', late);
+        const timeoutMs = Math.min(callOptions.timeoutMs, options.timeoutMs);
+        const started = Date.now();
+        const response = await partner.breaker.execute(() => callWithin(timeoutMs, url, request, { ...callOptions, timeoutMs }));
+        options.onCall?.({ partner: partner.name, status: response.failure?.code ?? 'ok', durationMs: Date.now() - started, refused: false });
+        return response;
+      });
+    } catch (error) {
+      if (error instanceof BulkheadRejectedError) return refused(partner, 'QUEUE_FULL', `${options.maxQueuedPerPartner} calls are already waiting for this partner`);
+      throw error;
+    }
+  }
+
+  async function callWithin(timeoutMs: number, url: string, request: SubgraphRequest, callOptions: SubgraphCallOptions): Promise<SubgraphResponse> {
+    try {
+      return await timeout(timeoutMs, TimeoutStrategy.Aggressive).execute(() => inner(url, request, callOptions));
+    } catch (error) {
+      if (error instanceof TaskCancelledError) return { failure: { code: 'SUBGRAPH_TIMEOUT', message: `did not answer within ${timeoutMs} ms` } };
       return { failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'could not be called' } };
     }
   }
 
-  function refused(name: string, reason: string): Attempt {
-    options.onCall?.({ partner: name, status: 'CIRCUIT_OPEN', durationMs: 0 });
-    return { refused: true, response: { failure: { code: 'SUBGRAPH_UNAVAILABLE', message: reason } } };
-  }
-
   const fetcher: SubgraphFetcher = async (url, request, callOptions) => {
-    const name = options.partnerOf(url);
-    const attempts = isQuery(request) ? Math.max(1, options.retries.attempts) : 1;
-    let result = await attempt(name, url, request, callOptions);
-    for (let retry = 0; retry + 1 < attempts && !result.refused && isRetryableFailure(result.response); retry++) {
-      await sleep(fullJitterDelay(retry, options.retries.baseDelayMs, random));
-      result = await attempt(name, url, request, callOptions);
-    }
-    return result.response;
+    const partner = partnerNamed(options.partnerOf(url));
+    if (!isQuery(request)) return attempt(partner, url, request, callOptions);
+    let first: SubgraphResponse | undefined;
+    const last = await retries.execute(async () => {
+      const response = await attempt(partner, url, request, callOptions);
+      first ??= response;
+      return response;
+    });
+    // A retry refused by the circuit (which the failures before it may just have opened) hides the cause.
+    return last.failure?.refused && first !== last ? first! : last;
   };
 
   return Object.assign(fetcher, {
     partnerStatus: () =>
       Object.fromEntries(
-        [...partners].map(([name, { breaker, limit }]) => [name, { state: breaker.state(), inFlight: limit.inFlight(), queued: limit.queued() }]),
+        [...partners.values()].map((partner) => [
+          partner.name,
+          {
+            state: state(partner),
+            inFlight: options.maxConcurrentPerPartner - partner.slots.executionSlots,
+            queued: options.maxQueuedPerPartner - partner.slots.queueSlots,
+          },
+        ]),
       ),
   });
-}
-
-async function withTimeout(call: Promise<SubgraphResponse>, timeoutMs: number): Promise<SubgraphResponse> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<SubgraphResponse>((resolve) => {
-    timer = setTimeout(() => resolve({ failure: { code: 'SUBGRAPH_TIMEOUT', message: `did not answer within ${timeoutMs} ms` } }), timeoutMs);
-  });
-  try {
-    return await Promise.race([call, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,7 +1,6 @@
 /**
  * When a partner call may be tried again: only a query (reading twice is harmless; a mutation
- * might have taken effect), only after a failure that may pass (unreachable, timed out), after a
- * full-jitter backoff: a random wait between 0 and base × 2^retry.
+ * might have taken effect), only after a failure that may pass (unreachable, timed out).
  */
 import { getOperationAST, parse } from 'graphql';
 import type { SubgraphRequest, SubgraphResponse } from '../executor/subgraph-client.ts';
@@ -11,11 +10,6 @@ const CACHED_OPERATIONS = 1000;
 
 export function isRetryableFailure(response: SubgraphResponse): boolean {
   return response.failure !== undefined && RETRYABLE_FAILURES.has(response.failure.code);
-}
-
-/** The wait before retry number `retry` (0 for the first retry); `random` returns [0, 1). */
-export function fullJitterDelay(retry: number, baseDelayMs: number, random: () => number): number {
-  return random() * baseDelayMs * 2 ** retry;
 }
 
 /** Whether a request is a query, by parsing its text once; text that does not parse is not. */

@@ -17,6 +17,13 @@ const DEFAULT_LIMITS = {
   maxPersonsPerUserPerDay: 2000,
 };
 
+const DEFAULT_PARTNERS = {
+  maxConcurrent: 16,
+  maxQueued: 1000,
+  breaker: { failureThreshold: 5, resetAfterMs: 30_000 },
+  retry: { attempts: 2, baseDelayMs: 100 },
+};
+
 const JWKS_URL = 'https://login.example.org/.well-known/jwks.json';
 
 const folder = mkdtempSync(join(tmpdir(), 'doelpoort-config-'));
@@ -53,6 +60,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       limits: DEFAULT_LIMITS,
       audit: { checkpointIntervalMs: 5000, maxUnsignedAgeMs: 60000 },
+      partners: DEFAULT_PARTNERS,
     });
   });
 
@@ -79,6 +87,12 @@ describe('loadConfig', () => {
         DOELPOORT_LIMITS_MAX_DEPTH: '8',
         DOELPOORT_LIMITS_MAX_PERSONS_PER_USER_PER_DAY: '500',
         DOELPOORT_AUDIT_CHECKPOINT_INTERVAL_MS: '2000',
+        DOELPOORT_PARTNERS_MAX_CONCURRENT: '8',
+        DOELPOORT_PARTNERS_MAX_QUEUED: '0',
+        DOELPOORT_PARTNERS_BREAKER_FAILURE_THRESHOLD: '3',
+        DOELPOORT_PARTNERS_BREAKER_RESET_AFTER_MS: '12000',
+        DOELPOORT_PARTNERS_RETRY_ATTEMPTS: '1',
+        DOELPOORT_PARTNERS_RETRY_BASE_DELAY_MS: '50',
         PATH: '/usr/bin',
       },
     });
@@ -106,6 +120,7 @@ describe('loadConfig', () => {
       },
       limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxPersonsPerUserPerDay: 500 },
       audit: { checkpointIntervalMs: 2000, maxUnsignedAgeMs: 60000 },
+      partners: { maxConcurrent: 8, maxQueued: 0, breaker: { failureThreshold: 3, resetAfterMs: 12_000 }, retry: { attempts: 1, baseDelayMs: 50 } },
     });
   });
 
@@ -255,7 +270,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit, partners.`,
     ]);
   });
 

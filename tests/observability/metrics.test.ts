@@ -77,8 +77,8 @@ describe('gateway metrics', () => {
     metrics.recordDecision({ outcome: 'allow', rule: 'doelbinding.allowed' });
     metrics.recordDecision({ outcome: 'deny', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r' });
     metrics.recordDecision({ outcome: 'deny', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r' });
-    metrics.recordPartnerCall({ partner: 'brp', status: 'ok', durationMs: 20 });
-    metrics.recordPartnerCall({ partner: 'brp', status: 'CIRCUIT_OPEN', durationMs: 0 });
+    metrics.recordPartnerCall({ partner: 'brp', status: 'ok', durationMs: 20, refused: false });
+    metrics.recordPartnerCall({ partner: 'brp', status: 'CIRCUIT_OPEN', durationMs: 0, refused: true });
     const samples = metrics.render().split('\n').filter((line) => /^doelpoort_(decisions|partner_call)/.test(line));
     expect(samples).toEqual([
       'doelpoort_decisions_total{outcome="allow",principle="none"} 1',

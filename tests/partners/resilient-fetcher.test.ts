@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
 import { createResilientFetcher, type PartnerCall, type ResilienceOptions } from '../../gateway/partners/resilient-fetcher.ts';
 
@@ -26,31 +26,43 @@ function scripted(answers: (SubgraphResponse | Promise<SubgraphResponse>)[]) {
   return { fetcher, calls };
 }
 
+/** The breaker's clock and every wait (timeouts, backoffs) are vitest's fake timers. */
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  vi.setSystemTime(1_000_000);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
 function setUp(inner: SubgraphFetcher, overrides: Partial<ResilienceOptions> = {}) {
-  const clock = { ms: 1_000_000 };
-  const sleeps: number[] = [];
   const seen: PartnerCall[] = [];
   const fetcher = createResilientFetcher(inner, {
     partnerOf: (url) => new URL(url).hostname,
-    timeoutMs: { default: 5000 },
+    timeoutMs: 5000,
     maxConcurrentPerPartner: 4,
+    maxQueuedPerPartner: 100,
     breaker: { failureThreshold: 3, resetAfterMs: 10_000 },
     retries: { attempts: 1, baseDelayMs: 100 },
-    now: () => clock.ms,
-    random: () => 0.5,
-    sleep: async (ms) => void sleeps.push(ms),
     onCall: (call) => void seen.push({ ...call }),
     ...overrides,
   });
-  return { fetcher, clock, sleeps, seen };
+  return { fetcher, seen };
 }
 
 describe('timeout', () => {
-  it('answers SUBGRAPH_TIMEOUT for a partner that never answers, with the partner’s own timeout', async () => {
-    const { fetcher, calls } = scripted([new Promise<SubgraphResponse>(() => {})]);
-    const resilient = setUp(fetcher, { timeoutMs: { default: 5000, byPartner: { uwv: 20 } } }).fetcher;
-    expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual({ failure: { code: 'SUBGRAPH_TIMEOUT', message: 'did not answer within 20 ms' } });
+  it('answers SUBGRAPH_TIMEOUT for a partner that never answers, after the configured timeout', async () => {
+    const { fetcher, calls } = scripted([new Promise<SubgraphResponse>(() => {}), new Promise<SubgraphResponse>(() => {})]);
+    const resilient = setUp(fetcher, { timeoutMs: 20 }).fetcher;
+    const answer = resilient('http://uwv/graphql', QUERY, CALL);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(await answer).toEqual({ failure: { code: 'SUBGRAPH_TIMEOUT', message: 'did not answer within 20 ms' } });
     expect(calls).toEqual([{ url: 'http://uwv/graphql', timeoutMs: 20 }]);
+    // A call given less time (the request's deadline is near) times out sooner.
+    const sooner = resilient('http://uwv/graphql', QUERY, { timeoutMs: 5 });
+    await vi.advanceTimersByTimeAsync(5);
+    expect(await sooner).toEqual({ failure: { code: 'SUBGRAPH_TIMEOUT', message: 'did not answer within 5 ms' } });
     expect(resilient.partnerStatus()).toEqual({ uwv: { state: 'closed', inFlight: 0, queued: 0 } });
   });
 
@@ -65,15 +77,20 @@ describe('timeout', () => {
 describe('circuit breaker', () => {
   it('opens after the threshold of consecutive failures and then answers without calling the partner', async () => {
     const { fetcher, calls } = scripted([DOWN, DOWN, DOWN]);
-    const { fetcher: resilient, clock, seen } = setUp(fetcher);
+    const { fetcher: resilient, seen } = setUp(fetcher);
     for (let i = 0; i < 3; i++) expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual(DOWN);
     expect(resilient.partnerStatus().uwv?.state).toBe('open');
-    clock.ms += 4000;
+    vi.advanceTimersByTime(4000);
     expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual({
-      failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'circuit open after 3 consecutive failures; next trial in 6000 ms' },
+      failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'circuit open after 3 consecutive failures; next trial in 6000 ms', refused: true },
     });
     expect(calls).toHaveLength(3);
-    expect(seen.map((c) => c.status)).toEqual(['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CIRCUIT_OPEN']);
+    expect(seen.map((c) => [c.status, c.refused])).toEqual([
+      ['SUBGRAPH_UNAVAILABLE', false],
+      ['SUBGRAPH_UNAVAILABLE', false],
+      ['SUBGRAPH_UNAVAILABLE', false],
+      ['CIRCUIT_OPEN', true],
+    ]);
   });
 
   it('keeps partners apart: one partner’s open circuit does not refuse another', async () => {
@@ -97,14 +114,14 @@ describe('circuit breaker', () => {
   it('lets one trial through once half-open, refusing others meanwhile, and closes on its success', async () => {
     const trial = deferred<SubgraphResponse>();
     const { fetcher, calls } = scripted([DOWN, DOWN, DOWN, trial.promise, OK]);
-    const { fetcher: resilient, clock } = setUp(fetcher);
+    const { fetcher: resilient } = setUp(fetcher);
     for (let i = 0; i < 3; i++) await resilient('http://uwv/graphql', QUERY, CALL);
-    clock.ms += 10_000;
+    vi.advanceTimersByTime(10_000);
     expect(resilient.partnerStatus().uwv?.state).toBe('half-open');
     const trialCall = resilient('http://uwv/graphql', QUERY, CALL);
     await Promise.resolve();
     expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual({
-      failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'circuit half-open; a trial call is under way' },
+      failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'circuit half-open; a trial call is under way', refused: true },
     });
     trial.resolve(OK);
     expect(await trialCall).toEqual(OK);
@@ -115,12 +132,12 @@ describe('circuit breaker', () => {
 
   it('opens again for a full reset period when the trial fails', async () => {
     const { fetcher, calls } = scripted([DOWN, DOWN, DOWN, DOWN]);
-    const { fetcher: resilient, clock } = setUp(fetcher);
+    const { fetcher: resilient } = setUp(fetcher);
     for (let i = 0; i < 3; i++) await resilient('http://uwv/graphql', QUERY, CALL);
-    clock.ms += 10_000;
+    vi.advanceTimersByTime(10_000);
     expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual(DOWN);
     expect(resilient.partnerStatus().uwv?.state).toBe('open');
-    clock.ms += 9_999;
+    vi.advanceTimersByTime(9_999);
     expect((await resilient('http://uwv/graphql', QUERY, CALL)).failure?.message).toBe('circuit open after 3 consecutive failures; next trial in 1 ms');
     expect(calls).toHaveLength(4);
   });
@@ -147,27 +164,36 @@ describe('retries', () => {
     const timeout: SubgraphResponse = { failure: { code: 'SUBGRAPH_TIMEOUT', message: 'did not answer within 5000 ms' } };
     const { fetcher, calls } = scripted([timeout, DOWN, OK]);
     const randoms = [0.5, 0.999];
-    const { fetcher: resilient, sleeps } = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 }, random: () => randoms.shift()! });
-    expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual(OK);
+    vi.spyOn(Math, 'random').mockImplementation(() => randoms.shift()!);
+    const resilient = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 } }).fetcher;
+    const answer = resilient('http://uwv/graphql', QUERY, CALL);
+    // retry 0 waits a random part of 100 ms (here 50), retry 1 of 200 ms (here 199)
+    await vi.advanceTimersByTimeAsync(49);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(198);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await answer).toEqual(OK);
     expect(calls).toHaveLength(3);
-    // retry 0 waits up to 100 ms, retry 1 up to 200 ms
-    expect(sleeps).toEqual([50, 199.8]);
   });
 
   it('stops after the configured attempts and answers the last failure', async () => {
     const { fetcher, calls } = scripted([DOWN, DOWN]);
-    const { fetcher: resilient, sleeps } = setUp(fetcher, { retries: { attempts: 2, baseDelayMs: 100 }, random: () => 0 });
-    expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual(DOWN);
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const resilient = setUp(fetcher, { retries: { attempts: 2, baseDelayMs: 100 } }).fetcher;
+    const answer = resilient('http://uwv/graphql', QUERY, CALL);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await answer).toEqual(DOWN);
     expect(calls).toHaveLength(2);
-    expect(sleeps).toEqual([0]);
   });
 
   it('never retries a mutation', async () => {
     const { fetcher, calls } = scripted([DOWN]);
-    const { fetcher: resilient, sleeps } = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 } });
+    const resilient = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 } }).fetcher;
     expect(await resilient('http://project/graphql', MUTATION, CALL)).toEqual(DOWN);
     expect(calls).toHaveLength(1);
-    expect(sleeps).toEqual([]);
   });
 
   it('looks at the named operation of a document with several', async () => {
@@ -175,19 +201,56 @@ describe('retries', () => {
     const { fetcher, calls } = scripted([DOWN, DOWN, OK]);
     const resilient = setUp(fetcher, { retries: { attempts: 2, baseDelayMs: 100 } }).fetcher;
     expect(await resilient('http://p/graphql', { query: document, operationName: 'Schrijf' }, CALL)).toEqual(DOWN);
-    expect(await resilient('http://p/graphql', { query: document, operationName: 'Lees' }, CALL)).toEqual(OK);
+    const lees = resilient('http://p/graphql', { query: document, operationName: 'Lees' }, CALL);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await lees).toEqual(OK);
     expect(calls).toHaveLength(3);
   });
 
   it('does not retry an answer that will not change (an HTTP error) nor a refusal by the open circuit', async () => {
     const httpError: SubgraphResponse = { failure: { code: 'SUBGRAPH_HTTP_ERROR', message: 'answered with HTTP 401' } };
     const { fetcher, calls } = scripted([httpError, DOWN, DOWN]);
-    const { fetcher: resilient, sleeps } = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 }, breaker: { failureThreshold: 2, resetAfterMs: 1000 } });
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const { fetcher: resilient, seen } = setUp(fetcher, { retries: { attempts: 3, baseDelayMs: 100 }, breaker: { failureThreshold: 2, resetAfterMs: 1000 } });
     expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual(httpError);
-    // the HTTP error counts as the first failure: the next failure opens the circuit, the retry after it is refused
-    expect((await resilient('http://uwv/graphql', QUERY, CALL)).failure?.message).toBe('circuit open after 2 consecutive failures; next trial in 1000 ms');
+    // The HTTP error counts as the first failure: the next failure opens the circuit, the retry after it is refused.
+    const second = resilient('http://uwv/graphql', QUERY, CALL);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await second).toEqual(DOWN);
     expect(calls).toHaveLength(2);
-    expect(sleeps).toEqual([50]);
+    expect(seen.map((c) => c.status)).toEqual(['SUBGRAPH_HTTP_ERROR', 'SUBGRAPH_UNAVAILABLE', 'CIRCUIT_OPEN']);
+  });
+
+  it('answers the first cause, SUBGRAPH_TIMEOUT, when the retry is refused by the circuit the timeout opened', async () => {
+    const { fetcher, calls } = scripted([new Promise<SubgraphResponse>(() => {})]);
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const { fetcher: resilient, seen } = setUp(fetcher, { timeoutMs: 20, retries: { attempts: 2, baseDelayMs: 100 }, breaker: { failureThreshold: 1, resetAfterMs: 1000 } });
+    const answer = resilient('http://uwv/graphql', QUERY, CALL);
+    await vi.advanceTimersByTimeAsync(20 + 50);
+    expect(await answer).toEqual({ failure: { code: 'SUBGRAPH_TIMEOUT', message: 'did not answer within 20 ms' } });
+    expect(calls).toHaveLength(1);
+    expect(seen.map((c) => [c.status, c.refused])).toEqual([
+      ['SUBGRAPH_TIMEOUT', false],
+      ['CIRCUIT_OPEN', true],
+    ]);
+  });
+});
+
+describe('queue bound', () => {
+  it('refuses a call at once when the queue is full, without calling the partner', async () => {
+    const first = deferred<SubgraphResponse>();
+    const { fetcher, calls } = scripted([first.promise, OK]);
+    const { fetcher: resilient, seen } = setUp(fetcher, { maxConcurrentPerPartner: 1, maxQueuedPerPartner: 1 });
+    const a = resilient('http://uwv/graphql', QUERY, CALL);
+    const b = resilient('http://uwv/graphql', QUERY, CALL);
+    expect(await resilient('http://uwv/graphql', QUERY, CALL)).toEqual({
+      failure: { code: 'SUBGRAPH_UNAVAILABLE', message: '1 calls are already waiting for this partner', refused: true },
+    });
+    expect(resilient.partnerStatus().uwv).toEqual({ state: 'closed', inFlight: 1, queued: 1 });
+    first.resolve(OK);
+    expect([await a, await b]).toEqual([OK, OK]);
+    expect(calls).toHaveLength(2);
+    expect(seen.map((c) => c.status)).toEqual(['QUEUE_FULL', 'ok', 'ok']);
   });
 });
 
