@@ -29,6 +29,18 @@ minimised: the form given below the required indication weight: one of ${MINIMIS
 directive @classified(tier: String!, purposes: [String!]!, minimised: String) on FIELD_DEFINITION
 `;
 
-/** The Federation v2 link a partner's schema starts with. */
+/** The identifier of the @classified specification, for a partner's @link (it names, it is not fetched). */
+export const CLASSIFIED_SPEC_URL = 'https://doelpoort.eu/classified/v1.0';
+
+/**
+ * The schema extension that imports @classified and keeps it in the supergraph, for a partner's
+ * SDL that declares it itself (followed by CLASSIFIED_DIRECTIVE_SDL).
+ */
+export const CLASSIFIED_LINK_SDL = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@composeDirective"])
+  @link(url: "${CLASSIFIED_SPEC_URL}", import: ["@classified"])
+  @composeDirective(name: "@classified")`;
+
+/** The Federation v2 link of the bundled partners (the kit's buildPartnerSubgraph adds it). */
 export const FEDERATION_LINK_SDL =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])';
