@@ -1,5 +1,10 @@
-/** The scenario queries the landing page offers (ids from docs/scenarios.md). */
-import type { Example } from './server/landing-page.ts';
+/** The scenario queries the web app's query editor offers as examples (ids from docs/scenarios.md). */
+
+export interface Example {
+  title: string;
+  query: string;
+  headers?: Record<string, string>;
+}
 
 const project = 'wijkaanpak-2026';
 const headers = (purpose: string, caseId?: string): Record<string, string> => ({

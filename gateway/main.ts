@@ -40,7 +40,8 @@ import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 
 /** The project subgraph runs inside the gateway: it holds the product's own state (signals, cases). */
 const PROJECT_URL = 'inprocess://project';
-import { SCENARIO_EXAMPLES } from './examples.ts';
+import { createWebApp } from './server/web-app.ts';
+import { appChoices, createDevSignIn } from './server/dev-sign-in.ts';
 import { limitsPlugin } from './limits/plugin.ts';
 import { createTrustedDocuments } from './limits/trusted-documents.ts';
 import type { GatewayContext } from './server/http.ts';
@@ -216,6 +217,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     });
 
     const composed = composeGateway(sources);
+    const devSignIn = auth ? undefined : localIssuer;
     const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;
     const gateway = await createGateway({
       subgraphs: sources,
@@ -237,6 +239,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
       admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
       handlers: [
+        // The web app at /; its development sign-in only on the embedded default without `auth`.
+        createWebApp({ config: { signIn: { mode: devSignIn ? 'development' : 'unavailable' }, ...appChoices(policyData) } }),
+        ...(devSignIn ? [createDevSignIn(devSignIn, policyData)] : []),
         createAuditApi({
           db,
           writer,
@@ -264,7 +269,6 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
         '/.well-known/audit-checkpoints': checkpointsRoute(db, checkpointKeys.publicKey),
       },
-      examples: SCENARIO_EXAMPLES,
       now,
     });
     const url = await gateway.listen(config.gateway.port, config.gateway.host);

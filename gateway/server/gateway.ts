@@ -52,7 +52,6 @@ export interface GatewayOptions {
   fetcher?: ExecutorOptions['fetcher'];
   routes?: HttpOptions['routes'];
   handlers?: HttpOptions['handlers'];
-  examples?: NonNullable<HttpOptions['landing']>['examples'];
   /** The clock requests are judged by; the system clock by default. */
   now?: () => Date;
 }
@@ -103,7 +102,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.handlers ? { handlers: options.handlers } : {}),
-    landing: { examples: options.examples ?? [] },
   });
   const drain = drainable(server);
   return {

@@ -1,6 +1,6 @@
 /**
  * The gateway's HTTP surface on node:http: GraphQL over HTTP (through Apollo Server, with our
- * executor), the landing page, health, and the gateway's public keys for partners.
+ * executor), the web app's routes (handlers), health, and the gateway's public keys for partners.
  * Identity and purpose are checked here, at the edge, before Apollo Server sees the request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,7 +11,6 @@ import { purposeFromHeaders, PurposeHeaderError } from '../context/purpose.ts';
 import { traceFromHeader } from '../context/trace.ts';
 import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
 import { newRequestState, type RequestState } from './pipeline.ts';
-import { landingPage } from './landing-page.ts';
 import { checkBatch } from '../limits/batch.ts';
 
 export interface GatewayContext {
@@ -28,8 +27,7 @@ export interface HttpOptions {
   maxBatch?: number;
   /** Extra GET routes (health, JWKS, ...): path → JSON producer returning status and body. */
   routes?: Record<string, (url: URL) => Promise<{ status: number; body: unknown; contentType?: string }>>;
-  landing?: { examples: { title: string; query: string; headers?: Record<string, string> }[] };
-  /** Other APIs on their own paths (the privacy officer's /audit/*): true when handled. */
+  /** Other APIs and pages on their own paths (the web app, the privacy officer's /audit/*): true when handled. */
   handlers?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
 }
 
@@ -88,11 +86,10 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     return;
   }
   for (const handler of options.handlers ?? []) if (await handler(req, res, url)) return;
-  const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-  if ((url.pathname === '/' || url.pathname === '/graphql') && wantsHtml) {
-    const html = landingPage(options.landing?.examples ?? []);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
-    res.end(html);
+  // A browser that opens the endpoint itself is sent to the web app, which has the query editor.
+  if (url.pathname === '/graphql' && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) {
+    res.writeHead(303, { location: '/', 'content-length': 0 });
+    res.end();
     return;
   }
   if (url.pathname !== '/graphql') {

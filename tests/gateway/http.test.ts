@@ -148,10 +148,10 @@ describe('the gateway over HTTP', () => {
     }
   });
 
-  it('serves the landing page to a browser and health as JSON', async () => {
-    const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>Doelpoort gateway</title>');
+  it('sends a browser that opens /graphql to the web app at /, and serves health as JSON', async () => {
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/');
     const live = await fetch(`${url}/health/live`);
     expect(await live.json()).toEqual({ status: 'ok' });
   });

@@ -1,0 +1,26 @@
+/** The coordinator's GraphQL operations (tests/web/queries.test.ts validates them against the served schema). */
+export const OVERVIEW_QUERY = `query ProjectOverview($project: ID!, $minimaalPartners: Int, $na: String) {
+  projectAdressen(project: $project, eerste: 100, na: $na, minimaalPartners: $minimaalPartners) {
+    items {
+      adres { adresId }
+      aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd
+      zaak { id reden geopendOp bevindingen { soort toelichting vastgelegdOp } }
+    }
+    volgende
+  }
+}`;
+
+export const SELECT_MUTATION = `mutation SelectAddress($project: ID!, $adresId: ID!, $reden: String!) {
+  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id geopendOp }
+}`;
+
+export interface ProjectAddress {
+  adres: { adresId: string | null } | null;
+  aantalPartners: number;
+  partners: string[];
+  signaalSoorten: string[];
+  eersteSignaal: string;
+  laatsteSignaal: string;
+  geselecteerd: boolean;
+  zaak: { id: string; reden: string; geopendOp: string; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
+}

@@ -1,0 +1,114 @@
+/**
+ * What a privacy officer reviews: releases made on a written justification (GET /audit/reviews),
+ * each marked as reviewed with a note (POST /audit/reviews/<seq>, itself an audit record), and
+ * the refused fields of a project (GET /audit/refusals).
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@utrecht/component-library-react';
+import { auditApi } from '../api.ts';
+import { named, SelectField } from '../fields.tsx';
+import type { AppConfig, Session } from '../session.ts';
+import { text, when, type AuditEntry, type PageOf } from './records.ts';
+
+function MarkReviewed({ seq, onDone }: { seq: number; onDone: (note: string) => void }) {
+  const [note, setNote] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDone(note);
+      }}
+    >
+      <FormField>
+        <FormLabel htmlFor={`note-${seq}`}>Review note for decision {seq}</FormLabel>
+        <Textarea id={`note-${seq}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </FormField>
+      <Button type="submit" appearance="secondary-action-button">
+        Mark as reviewed
+      </Button>
+    </form>
+  );
+}
+
+export function Review({ session, config }: { session: Session; config: AppConfig }) {
+  const [pending, setPending] = useState<AuditEntry[]>();
+  const [refused, setRefused] = useState<AuditEntry[]>();
+  const [project, setProject] = useState(config.projects[0]?.id ?? '');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  const loadPending = async () => setPending((await auditApi<PageOf<AuditEntry>>(session, 'GET', '/audit/reviews?limit=200')).items);
+  useEffect(() => {
+    loadPending().catch((err: Error) => setMessage({ ok: false, text: err.message }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    auditApi<PageOf<AuditEntry>>(session, 'GET', `/audit/refusals?project=${encodeURIComponent(project)}&limit=200`).then(
+      (page) => setRefused(page.items),
+      (err: Error) => setMessage({ ok: false, text: err.message }),
+    );
+  }, [session, project]);
+
+  const mark = async (seq: number, note: string) => {
+    try {
+      await auditApi(session, 'POST', `/audit/reviews/${seq}`, note.trim() ? { note: note.trim() } : {});
+      setMessage({ ok: true, text: `Decision ${seq} is marked as reviewed; the review is recorded in the audit trail.` });
+      await loadPending();
+    } catch (err) {
+      setMessage({ ok: false, text: (err as Error).message });
+    }
+  };
+
+  return (
+    <>
+      <Heading2>Review</Heading2>
+      {message ? (
+        <Alert type={message.ok ? 'ok' : 'error'} role="status">
+          {message.text}
+        </Alert>
+      ) : null}
+      <Heading3>Released on a written justification, awaiting review</Heading3>
+      {pending?.length === 0 ? <Paragraph>Nothing awaits review.</Paragraph> : null}
+      {(pending ?? []).map((e) => (
+        <section key={e.seq} className="card" aria-label={`Decision ${e.seq}`}>
+          <Paragraph>
+            <strong>{String(e.body.resource)}</strong> released to {text(e.body.organisation)} ({text(e.body.role)}, {text(e.body.caller_id)}) on {when(e.body.decided_at)}; project {text(e.body.project)},
+            purpose {text(e.body.purpose)}, case {text(e.body.case_id)}.
+          </Paragraph>
+          <Paragraph>Justification: “{text(e.body.justification)}”</Paragraph>
+          <MarkReviewed seq={e.seq} onDone={(note) => void mark(e.seq, note)} />
+        </section>
+      ))}
+      <Heading3>Refused fields</Heading3>
+      <SelectField id="refusals-project" label="Project" value={project} onChange={setProject} options={named(config.projects)} />
+      <Table>
+        <caption>{refused?.length ?? 0} refusals (the latest 200)</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">When</TableHeaderCell>
+            <TableHeaderCell scope="col">Who</TableHeaderCell>
+            <TableHeaderCell scope="col">Field</TableHeaderCell>
+            <TableHeaderCell scope="col">Purpose</TableHeaderCell>
+            <TableHeaderCell scope="col">Principle</TableHeaderCell>
+            <TableHeaderCell scope="col">Reason</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(refused ?? []).map((e) => (
+            <TableRow key={e.seq}>
+              <TableCell>{when(e.body.decided_at)}</TableCell>
+              <TableCell>
+                {text(e.body.organisation)} ({text(e.body.role)})
+              </TableCell>
+              <TableCell>
+                <code>{String(e.body.resource)}</code>
+              </TableCell>
+              <TableCell>{text(e.body.purpose)}</TableCell>
+              <TableCell>{text(e.body.principle)}</TableCell>
+              <TableCell>{text(e.body.reason)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+/** The audit API's record shapes, as the app shows them (docs/audit.md). */
+export interface AuditEntry {
+  seq: number;
+  kind: 'processing' | 'decision' | 'review' | 'lift';
+  recorded_at: string;
+  body: Record<string, unknown>;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  next: number | null;
+}
+
+export const when = (iso: unknown): string => (typeof iso === 'string' ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+export const text = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : String(value));
