@@ -38,6 +38,8 @@ import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 
 /** The project subgraph runs inside the gateway: it holds the product's own state (signals, cases). */
 const PROJECT_URL = 'inprocess://project';
+/** A partner token's project or purpose when the call is made for none (no project has this id). */
+const NOT_DECLARED = '-';
 import { SCENARIO_EXAMPLES } from './examples.ts';
 import { limitsPlugin } from './limits/plugin.ts';
 import { createTrustedDocuments } from './limits/trusted-documents.ts';
@@ -174,8 +176,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           organisation: caller.organisation,
           role: caller.roles[0] ?? '',
           callerId: caller.id,
-          project: context.purpose?.project ?? '',
-          purpose: context.purpose?.purpose ?? '',
+          // A request that declares no purpose may still read what is not about a person or an
+          // address (any federation's own types); its token says so, and the policy denies the rest.
+          project: context.purpose?.project ?? NOT_DECLARED,
+          purpose: context.purpose?.purpose ?? NOT_DECLARED,
           ...(context.purpose?.caseId ? { caseId: context.purpose.caseId } : {}),
           fields: call.coordinates,
         });
@@ -199,7 +203,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
             organisation: 'doelpoort',
             role: 'policy-engine',
             callerId: 'doelpoort',
-            project: '-',
+            project: NOT_DECLARED,
             purpose: 'scope-check',
             fields: [...coordinates],
           })}`,
