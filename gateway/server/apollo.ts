@@ -5,13 +5,14 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './http.ts';
 import { runRequest, type PipelineOptions } from './pipeline.ts';
+import type { SupergraphVersion, SupergraphVersions } from './supergraph-versions.ts';
 
-export interface ApolloOptions extends PipelineOptions {
-  apiSchema: GraphQLSchema;
-  supergraphSdl: string;
+export interface ApolloOptions extends Omit<PipelineOptions, 'executor'> {
+  /** The supergraph served; a swap gives Apollo Server the new client schema. */
+  versions: SupergraphVersions;
   introspection: boolean;
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Trusted documents: hash-only requests find their registered text here. */
@@ -23,13 +24,19 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     gateway: {
       async load() {
         return {
-          schema: options.apiSchema,
-          executor: (rc) => runRequest(options, (rc.context as GatewayContext).state, rc.document, rc.operationName, rc.request.variables),
+          schema: options.versions.current().servedSchema,
+          executor: (rc) => {
+            // The request runs on the supergraph version it was validated against, even after a swap.
+            const version = options.versions.forSchema(rc.schema);
+            if (!version) throw new GraphQLError('The schema this request was validated against is no longer known; send it again.', { extensions: { code: 'SCHEMA_CHANGED' } });
+            return runRequest({ ...options, executor: version.executor }, (rc.context as GatewayContext).state, rc.document, rc.operationName, rc.request.variables);
+          },
         };
       },
       onSchemaLoadOrUpdate(callback) {
-        callback({ apiSchema: options.apiSchema, coreSupergraphSdl: options.supergraphSdl });
-        return () => {};
+        const announce = (version: SupergraphVersion) => callback({ apiSchema: version.servedSchema, coreSupergraphSdl: version.composed.supergraphSdl });
+        announce(options.versions.current());
+        return options.versions.onSwap(announce);
       },
       async stop() {},
     },

@@ -139,6 +139,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql' } }).introspection).toBe(false);
     expect(loadConfig({ env: { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql', DOELPOORT_INTROSPECTION: 'true' } }).introspection).toBe(true);
     expect(loadConfig({ env: { DOELPOORT_INTROSPECTION: 'false' } }).introspection).toBe(false);
+    expect(loadConfig({ env: { DOELPOORT_SUPERGRAPH_FILE: './supergraph.graphql' } })).toMatchObject({ supergraphFile: './supergraph.graphql', introspection: false });
   });
 
   const badEnvValues: [string, Record<string, string>, string][] = [
@@ -186,6 +187,11 @@ describe('loadConfig', () => {
       'a request timeout shorter than a partner call',
       { DOELPOORT_REQUEST_TIMEOUT_MS: '1000' },
       'Configuration error: requestTimeoutMs (from env DOELPOORT_REQUEST_TIMEOUT_MS="1000"): requestTimeoutMs (1000) is shorter than subgraphTimeoutMs (5000); a request must have time for one partner call, e.g. DOELPOORT_REQUEST_TIMEOUT_MS=15000',
+    ],
+    [
+      'both subgraphs and a supergraph file',
+      { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql', DOELPOORT_SUPERGRAPH_FILE: './supergraph.graphql' },
+      'Configuration error: supergraphFile (from env DOELPOORT_SUPERGRAPH_FILE="./supergraph.graphql"): set either subgraphs (composed at start-up) or supergraphFile (composed elsewhere), not both, e.g. DOELPOORT_SUPERGRAPH_FILE=./supergraph.graphql',
     ],
     [
       'introspection that is not a boolean',
@@ -247,7 +253,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, supergraphFile, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
     ]);
   });
 
