@@ -23,6 +23,8 @@ import { composeGateway, createGateway, fetchSubgraphSdl, type Gateway } from '.
 import { explainSchemaFrom } from './explain/schema.ts';
 import { createDryRunFacts } from './facts/dry-run.ts';
 import { openStore } from './store/open.ts';
+import { readSupergraphFile, watchSupergraphFile } from './server/supergraph-file.ts';
+import { loadSupergraph } from './executor/supergraph.ts';
 import type { Db } from './store/db.ts';
 import { createStoreFacts } from './facts/provider.ts';
 import { createDailyPersonLimit } from './facts/daily-limit.ts';
@@ -42,6 +44,12 @@ import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 const PROJECT_URL = 'inprocess://project';
 import { createWebApp } from './server/web-app.ts';
 import { appChoices, createDevSignIn } from './server/dev-sign-in.ts';
+/**
+ * A partner token's project or purpose when the call is made for none: a request that touches no
+ * person or address, or declares no purpose (the policy then denies every personal field). Purpose
+ * headers are lower-case ids, so no caller can declare this value.
+ */
+const NOT_DECLARED = '-';
 import { limitsPlugin } from './limits/plugin.ts';
 import { createTrustedDocuments } from './limits/trusted-documents.ts';
 import type { GatewayContext } from './server/http.ts';
@@ -79,10 +87,10 @@ export interface StartOptions {
 }
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
-  const embedded = config.subgraphs === undefined;
+  const embedded = config.subgraphs === undefined && config.supergraphFile === undefined;
   const now = options.now ?? (() => new Date());
   if (!embedded && config.auth === undefined) {
-    throw new Error('Configuration error: auth: with configured subgraphs the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
+    throw new Error('Configuration error: auth: with configured subgraphs or a supergraph file the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
   }
   const policyData = loadPolicyData(config.policyDir);
   const logger = createLogger({ level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) });
@@ -102,7 +110,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const projectTokens = createGatewayTokenVerifier({ partner: PROJECT_SUBGRAPH, jwks: partnerTokens.jwks() });
     const project = createProjectSubgraph({ db, policyData, now, verifyGatewayToken: (header, call) => projectTokens.verify(header, call) });
 
-    let sources: SubgraphSource[];
+    let sources: SubgraphSource[] = [];
     let localIssuer: LocalIssuer | undefined;
     if (embedded) {
       const world = defaultWorld();
@@ -116,11 +124,14 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
       for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
       localIssuer = await ensureLocalIssuer(config.dataDir);
-    } else {
-      sources = await Promise.all(config.subgraphs!.map((s) => fetchSubgraphSdl(s.name, s.url, config.subgraphTimeoutMs)));
+    } else if (config.subgraphs) {
+      sources = await Promise.all(config.subgraphs.map((s) => fetchSubgraphSdl(s.name, s.url, config.subgraphTimeoutMs)));
     }
-    sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: project.sdl });
-    const partnerOfUrl = new Map(sources.map((s) => [s.url, s.name]));
+    // A supergraph composed elsewhere is served as it is (the project subgraph is not part of it).
+    const fromFile = config.supergraphFile ? readSupergraphFile(config.supergraphFile) : undefined;
+    if (!fromFile) sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: project.sdl });
+    const graphs = fromFile ? [...loadSupergraph(fromFile.supergraphSdl).graphs.values()].map(({ name, url }) => ({ name, url })) : sources.map(({ name, url }) => ({ name, url }));
+    const partnerOfUrl = new Map(graphs.map((s) => [s.url, s.name]));
     // A fresh token for every attempt (retries included), bound to the call as sent.
     const partners = createResilientFetcher(signing.fetcher(httpSubgraphFetcher), {
       partnerOf: (url) => partnerOfUrl.get(url) ?? url,
@@ -148,11 +159,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         : { jwks: { file: localIssuer!.jwksFile }, issuer: localIssuer!.issuer, audience: localIssuer!.audience, clockSkewSeconds: 30, algorithms: ['ES256'] },
     );
 
-    const urls = new Map(sources.map((s) => [s.name, s.url]));
-    // A request without a declared project and purpose still reaches partners for keys and
-    // non-personal fields (the policy denies every personal one, rule context.missing-purpose);
-    // its token says so with a value no caller can declare (purpose headers are lower-case ids).
-    const UNDECLARED = '(undeclared)';
+    const urls = new Map(graphs.map((s) => [s.name, s.url]));
     const headersFor = async (call: { graph: string; coordinates: string[]; context: import('./context/types.ts').RequestContext; spanId: string }) => {
       const { context } = call;
       const caller = context.caller;
@@ -165,8 +172,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           organisation: caller.organisation,
           role: caller.roles[0] ?? '',
           callerId: caller.id,
-          project: context.purpose?.project ?? UNDECLARED,
-          purpose: context.purpose?.purpose ?? UNDECLARED,
+          project: context.purpose?.project ?? NOT_DECLARED,
+          purpose: context.purpose?.purpose ?? NOT_DECLARED,
           ...(context.purpose?.caseId ? { caseId: context.purpose.caseId } : {}),
           fields: call.coordinates,
         },
@@ -187,7 +194,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           organisation: 'doelpoort',
           role: 'policy-engine',
           callerId: 'doelpoort',
-          project: '-',
+          project: NOT_DECLARED,
           purpose: 'scope-check',
           fields: [...coordinates],
         };
@@ -216,7 +223,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       activities: policyData.processingActivities.flatMap((a) => (a.purpose === undefined ? [] : [{ id: a.id, version: a.version, purpose: a.purpose }])),
     });
 
-    const composed = composeGateway(sources);
+    const composed = fromFile ?? composeGateway(sources);
     const devSignIn = auth ? undefined : localIssuer;
     const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;
     const gateway = await createGateway({
@@ -271,6 +278,15 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       },
       now,
     });
+    const supergraphFile = config.supergraphFile;
+    if (supergraphFile) {
+      logger.info('supergraph.loaded', { file: supergraphFile, version: gateway.versions.current().id });
+      const stopWatching = watchSupergraphFile(supergraphFile, gateway.versions, {
+        onLoaded: (version) => logger.info('supergraph.loaded', { file: supergraphFile, version: version.id }),
+        onRefused: (error) => logger.error('supergraph.refused', { file: supergraphFile, message: `${error.message} The supergraph serving stays: version ${gateway.versions.current().id}.` }),
+      });
+      closers.push(async () => stopWatching());
+    }
     const url = await gateway.listen(config.gateway.port, config.gateway.host);
     return {
       url: `${url}/graphql`,
@@ -278,7 +294,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       gateway,
       db,
       ...(localIssuer ? { localIssuer } : {}),
-      subgraphs: sources.map((s) => ({ name: s.name, url: s.url })),
+      subgraphs: graphs,
       async stop() {
         await gateway.close();
         await tracer?.shutdown();

@@ -118,6 +118,7 @@ export const configSchema = z
     dataDir: text.default('./data'),
     databaseUrl: url('postgres:', 'postgresql:').optional(),
     subgraphs: subgraphs.optional(),
+    supergraphFile: text.optional(),
     subgraphTimeoutMs: positive.max(600_000).default(5000),
     requestTimeoutMs: positive.max(600_000).default(15_000),
     introspection: z.boolean().optional(),
@@ -132,6 +133,14 @@ export const configSchema = z
     partners: partners.prefault({}),
   })
   .superRefine((value, ctx) => {
+    if (value.subgraphs !== undefined && value.supergraphFile !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supergraphFile'],
+        message: 'set either subgraphs (composed at start-up) or supergraphFile (composed elsewhere), not both',
+        params: EXPLAINED,
+      });
+    }
     if (value.requestTimeoutMs < value.subgraphTimeoutMs) {
       ctx.addIssue({
         code: 'custom',
@@ -144,7 +153,7 @@ export const configSchema = z
   .transform(({ introspection, ...rest }) => ({
     ...rest,
     /** On by default only for the embedded default (in-process subgraphs). */
-    introspection: introspection ?? rest.subgraphs === undefined,
+    introspection: introspection ?? (rest.subgraphs === undefined && rest.supergraphFile === undefined),
   }));
 
 export type Config = z.output<typeof configSchema>;

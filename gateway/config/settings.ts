@@ -44,6 +44,13 @@ export const SETTINGS: readonly Setting[] = [
     example: [{ name: 'brp', url: 'https://brp.gemeente.example/graphql' }],
     itemKeys: ['name', 'url'],
   },
+  {
+    key: 'supergraphFile',
+    env: 'DOELPOORT_SUPERGRAPH_FILE',
+    kind: 'string',
+    expected: 'the path of a Federation v2 supergraph composed elsewhere (instead of subgraphs); a changed file is loaded while serving',
+    example: './supergraph.graphql',
+  },
   { key: 'subgraphTimeoutMs', env: 'DOELPOORT_SUBGRAPH_TIMEOUT_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000', example: 5000 },
   { key: 'requestTimeoutMs', env: 'DOELPOORT_REQUEST_TIMEOUT_MS', kind: 'integer', expected: 'milliseconds, from 1 to 600000, at least subgraphTimeoutMs', example: 15000 },
   { key: 'introspection', env: 'DOELPOORT_INTROSPECTION', kind: 'boolean', expected: 'true or false', example: false },

@@ -5,15 +5,16 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { newSpanId } from '../context/trace.ts';
 import type { GatewayContext } from './http.ts';
 import { newRequestState, runRequest, type PipelineOptions, type RequestState } from './pipeline.ts';
 import { ReservedAliasesRule } from './reserved-aliases.ts';
+import type { SupergraphVersion, SupergraphVersions } from './supergraph-versions.ts';
 
-export interface ApolloOptions extends PipelineOptions {
-  apiSchema: GraphQLSchema;
-  supergraphSdl: string;
+export interface ApolloOptions extends Omit<PipelineOptions, 'executor'> {
+  /** The supergraph served; a swap gives Apollo Server the new client schema. */
+  versions: SupergraphVersions;
   introspection: boolean;
   /** Batched POSTs (a JSON array of operations); the HTTP layer bounds their size (limits.maxBatch). */
   allowBatches: boolean;
@@ -27,20 +28,25 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     gateway: {
       async load() {
         return {
-          schema: options.apiSchema,
+          schema: options.versions.current().servedSchema,
           executor: async (rc) => {
+            // The request runs on the supergraph version it was validated against, even after a swap.
+            const version = options.versions.forSchema(rc.schema);
+            if (!version) throw new GraphQLError('The schema this request was validated against is no longer known; send it again.', { extensions: { code: 'SCHEMA_CHANGED' } });
+            const pipeline = { ...options, executor: version.executor };
             const { state, batch } = rc.context as GatewayContext;
-            if (!batch) return runRequest(options, state, rc.document, rc.operationName, rc.request.variables);
+            if (!batch) return runRequest(pipeline, state, rc.document, rc.operationName, rc.request.variables);
             const own = operationState(state);
-            const result = await runRequest(options, own, rc.document, rc.operationName, rc.request.variables);
+            const result = await runRequest(pipeline, own, rc.document, rc.operationName, rc.request.variables);
             if (own.auditFailed) state.auditFailed = true;
             return result;
           },
         };
       },
       onSchemaLoadOrUpdate(callback) {
-        callback({ apiSchema: options.apiSchema, coreSupergraphSdl: options.supergraphSdl });
-        return () => {};
+        const announce = (version: SupergraphVersion) => callback({ apiSchema: version.servedSchema, coreSupergraphSdl: version.composed.supergraphSdl });
+        announce(options.versions.current());
+        return options.versions.onSwap(announce);
       },
       async stop() {},
     },

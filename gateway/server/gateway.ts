@@ -7,13 +7,14 @@ import type { Classification, Minimisation } from '../../schema/classification.t
 import { composeSupergraph, SchemaCheckError, type SubgraphSource } from '../../schema/compose.ts';
 import type { Caller } from '../context/types.ts';
 import { buildApiSchema } from '../executor/api-schema.ts';
-import { DEFAULT_SUBJECT_TYPES, createExecutor, type Executor, type ExecutorOptions } from '../executor/execute.ts';
+import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutorOptions } from '../executor/execute.ts';
 import { loadSupergraph } from '../executor/supergraph.ts';
 import type { Policy } from '../policy/types.ts';
 import { createApollo, type ApolloOptions } from './apollo.ts';
 import { createGatewayHttpServer, listen, type HttpOptions } from './http.ts';
 import { drainable } from './drain.ts';
 import type { AuditSink } from './pipeline.ts';
+import { createSupergraphVersions, type BuiltVersion, type SupergraphVersions } from './supergraph-versions.ts';
 
 /** The partners' subgraphs composed once: what the executor runs on and what Explain reads. */
 export interface ComposedGateway {
@@ -57,36 +58,41 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  executor: Executor;
+  /** The supergraph versions served; `swap` replaces the one serving atomically. */
+  versions: SupergraphVersions;
   server: Server;
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const composed = options.composed ?? composeGateway(options.subgraphs);
-  // Two schema objects from one SDL: Apollo Server's plugins may instrument theirs; the executor's stays plain.
-  const apiSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
-  const servedSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
-  const executor = createExecutor({
-    supergraph: loadSupergraph(composed.supergraphSdl),
-    apiSchema,
-    classifications: composed.classifications,
-    policy: options.policy,
-    minimise: options.minimise,
-    timeoutMs: options.timeoutMs,
-    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    urls: new Map(options.subgraphs.map((s) => [s.name, s.url])),
-    ...(options.headersFor ? { headersFor: options.headersFor } : {}),
-    ...(options.maxPersonsPerRequest ? { maxPersonsPerRequest: options.maxPersonsPerRequest } : {}),
-    ...(options.admitPersons ? { admitPersons: options.admitPersons } : {}),
-    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
-  });
+  const initial = options.composed ?? composeGateway(options.subgraphs);
+  // The subgraphs' URLs as configured; a supergraph swapped in later routes by its own join__graph URLs.
+  const urls = new Map(options.subgraphs.map((s) => [s.name, s.url]));
+  const build = (composed: ComposedGateway): BuiltVersion => {
+    // Two schema objects from one SDL: Apollo Server's plugins may instrument theirs; the executor's stays plain.
+    const apiSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
+    const servedSchema = buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));
+    const executor = createExecutor({
+      supergraph: loadSupergraph(composed.supergraphSdl),
+      apiSchema,
+      classifications: composed.classifications,
+      policy: options.policy,
+      minimise: options.minimise,
+      timeoutMs: options.timeoutMs,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(composed === initial ? { urls } : {}),
+      ...(options.headersFor ? { headersFor: options.headersFor } : {}),
+      ...(options.maxPersonsPerRequest ? { maxPersonsPerRequest: options.maxPersonsPerRequest } : {}),
+      ...(options.admitPersons ? { admitPersons: options.admitPersons } : {}),
+      ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+    });
+    return { servedSchema, executor };
+  };
+  const versions = createSupergraphVersions(initial, build);
   const apollo = createApollo({
-    executor,
+    versions,
     audit: options.audit,
-    apiSchema: servedSchema,
-    supergraphSdl: composed.supergraphSdl,
     introspection: options.introspection,
     allowBatches: options.maxBatch !== undefined,
     ...(options.plugins ? { plugins: options.plugins } : {}),
@@ -105,7 +111,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const drain = drainable(server);
   return {
-    executor,
+    versions,
     server,
     listen: (port, host) => listen(server, port, host),
     /** Stops accepting, lets every request that had started finish (audit included), then stops. */

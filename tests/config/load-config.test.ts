@@ -58,6 +58,7 @@ describe('loadConfig', () => {
       introspection: true,
       policyDir: './policies',
       logLevel: 'info',
+      partnerTokenAlgorithm: 'EdDSA',
       limits: DEFAULT_LIMITS,
       audit: { checkpointIntervalMs: 5000, maxUnsignedAgeMs: 60000 },
       partners: DEFAULT_PARTNERS,
@@ -109,6 +110,7 @@ describe('loadConfig', () => {
       introspection: true,
       policyDir: '/etc/doelpoort/policies',
       logLevel: 'warn',
+      partnerTokenAlgorithm: 'EdDSA',
       otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
       auth: {
         jwksUrl: JWKS_URL,
@@ -157,6 +159,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql' } }).introspection).toBe(false);
     expect(loadConfig({ env: { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql', DOELPOORT_INTROSPECTION: 'true' } }).introspection).toBe(true);
     expect(loadConfig({ env: { DOELPOORT_INTROSPECTION: 'false' } }).introspection).toBe(false);
+    expect(loadConfig({ env: { DOELPOORT_SUPERGRAPH_FILE: './supergraph.graphql' } })).toMatchObject({ supergraphFile: './supergraph.graphql', introspection: false });
   });
 
   const badEnvValues: [string, Record<string, string>, string][] = [
@@ -209,6 +212,11 @@ describe('loadConfig', () => {
       'an unsigned-age bound no longer than the checkpoint interval',
       { DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS: '5000' },
       'Configuration error: audit.maxUnsignedAgeMs (from env DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS="5000"): maxUnsignedAgeMs (5000) must be longer than checkpointIntervalMs (5000); records wait up to that long for their checkpoint, e.g. DOELPOORT_AUDIT_MAX_UNSIGNED_AGE_MS=60000',
+    ],
+    [
+      'both subgraphs and a supergraph file',
+      { DOELPOORT_SUBGRAPHS: 'brp=https://brp.example/graphql', DOELPOORT_SUPERGRAPH_FILE: './supergraph.graphql' },
+      'Configuration error: supergraphFile (from env DOELPOORT_SUPERGRAPH_FILE="./supergraph.graphql"): set either subgraphs (composed at start-up) or supergraphFile (composed elsewhere), not both, e.g. DOELPOORT_SUPERGRAPH_FILE=./supergraph.graphql',
     ],
     [
       'introspection that is not a boolean',
@@ -270,7 +278,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit, partners.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, supergraphFile, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, partnerTokenAlgorithm, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit, partners.`,
     ]);
   });
 
