@@ -26,6 +26,13 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
+export interface PartnerRequest {
+  subgraph: string;
+  query: string;
+  traceparent: string | undefined;
+  authorization: string | undefined;
+}
+
 export interface Answer<T = GraphQLBody> {
   status: number;
   body: T;
@@ -39,9 +46,8 @@ export interface Product {
   doelpoort: Doelpoort;
   /** Every log line written so far, raw. */
   logLines(): string[];
-  /** Every request the embedded partners received so far (subgraph and query), in order. */
-  /** Every request an embedded partner received, with its traceparent header. */
-  partnerRequests(): { subgraph: string; query: string; traceparent: string | undefined }[];
+  /** Every request an embedded partner received, in order, with its traceparent and authorization headers. */
+  partnerRequests(): PartnerRequest[];
   /** A caller token for `role` at `org`, authorised for the project. */
   token(role: string, org: string, options?: { id?: string; projects?: string[] }): Promise<string>;
   /** POST a GraphQL request declared for `purpose` in the project. */
@@ -74,11 +80,17 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
       return true;
     },
   };
-  const partnerRequests: { subgraph: string; query: string; traceparent: string | undefined }[] = [];
+  const partnerRequests: PartnerRequest[] = [];
   const doelpoort = await startDoelpoort(config, {
     logStream,
     now: (options.clock ?? testClock(TEST_DAY)).now,
-    onPartnerRequest: ({ subgraph, query, headers }) => void partnerRequests.push({ subgraph, query, traceparent: typeof headers.traceparent === 'string' ? headers.traceparent : undefined }),
+    onPartnerRequest: ({ subgraph, query, headers }) =>
+      void partnerRequests.push({
+        subgraph,
+        query,
+        traceparent: typeof headers.traceparent === 'string' ? headers.traceparent : undefined,
+        authorization: typeof headers.authorization === 'string' ? headers.authorization : undefined,
+      }),
   });
   const issuer: LocalIssuer = doelpoort.localIssuer!;
   const origin = doelpoort.url.replace(/\/graphql$/, '');
