@@ -42,7 +42,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     connectionString: options.databaseUrl,
     max: options.maxConnections ?? 10,
     types,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     keepAlive: true,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
