@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       introspection: true,
       policyDir: './policies',
       logLevel: 'info',
+      partnerTokenAlgorithm: 'EdDSA',
       limits: DEFAULT_LIMITS,
     });
   });
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
         DOELPOORT_INTROSPECTION: 'true',
         DOELPOORT_POLICY_DIR: '/etc/doelpoort/policies',
         DOELPOORT_LOG_LEVEL: 'warn',
+        DOELPOORT_PARTNER_TOKEN_ALGORITHM: 'ES256',
         DOELPOORT_OTLP_ENDPOINT: 'http://127.0.0.1:4318/v1/traces',
         DOELPOORT_AUTH_JWKS_URL: JWKS_URL,
         DOELPOORT_AUTH_ISSUER: 'https://login.example.org',
@@ -93,6 +95,7 @@ describe('loadConfig', () => {
       introspection: true,
       policyDir: '/etc/doelpoort/policies',
       logLevel: 'warn',
+      partnerTokenAlgorithm: 'ES256',
       otlpEndpoint: 'http://127.0.0.1:4318/v1/traces',
       auth: {
         jwksUrl: JWKS_URL,
@@ -247,7 +250,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, partnerTokenAlgorithm, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits.`,
     ]);
   });
 
