@@ -12,13 +12,11 @@
  * the public schema; `npm run check` validates the values.
  */
 
-/** How intrusive a field is, from least to most. */
-export const TIERS = ['low', 'identifying', 'financial', 'special-category', 'criminal-law'] as const;
-export type Tier = (typeof TIERS)[number];
+// The tiers, the minimised forms and the directive's definition are the kit's: partners and the
+// gateway read one definition.
+import type { Minimisation, Tier } from '@doelpoort/subgraph-kit';
 
-/** The minimised forms the gateway can give instead of a value. */
-export const MINIMISATIONS = ['masked-bsn', 'year', 'band', 'count', 'exists'] as const;
-export type Minimisation = (typeof MINIMISATIONS)[number];
+export { CLASSIFIED_DIRECTIVE_SDL, MINIMISATIONS, TIERS, type Minimisation, type Tier } from '@doelpoort/subgraph-kit';
 
 export interface Classification {
   tier: Tier;
@@ -30,13 +28,3 @@ export interface Classification {
 /** Types whose every field says something about a person or an address. */
 export const SUBJECT_TYPES = { Persoon: 'person', Adres: 'address' } as const;
 export type SubjectKind = (typeof SUBJECT_TYPES)[keyof typeof SUBJECT_TYPES];
-
-export const CLASSIFIED_DIRECTIVE_SDL = /* GraphQL */ `
-"""
-Declared by the owning partner on every field about a person or an address.
-tier: one of ${TIERS.join(', ')}.
-purposes: the covenant purposes for which the owner allows sharing the field.
-minimised: the form given below the required indication weight: one of ${MINIMISATIONS.join(', ')}.
-"""
-directive @classified(tier: String!, purposes: [String!]!, minimised: String) on FIELD_DEFINITION
-`;

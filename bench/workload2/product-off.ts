@@ -1,8 +1,9 @@
 /**
  * Child process: Doelpoort over the same 13 partner subgraphs (in process, the same world), built
  * with `createGateway` and an allow-all policy and a no-op audit sink: the bench-only "policy off".
- * Callers are still authenticated (the same local issuer); partners get no gateway token and do
- * not check one. The project subgraph is left out: the combined view does not ask it.
+ * Callers are still authenticated (the same local issuer), and partners still get and check a
+ * gateway token for every call (no partner answers without one). The project subgraph is left
+ * out: the combined view does not ask it.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ import { loadPolicyData } from '../../gateway/policy/load.ts';
 import { applyMinimisation } from '../../gateway/policy/minimise.ts';
 import type { Decision, Policy } from '../../gateway/policy/types.ts';
 import { createGateway } from '../../gateway/server/gateway.ts';
+import { formatTraceparent } from '../../gateway/context/trace.ts';
+import { httpSubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
+import { createPartnerCallSigning, createPartnerTokenSigner } from '../../gateway/partner-token/index.ts';
 import { createAllSubgraphs, serveAllSubgraphs } from '../../subgraphs/index.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { ready } from '../lib/supergraph.ts';
@@ -33,7 +37,9 @@ const config = loadConfig({ env: { DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: 
 const policyData = loadPolicyData(config.policyDir);
 const world = defaultWorld();
 const sdlByName = new Map(createAllSubgraphs(world).map((s) => [s.name, s.sdl]));
-const served = await serveAllSubgraphs(world, { basePort: 0, host: '127.0.0.1' });
+const partnerTokens = await createPartnerTokenSigner({ dataDir });
+const signing = createPartnerCallSigning(partnerTokens);
+const served = await serveAllSubgraphs(world, { gatewayKeys: partnerTokens.jwks(), basePort: 0, host: '127.0.0.1' });
 const issuer = await ensureLocalIssuer(dataDir);
 const verifier = createCallerVerifier({ jwks: { file: issuer.jwksFile }, issuer: issuer.issuer, audience: issuer.audience, clockSkewSeconds: 30, algorithms: ['ES256'] });
 const gateway = await createGateway({
@@ -44,6 +50,12 @@ const gateway = await createGateway({
   authenticate: (header) => verifier.verify(header),
   introspection: false,
   timeoutMs: config.subgraphTimeoutMs,
+  fetcher: signing.fetcher(httpSubgraphFetcher),
+  headersFor: ({ graph, coordinates, context, spanId }) =>
+    signing.headers(
+      { partner: graph, traceId: context.traceId, organisation: 'belastingdienst', role: 'analist', callerId: 'bench-analist-1', project: PROJECT, purpose: PURPOSE, fields: coordinates },
+      { traceparent: formatTraceparent(context.traceId, spanId) },
+    ),
   maxBodyBytes: config.limits.maxBodyBytes,
   maxBatch: config.limits.maxBatch,
   plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],

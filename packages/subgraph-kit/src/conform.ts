@@ -45,6 +45,7 @@ interface Probe {
 
 interface Reply {
   status: number;
+  unreachable?: string;
   body: { data?: { _entities?: unknown[] | null; _service?: { sdl?: unknown } } | null; errors?: unknown[] } | undefined;
 }
 
@@ -57,7 +58,7 @@ export async function conform(url: string, options: ConformOptions): Promise<Con
 
   const served = await post(url, { query: '{ _service { sdl } }' });
   const sdl = served.body?.data?._service?.sdl;
-  note('schema', typeof sdl === 'string', typeof sdl === 'string' ? '_service { sdl } answers' : `_service { sdl } did not answer an SDL (HTTP ${served.status})`);
+  note('schema', typeof sdl === 'string', typeof sdl === 'string' ? '_service { sdl } answers' : `_service { sdl } did not answer an SDL (${statusText(served)})`);
   if (typeof sdl !== 'string') return report();
   const problems = options.checkSchema(options.partner, sdl);
   note('check', problems.length === 0, problems.length === 0 ? 'the schema passes doelpoort-kit check' : problems.join('\n'));
@@ -86,7 +87,7 @@ export async function conform(url: string, options: ConformOptions): Promise<Con
   const valid = await sign(context(probe.fields), one);
   const accepted = await post(url, one, valid);
   const answered = Array.isArray(accepted.body?.data?._entities);
-  note('valid token', answered, answered ? 'a call with a valid gateway token is answered' : `a call with a valid gateway token was not answered (HTTP ${accepted.status})`);
+  note('valid token', answered, answered ? 'a call with a valid gateway token is answered' : `a call with a valid gateway token was not answered (${statusText(accepted)})`);
 
   const other = await generateKeyPair('EdDSA', { extractable: true });
   const forger = await signingKey({ ...(await exportJWK(other.privateKey)), kid: gateway.kid });
@@ -107,7 +108,8 @@ export async function conform(url: string, options: ConformOptions): Promise<Con
   for (const [what, sent, token] of attempts) {
     const r = await post(url, sent, await token());
     const refused = isRefused(r);
-    note(`refuses ${what}`, refused, refused ? `refused (HTTP ${r.status})` : `answered data (HTTP ${r.status}): a call with ${what} must be refused`);
+    const detail = refused ? `refused (HTTP ${r.status})` : r.status === 0 ? statusText(r) : `answered data (HTTP ${r.status}): a call with ${what} must be refused`;
+    note(`refuses ${what}`, refused, detail);
   }
 
   findings.push(await batchFinding(url, probe, known, (keys) => sign(context(probe.fields), call(keys)), call));
@@ -130,7 +132,7 @@ async function batchFinding(
   const reply = await post(url, call(keys), await token(keys));
   const entities = reply.body?.data?._entities;
   const check = '_entities batch of 100';
-  if (!Array.isArray(entities)) return { check, ok: false, detail: `the batch failed as a whole (HTTP ${reply.status}): no _entities list` };
+  if (!Array.isArray(entities)) return { check, ok: false, detail: `the batch failed as a whole (${statusText(reply)}): no _entities list` };
   if (entities.length !== BATCH) return { check, ok: false, detail: `answered ${entities.length} entities for ${BATCH} representations` };
   const misplaced = keys.flatMap((rep, i) => {
     const entity = entities[i] as Record<string, unknown> | null;
@@ -229,12 +231,24 @@ function unsigned(payload: Record<string, unknown>, partner: string): string {
   return `${parts.map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.')}.`;
 }
 
+/** The partner's answer; status 0 when it could not be reached (unreachable says why). */
 async function post(url: string, call: GraphQLCall, token?: string): Promise<Reply> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(call),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(call),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    return { status: 0, body: undefined, unreachable: cause };
+  }
   const body = (await response.json().catch(() => undefined)) as Reply['body'];
   return { status: response.status, body };
+}
+
+function statusText(reply: Reply): string {
+  return reply.status === 0 ? `the subgraph could not be reached (${reply.unreachable})` : `HTTP ${reply.status}`;
 }
