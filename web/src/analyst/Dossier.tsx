@@ -67,7 +67,7 @@ function Withheld({ error, onAskAgain }: { error: GraphQLError; onAskAgain: (jus
         >
           <FormField>
             <FormLabel htmlFor={`${id}-justification`}>Justification: why the less intrusive sources cannot serve</FormLabel>
-            <Textarea id={`${id}-justification`} value={text} onChange={(e) => setText(e.target.value)} required minLength={10} />
+            <Textarea id={`${id}-justification`} value={text} onChange={(e) => setText(e.target.value)} required minLength={20} maxLength={2000} />
           </FormField>
           <Button type="submit" appearance="primary-action-button">
             Ask again with this justification
