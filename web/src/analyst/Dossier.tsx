@@ -67,7 +67,7 @@ function Withheld({ error, onAskAgain }: { error: GraphQLError; onAskAgain: (jus
         >
           <FormField>
             <FormLabel htmlFor={`${id}-justification`}>Justification: why the less intrusive sources cannot serve</FormLabel>
-            <Textarea id={`${id}-justification`} value={text} onChange={(e) => setText(e.target.value)} required minLength={10} />
+            <Textarea id={`${id}-justification`} value={text} onChange={(e) => setText(e.target.value)} required minLength={20} maxLength={2000} />
           </FormField>
           <Button type="submit" appearance="primary-action-button">
             Ask again with this justification
@@ -189,7 +189,8 @@ export function Dossier({ session, config, context }: { session: Session; config
                   <PartnerCard key={card.partner} card={card} base={['adres']} data={root} answer={shown.answer} partnerName={name(card.partner)} onAskAgain={askAgain} />
                 ))}
               </div>
-              <Heading3>Residents</Heading3>
+              <section aria-labelledby="residents-heading">
+              <Heading3 id="residents-heading">Residents</Heading3>
               {(shown.answer.errors ?? []).filter((e) => pathKey(e.path) === 'adres.bewoners').map((e, i) => (
                 <Withheld key={i} error={e} onAskAgain={askAgain} />
               ))}
@@ -203,6 +204,7 @@ export function Dossier({ session, config, context }: { session: Session; config
                   </div>
                 </section>
               ))}
+              </section>
             </>
           ) : null}
           {root && shown.subject.kind === 'person' ? (

@@ -1,6 +1,6 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { GraphiQL } from 'graphiql';
 import { SCENARIO_EXAMPLES } from '../../../gateway/examples.ts';
 import { contextHeaders, type QueryContext } from '../api.ts';
@@ -25,6 +25,23 @@ const TABS = SCENARIO_EXAMPLES.map((example) => ({
   query: `# ${example.title}\n# Purpose: ${example.headers?.['x-doelpoort-purpose'] ?? 'any'} (choose it in the context bar)\n${example.query}\n`,
 }));
 
+/**
+ * GraphiQL marks each tab role="tab" with buttons inside it (nested interactive controls, WCAG 4.1.2).
+ * The tab bar is a row of buttons here, the active one marked aria-current.
+ */
+function flattenTabs(host: HTMLElement): void {
+  for (const list of host.querySelectorAll('[role="tablist"]')) list.removeAttribute('role');
+  for (const tab of host.querySelectorAll<HTMLElement>('.graphiql-tab[role="tab"]')) {
+    tab.removeAttribute('role');
+    tab.removeAttribute('aria-selected');
+  }
+  for (const button of host.querySelectorAll('.graphiql-tab-button')) {
+    const active = button.closest('.graphiql-tab-active') !== null;
+    if (active && button.getAttribute('aria-current') !== 'true') button.setAttribute('aria-current', 'true');
+    if (!active && button.hasAttribute('aria-current')) button.removeAttribute('aria-current');
+  }
+}
+
 export default function GraphiQLEditor({ session, context }: { session: Session; context: QueryContext }) {
   const storage = useMemo(memoryStorage, []);
   const fetcher = useMemo(
@@ -41,8 +58,16 @@ export default function GraphiQLEditor({ session, context }: { session: Session;
       },
     [session, context],
   );
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current!;
+    const observer = new MutationObserver(() => flattenTabs(element));
+    flattenTabs(element);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'class'] });
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="graphiql-host">
+    <div className="graphiql-host" ref={host}>
       <GraphiQL fetcher={fetcher} defaultTabs={TABS} storage={storage} shouldPersistHeaders={false} />
     </div>
   );

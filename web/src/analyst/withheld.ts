@@ -4,6 +4,7 @@ export const REMEDY: Record<string, string> = {
   scope: 'The subject must belong to the project: an address in its area, or a person registered at such an address on the reference date.',
   proportionaliteit: 'A heavier indication on the address: overlapping signals from two or more partners and a coordinator’s selection, or a documented finding in the case.',
   subsidiariteit: 'Consult the less intrusive sources first in this case (ask again: what you just asked counts), or ask again with a written justification of why they cannot serve.',
+  dragnet: 'A selected address: a coordinator selects it when signals from two or more partners overlap, and opens a case. Questions about many persons at once are bounded.',
   classification: 'The partner must classify this field before it can ever be released.',
 };
 

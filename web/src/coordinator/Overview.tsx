@@ -47,6 +47,7 @@ export function Overview({ session, context }: { session: Session; context: Quer
       setItems(answer.data?.projectAdressen.items ?? []);
       if (answer.errors?.length) setMessage({ type: 'error', text: answer.errors.map((e) => e.message).join(' ') });
     } catch (err) {
+      setItems([]);
       setMessage({ type: 'error', text: err instanceof ApiError ? err.message : (err as Error).message });
     }
   };
@@ -90,7 +91,7 @@ export function Overview({ session, context }: { session: Session; context: Quer
       {items === undefined ? <Paragraph>Loading…</Paragraph> : null}
       <Table className="overview">
         <caption>
-          {shown.length} of {all.length} addresses
+          {shown.length} of {all.length} addresses (the 50 with the most partners)
         </caption>
         <TableHeader>
           <TableRow>

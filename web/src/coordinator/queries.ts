@@ -1,6 +1,6 @@
 /** The coordinator's GraphQL operations (tests/web/queries.test.ts validates them against the served schema). */
 export const OVERVIEW_QUERY = `query ProjectOverview($project: ID!, $minimaalPartners: Int, $na: String) {
-  projectAdressen(project: $project, eerste: 100, na: $na, minimaalPartners: $minimaalPartners) {
+  projectAdressen(project: $project, eerste: 50, na: $na, minimaalPartners: $minimaalPartners) {
     items {
       adres { adresId }
       aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd

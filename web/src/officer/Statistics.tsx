@@ -18,6 +18,9 @@ function Chart({ label, make }: { label: string; make: () => Element }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = make();
+    // The host is the image with a text alternative; Plot's own labels on <g> elements are not valid ARIA there.
+    for (const node of [chart, ...chart.querySelectorAll('*')]) for (const name of node.getAttributeNames()) if (name.startsWith('aria-')) node.removeAttribute(name);
+    chart.setAttribute('aria-hidden', 'true');
     host.current?.replaceChildren(chart);
     return () => chart.remove();
   }, [make]);
