@@ -7,6 +7,7 @@ import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import type { Config } from './config/index.ts';
+import { clockOf } from './config/clock.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
@@ -66,9 +67,9 @@ export interface StartOptions {
   logStream?: Pick<import('node:stream').Writable, 'write'>;
   /**
    * The clock requests are judged by: the policy's today, the project subgraph's signals and
-   * cases, the audit trail's times. The system clock by default. For tests and for replaying a
-   * day: it is never read from the environment or the configuration, so a served build always
-   * runs on the system clock. (Tokens are checked and signed on the system clock regardless.)
+   * cases, the audit trail's times. By default the configuration's (`clockOf`: the system clock,
+   * or the embedded default's `clockStart`). For tests and for replaying a day. (Tokens are
+   * checked and signed on the system clock regardless.)
    */
   now?: () => Date;
   /** Observes every request an embedded partner receives, before it checks the gateway token (for tests). */
@@ -77,7 +78,7 @@ export interface StartOptions {
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
   const embedded = config.subgraphs === undefined;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockOf(config);
   if (!embedded && config.auth === undefined) {
     throw new Error('Configuration error: auth: with configured subgraphs the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
   }

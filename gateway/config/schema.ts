@@ -26,6 +26,9 @@ const text = z.string().trim().min(1);
 const positive = z.int().min(1);
 const url = (...protocols: string[]) => z.string().refine((value) => hasProtocol(value, protocols));
 
+/** An ISO 8601 date-time with a zone (Z or an offset), e.g. 2026-06-01T10:00:00+02:00. */
+const instant = z.iso.datetime({ offset: true });
+
 const subgraph = z.strictObject({ name: z.string().regex(SUBGRAPH_NAME), url: url('http:', 'https:') });
 
 const subgraphs = z
@@ -94,8 +97,17 @@ export const configSchema = z
     trustedDocumentsFile: text.optional(),
     auth: auth.optional(),
     limits: limits.prefault({}),
+    clockStart: instant.optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.clockStart !== undefined && value.auth !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clockStart'],
+        message: 'clockStart runs the embedded default at another instant, for demonstrations and tests; it is refused once auth is configured (a served build judges requests on the system clock)',
+        params: EXPLAINED,
+      });
+    }
     if (value.requestTimeoutMs < value.subgraphTimeoutMs) {
       ctx.addIssue({
         code: 'custom',
