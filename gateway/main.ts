@@ -43,7 +43,7 @@ import { SCENARIO_EXAMPLES } from './examples.ts';
 import { limitsPlugin } from './limits/plugin.ts';
 import { createTrustedDocuments } from './limits/trusted-documents.ts';
 import type { GatewayContext } from './server/http.ts';
-import { weightByType } from './limits/check.ts';
+import { subjectCost } from './limits/check.ts';
 import { createResilientFetcher } from './partners/resilient-fetcher.ts';
 import { createLogger } from './observability/log.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
@@ -236,7 +236,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       requestTimeoutMs: config.requestTimeoutMs,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxBatch: config.limits.maxBatch,
-      plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
+      plugins: [limitsPlugin({ ...config.limits, ...subjectCost }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
       ...(trusted ? { persistedQueries: { cache: trusted.cache, ttl: null } } : {}),
       onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
       headersFor,
