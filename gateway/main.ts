@@ -6,6 +6,7 @@
 import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
+import { pseudonymise } from './audit/pseudonym.ts';
 import type { Config } from './config/index.ts';
 import { clockOf } from './config/clock.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
@@ -188,7 +189,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
     const registers = createPartnerRegisterLookup({
       fetcher,
-      urls: { bag: urls.get('bag')!, brp: urls.get('brp')! },
+      urls: { bag: urls.get('bag')!, brp: urls.get('brp')!, ...(urls.has('arbeidsinspectie') ? { arbeidsinspectie: urls.get('arbeidsinspectie')! } : {}) },
       timeoutMs: config.subgraphTimeoutMs,
       headers: async (partner, coordinates, requestTraceId) => {
         const traceId = requestTraceId ?? newTraceId();
@@ -207,7 +208,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         };
       },
     });
-    const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const decidingPolicy = createPolicy({
+      data: policyData,
+      facts: cachePerRequest(createStoreFacts({ db, registers, pseudonymOf: (bsn) => pseudonymise('person', bsn, pseudonymKey) })),
+    });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
     const writer = createAuditWriter(db, {
