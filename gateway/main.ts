@@ -108,6 +108,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       policyData,
       now,
       verifyGatewayToken: (header, fields) => verifierFor(PROJECT_SUBGRAPH).verify(header, fields),
+      pseudonymOf: (kind, id) => pseudonymise(kind, id, pseudonymKey),
     });
 
     let sources: SubgraphSource[];
