@@ -8,7 +8,9 @@ import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import { startCheckpointer } from './audit/checkpointer.ts';
 import { checkpointsRoute } from './audit/published-checkpoints.ts';
+import { pseudonymise } from './audit/pseudonym.ts';
 import type { Config } from './config/index.ts';
+import { clockOf } from './config/clock.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
@@ -53,7 +55,7 @@ const NOT_DECLARED = '-';
 import { limitsPlugin } from './limits/plugin.ts';
 import { createTrustedDocuments } from './limits/trusted-documents.ts';
 import type { GatewayContext } from './server/http.ts';
-import { weightByType } from './limits/check.ts';
+import { subjectCost } from './limits/check.ts';
 import { createResilientFetcher } from './partners/resilient-fetcher.ts';
 import { createLogger } from './observability/log.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
@@ -77,9 +79,9 @@ export interface StartOptions {
   logStream?: Pick<import('node:stream').Writable, 'write'>;
   /**
    * The clock requests are judged by: the policy's today, the project subgraph's signals and
-   * cases, the audit trail's times. The system clock by default. For tests and for replaying a
-   * day: it is never read from the environment or the configuration, so a served build always
-   * runs on the system clock. (Tokens are checked and signed on the system clock regardless.)
+   * cases, the audit trail's times. By default the configuration's (`clockOf`: the system clock,
+   * or the embedded default's `clockStart`). For tests and for replaying a day. (Tokens are
+   * checked and signed on the system clock regardless.)
    */
   now?: () => Date;
   /** Observes every request an embedded partner receives, before it checks the gateway token (for tests). */
@@ -88,7 +90,7 @@ export interface StartOptions {
 
 export async function startDoelpoort(config: Config, options: StartOptions = {}): Promise<Doelpoort> {
   const embedded = config.subgraphs === undefined && config.supergraphFile === undefined;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockOf(config);
   if (!embedded && config.auth === undefined) {
     throw new Error('Configuration error: auth: with configured subgraphs or a supergraph file the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
   }
@@ -108,7 +110,13 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
 
     // The project subgraph, like every partner, accepts only the gateway's token for exactly the call.
     const projectTokens = createGatewayTokenVerifier({ partner: PROJECT_SUBGRAPH, jwks: partnerTokens.jwks() });
-    const project = createProjectSubgraph({ db, policyData, now, verifyGatewayToken: (header, call) => projectTokens.verify(header, call) });
+    const project = createProjectSubgraph({
+      db,
+      policyData,
+      now,
+      verifyGatewayToken: (header, call) => projectTokens.verify(header, call),
+      pseudonymOf: (kind, id) => pseudonymise(kind, id, pseudonymKey),
+    });
 
     let sources: SubgraphSource[] = [];
     let localIssuer: LocalIssuer | undefined;
@@ -184,7 +192,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
     const registers = createPartnerRegisterLookup({
       fetcher,
-      urls: { bag: urls.get('bag')!, brp: urls.get('brp')! },
+      urls: { bag: urls.get('bag')!, brp: urls.get('brp')!, ...(urls.has('arbeidsinspectie') ? { arbeidsinspectie: urls.get('arbeidsinspectie')! } : {}) },
       timeoutMs: config.subgraphTimeoutMs,
       headers: async (partner, coordinates, requestTraceId) => {
         const traceId = requestTraceId ?? newTraceId();
@@ -201,7 +209,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
         return signing.headers(context, { traceparent: formatTraceparent(traceId, newSpanId()) });
       },
     });
-    const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
+    const decidingPolicy = createPolicy({
+      data: policyData,
+      facts: cachePerRequest(createStoreFacts({ db, registers, pseudonymOf: (bsn) => pseudonymise('person', bsn, pseudonymKey) })),
+    });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
     const writer = createAuditWriter(db, {
@@ -238,7 +249,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       requestTimeoutMs: config.requestTimeoutMs,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxBatch: config.limits.maxBatch,
-      plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
+      plugins: [limitsPlugin({ ...config.limits, ...subjectCost }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
       ...(trusted ? { persistedQueries: { cache: trusted.cache, ttl: null } } : {}),
       onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
       headersFor,

@@ -18,7 +18,7 @@ import { createStoreFacts } from '../../gateway/facts/provider.ts';
 import type { RegisterLookup } from '../../gateway/facts/registers.ts';
 import { createCallerVerifier } from '../../gateway/identity/caller-verifier.ts';
 import { ensureLocalIssuer } from '../../gateway/identity/local-issuer.ts';
-import { weightByType } from '../../gateway/limits/check.ts';
+import { subjectCost } from '../../gateway/limits/check.ts';
 import { limitsPlugin } from '../../gateway/limits/plugin.ts';
 import { createLogger } from '../../gateway/observability/log.ts';
 import { createGatewayMetrics } from '../../gateway/observability/metrics.ts';
@@ -87,7 +87,7 @@ const gateway = await createGateway({
   timeoutMs: config.subgraphTimeoutMs,
   maxBodyBytes: config.limits.maxBodyBytes,
   maxBatch: config.limits.maxBatch,
-  plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],
+  plugins: [limitsPlugin({ ...config.limits, ...subjectCost })],
   onRequestDone: createRequestObserver({ logger: createLogger({ level: config.logLevel, stream: { write: () => true } }), metrics: createGatewayMetrics() }),
 });
 const origin = await gateway.listen(0, '127.0.0.1');

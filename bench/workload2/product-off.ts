@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { createCallerVerifier } from '../../gateway/identity/caller-verifier.ts';
 import { ensureLocalIssuer } from '../../gateway/identity/local-issuer.ts';
-import { weightByType } from '../../gateway/limits/check.ts';
+import { subjectCost } from '../../gateway/limits/check.ts';
 import { limitsPlugin } from '../../gateway/limits/plugin.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
 import { applyMinimisation } from '../../gateway/policy/minimise.ts';
@@ -58,7 +58,7 @@ const gateway = await createGateway({
     ),
   maxBodyBytes: config.limits.maxBodyBytes,
   maxBatch: config.limits.maxBatch,
-  plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) })],
+  plugins: [limitsPlugin({ ...config.limits, ...subjectCost })],
 });
 const origin = await gateway.listen(0, '127.0.0.1');
 const analist = await issuer.sign({ id: 'bench-analist-1', organisation: 'belastingdienst', roles: ['analist'], projects: [PROJECT] }, 24 * 3600);

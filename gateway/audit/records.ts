@@ -77,6 +77,10 @@ export const decisionRecord = z.strictObject({
   /** The processing activity the request ran under, when known: sets the record's retention. */
   processing_activity_id: text.nullable(),
   processing_activity_version: text.nullable(),
+  /** A person in scope through a partner's record that ties them to a selected address (docs/policy.md, "Linked persons"). */
+  scope_link: z
+    .strictObject({ kind: text, partner: text, record: text, address_pseudonym: pseudonym })
+    .optional(),
 });
 
 export const reviewRecord = z.strictObject({

@@ -72,6 +72,16 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
       tier: d.tier,
       processing_activity_id: activity?.id ?? null,
       processing_activity_version: activity ? String(activity.version) : null,
+      ...(decision.link
+        ? {
+            scope_link: {
+              kind: decision.link.kind,
+              partner: decision.link.partner,
+              record: decision.link.record,
+              address_pseudonym: pseudonymise('address', decision.link.addressId, options.pseudonymKey),
+            },
+          }
+        : {}),
     };
     records.push({ kind: 'decision', body });
     if (decision.outcome !== 'deny') {

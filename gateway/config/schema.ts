@@ -26,6 +26,9 @@ const text = z.string().trim().min(1);
 const positive = z.int().min(1);
 const url = (...protocols: string[]) => z.string().refine((value) => hasProtocol(value, protocols));
 
+/** An ISO 8601 date-time with a zone (Z or an offset), e.g. 2026-06-01T10:00:00+02:00. */
+const instant = z.iso.datetime({ offset: true });
+
 const subgraph = z.strictObject({ name: z.string().regex(SUBGRAPH_NAME), url: url('http:', 'https:') });
 
 const subgraphs = z
@@ -128,6 +131,7 @@ export const configSchema = z
     otlpEndpoint: url('http:', 'https:').optional(),
     trustedDocumentsFile: text.optional(),
     auth: auth.optional(),
+    clockStart: instant.optional(),
     limits: limits.prefault({}),
     audit: audit.prefault({}),
     partners: partners.prefault({}),
@@ -138,6 +142,14 @@ export const configSchema = z
         code: 'custom',
         path: ['supergraphFile'],
         message: 'set either subgraphs (composed at start-up) or supergraphFile (composed elsewhere), not both',
+        params: EXPLAINED,
+      });
+    }
+    if (value.clockStart !== undefined && value.auth !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clockStart'],
+        message: 'clockStart runs the embedded default at another instant, for demonstrations and tests; it is refused once auth is configured (a served build judges requests on the system clock)',
         params: EXPLAINED,
       });
     }

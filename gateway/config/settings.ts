@@ -93,6 +93,13 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'auth.claims.organisation', env: 'DOELPOORT_AUTH_CLAIMS_ORGANISATION', kind: 'string', expected: 'a non-empty claim name', example: 'org' },
   { key: 'auth.claims.roles', env: 'DOELPOORT_AUTH_CLAIMS_ROLES', kind: 'string', expected: 'a non-empty claim name', example: 'roles' },
   { key: 'auth.claims.projects', env: 'DOELPOORT_AUTH_CLAIMS_PROJECTS', kind: 'string', expected: 'a non-empty claim name', example: 'projects' },
+  {
+    key: 'clockStart',
+    env: 'DOELPOORT_CLOCK_START',
+    kind: 'string',
+    expected: 'an ISO 8601 date-time with a zone, e.g. 2026-06-01T10:00:00+02:00; only without auth (the embedded default)',
+    example: '2026-06-01T10:00:00+02:00',
+  },
   { key: 'limits.maxDepth', env: 'DOELPOORT_LIMITS_MAX_DEPTH', kind: 'integer', expected: POSITIVE, example: 15 },
   { key: 'limits.maxAliases', env: 'DOELPOORT_LIMITS_MAX_ALIASES', kind: 'integer', expected: 'a whole number of at least 0', example: 30 },
   { key: 'limits.maxRootFields', env: 'DOELPOORT_LIMITS_MAX_ROOT_FIELDS', kind: 'integer', expected: POSITIVE, example: 10 },

@@ -7,19 +7,23 @@
 import { TIERS, type Tier } from '../../schema/classification.ts';
 import { addressInArea, registrationOn } from '../policy/area.ts';
 import type { EntityFacts, FactsProvider, FactsQuery } from '../policy/facts.ts';
+import { chooseLink, earlierRegistrations, type ScopeLink } from '../policy/links.ts';
+import { occupantLinks } from '../store/visits.ts';
 import { findOpenCases, type OpenCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { signalsFor, type StoredSignal } from '../store/signals.ts';
-import type { RegisterLookup } from './registers.ts';
+import type { RegisteredPerson, RegisterLookup } from './registers.ts';
 
 export interface StoreFactsOptions {
   db: Db;
   registers: RegisterLookup;
+  /** The subject pseudonym of a BSN, to find persons found at a home visit; without it, visits link no one. */
+  pseudonymOf?: (bsn: string) => string;
 }
 
 export type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
 
-export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsProvider {
+export function createStoreFacts({ db, registers, pseudonymOf }: StoreFactsOptions): FactsProvider {
   // Per request, an address's facts (its BAG look-up and its store queries) are loaded once, whether
   // it is asked about itself or as where a person lives: later questions of the request reuse them.
   const addressesOfRequest = new WeakMap<object, Map<string, Promise<AddressFacts>>>();
@@ -57,13 +61,45 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
       const addressFacts = new Map(addressIds.map((id, i) => [id, loaded[i]!]));
       const factsOf = (adresId: string | null): AddressFacts => (adresId === null ? undefined : addressFacts.get(adresId)) ?? outOfScope(adresId);
 
+      // Persons the BRP knows but not in the area: in scope only through a link to a selected address.
+      const unregistered = [...new Set(bsns)].filter((bsn) => persons.has(bsn) && !factsOf(personAddress.get(bsn) ?? null).inScope);
+      const candidates = await linkCandidates(unregistered, persons, query);
+      const linkedIds = [...new Set([...candidates.values()].flat().map((link) => link.addressId))].filter((id) => !addressFacts.has(id));
+      const linkedLoaded = await Promise.all(addressFactsFor(linkedIds, query));
+      linkedIds.forEach((id, i) => addressFacts.set(id, linkedLoaded[i]!));
+      const links = new Map([...candidates].map(([bsn, found]) => [bsn, chooseLink(found, (id) => addressFacts.get(id))]));
+
       return entities.map((entity): EntityFacts => {
         if (entity.kind === 'address') return { kind: 'address', subjectId: entity.subjectId, secrecy: null, ...factsOf(entity.subjectId) };
         const person = persons.get(entity.subjectId);
-        return { kind: 'person', subjectId: entity.subjectId, secrecy: person ? person.secrecy : null, ...factsOf(personAddress.get(entity.subjectId) ?? null) };
+        const secrecy = person ? person.secrecy : null;
+        const link = links.get(entity.subjectId);
+        if (link) return { kind: 'person', subjectId: entity.subjectId, secrecy, ...factsOf(link.addressId), link };
+        return { kind: 'person', subjectId: entity.subjectId, secrecy, ...factsOf(personAddress.get(entity.subjectId) ?? null) };
       });
     },
   };
+
+  /** The records that tie each person to addresses: earlier registrations (BRP), ownership and employers (registers), home visits (the case). */
+  async function linkCandidates(bsns: readonly string[], persons: ReadonlyMap<string, RegisteredPerson>, query: FactsQuery): Promise<Map<string, ScopeLink[]>> {
+    const result = new Map<string, ScopeLink[]>(
+      bsns.map((bsn) => [bsn, earlierRegistrations(persons.get(bsn)?.registrations ?? [], query.project.period, query.referenceDate)]),
+    );
+    if (bsns.length === 0) return result;
+    const pseudonyms = pseudonymOf ? new Map(bsns.map((bsn) => [bsn, pseudonymOf(bsn)])) : undefined;
+    const [registered, visited] = await Promise.all([
+      registers.links ? registers.links(bsns, query.traceId) : undefined,
+      pseudonyms ? occupantLinks(db, query.project.id, [...pseudonyms.values()]) : undefined,
+    ]);
+    for (const bsn of bsns) {
+      const own = result.get(bsn)!;
+      own.push(...(registered?.get(bsn) ?? []));
+      for (const visit of visited?.get(pseudonyms!.get(bsn)!) ?? []) {
+        own.push({ kind: 'aangetroffen-bij-huisbezoek', addressId: visit.adresId, partner: 'project', record: `huisbezoek ${visit.visitId} op ${visit.visitedOn}` });
+      }
+    }
+    return result;
+  }
 }
 
 /** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */

@@ -5,6 +5,7 @@
  * Any failure throws: the policy then denies with `policy.facts-unavailable` (fail closed).
  */
 import type { SubgraphFetcher, SubgraphResponse } from '../executor/subgraph-client.ts';
+import type { ScopeLink } from '../policy/links.ts';
 
 export interface RegisteredAddress {
   postcode: string;
@@ -27,13 +28,20 @@ export interface RegisterLookup {
   addresses(adresIds: readonly string[], traceId?: string): Promise<Map<string, RegisteredAddress>>;
   /** Known persons by BSN; a BSN the BRP does not know is absent. traceId: the request the look-up is made for. */
   persons(bsns: readonly string[], traceId?: string): Promise<Map<string, RegisteredPerson>>;
+  /**
+   * The partners' records that tie each person to addresses other than where they are registered:
+   * the dwellings they own (BAG) and where the employers they own house people (Arbeidsinspectie).
+   * Without it, only the BRP and the case link persons to addresses.
+   */
+  links?(bsns: readonly string[], traceId?: string): Promise<Map<string, ScopeLink[]>>;
 }
 
-export type RegisterPartner = 'bag' | 'brp';
+export type RegisterPartner = 'bag' | 'brp' | 'arbeidsinspectie';
 
 export interface RegisterLookupOptions {
   fetcher: SubgraphFetcher;
-  urls: Record<RegisterPartner, string>;
+  /** Without the Arbeidsinspectie, employers do not link their owners to the addresses where they house people. */
+  urls: Record<'bag' | 'brp', string> & Partial<Record<'arbeidsinspectie', string>>;
   /**
    * Headers for a call (e.g. the gateway token and traceparent): the partner, the "Type.field"
    * coordinates it selects, and the trace id of the request it is made for, when known.
@@ -56,11 +64,18 @@ const PERSON_COORDINATES = [
   'Verblijfplaats.datumEinde',
 ];
 
+const OWNED_QUERY = 'query RegisterOwnership($representations: [_Any!]!) { _entities(representations: $representations) { ... on Persoon { adressenInEigendom { adresId } } } }';
+const OWNED_COORDINATES = ['Adres.adresId', 'Persoon.adressenInEigendom'];
+
+const EMPLOYER_QUERY =
+  'query RegisterEmployers($representations: [_Any!]!) { _entities(representations: $representations) { ... on Persoon { werkgevers { werkgeverId huisvestingsadressen { adresId } } } } }';
+const EMPLOYER_COORDINATES = ['Adres.adresId', 'Persoon.werkgevers', 'Werkgever.huisvestingsadressen', 'Werkgever.werkgeverId'];
+
 export function createPartnerRegisterLookup(options: RegisterLookupOptions): RegisterLookup {
   async function entities(partner: RegisterPartner, query: string, coordinates: readonly string[], representations: object[], traceId: string | undefined): Promise<unknown[]> {
     const headers = options.headers ? await options.headers(partner, coordinates, traceId) : undefined;
     const response = await options.fetcher(
-      options.urls[partner],
+      options.urls[partner]!,
       { query, variables: { representations } },
       { timeoutMs: options.timeoutMs, ...(headers ? { headers } : {}) },
     );
@@ -95,7 +110,48 @@ export function createPartnerRegisterLookup(options: RegisterLookupOptions): Reg
       });
       return result;
     },
+
+    async links(bsns, traceId) {
+      const ids = [...new Set(bsns)];
+      const result = new Map<string, ScopeLink[]>(ids.map((bsn) => [bsn, []]));
+      if (ids.length === 0) return result;
+      const representations = ids.map((bsn) => ({ __typename: 'Persoon', bsn }));
+      const [owned, employers] = await Promise.all([
+        entities('bag', OWNED_QUERY, OWNED_COORDINATES, representations, traceId),
+        options.urls.arbeidsinspectie === undefined ? undefined : entities('arbeidsinspectie', EMPLOYER_QUERY, EMPLOYER_COORDINATES, representations, traceId),
+      ]);
+      owned.forEach((entity, i) => {
+        for (const adresId of addressIds('bag', field(entity, 'adressenInEigendom'))) {
+          result.get(ids[i]!)!.push({ kind: 'eigenaar', addressId: adresId, partner: 'bag', record: 'eigendom (WOZ) van het adres' });
+        }
+      });
+      employers?.forEach((entity, i) => {
+        for (const werkgever of list('arbeidsinspectie', field(entity, 'werkgevers'))) {
+          const werkgeverId = field(werkgever, 'werkgeverId');
+          if (typeof werkgeverId !== 'string') throw malformed('arbeidsinspectie');
+          for (const adresId of addressIds('arbeidsinspectie', field(werkgever, 'huisvestingsadressen'))) {
+            result.get(ids[i]!)!.push({ kind: 'werkgever-van-bewoners', addressId: adresId, partner: 'arbeidsinspectie', record: `huisvesting door werkgever ${werkgeverId}` });
+          }
+        }
+      });
+      return result;
+    },
   };
+}
+
+/** A list in a register's answer; null (an unknown person) is an empty list. */
+function list(partner: RegisterPartner, value: unknown): unknown[] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) throw malformed(partner);
+  return value;
+}
+
+function addressIds(partner: RegisterPartner, value: unknown): string[] {
+  return list(partner, value).map((item) => {
+    const adresId = field(item, 'adresId');
+    if (typeof adresId !== 'string') throw malformed(partner);
+    return adresId;
+  });
 }
 
 function entityList(partner: RegisterPartner, response: SubgraphResponse, expected: number): unknown[] {

@@ -13,6 +13,8 @@ export interface QueryLimits extends Pick<LimitsConfig, 'maxDepth' | 'maxAliases
   defaultListSize?: number;
   /** Weight of one resolved field; 1 for every field when not set. */
   fieldWeight?: FieldWeight;
+  /** The subjects the policy decides on (persons, addresses): their record lists count once (measure.ts). */
+  isSubject?: (typeName: string) => boolean;
 }
 
 export const DEFAULT_LIST_SIZE = 10;
@@ -21,6 +23,17 @@ export const DEFAULT_LIST_SIZE = 10;
 export function weightByType(weights: Readonly<Record<string, number>>): FieldWeight {
   return (typeName) => weights[typeName] ?? 1;
 }
+
+/**
+ * The cost model of a served gateway: a field of a person weighs 5, of an address 3, any other 1;
+ * persons and addresses are the subjects whose record lists count once.
+ */
+export const SUBJECT_WEIGHTS: Readonly<Record<string, number>> = { Persoon: 5, Adres: 3 };
+
+export const subjectCost: Pick<QueryLimits, 'fieldWeight' | 'isSubject'> = {
+  fieldWeight: weightByType(SUBJECT_WEIGHTS),
+  isSubject: (typeName) => Object.hasOwn(SUBJECT_WEIGHTS, typeName),
+};
 
 interface LimitRule {
   code: LimitCode;
@@ -80,6 +93,7 @@ export function checkLimits(
   const measure = measureOperation(schema, operation, fragments, variables ?? {}, {
     defaultListSize: limits.defaultListSize ?? DEFAULT_LIST_SIZE,
     fieldWeight: limits.fieldWeight ?? (() => 1),
+    ...(limits.isSubject ? { isSubject: limits.isSubject } : {}),
   });
   return RULES.flatMap((rule) => {
     const value = rule.value(measure);

@@ -8,6 +8,13 @@
  * A list field is resolved as many times as its `first`/`eerste` argument says. A page field
  * (one that is not a list but takes `first`/`eerste`, such as `projectAdressen(eerste: 50)`
  * returning `{ items: [...] }`) hands its size to the lists selected directly inside it.
+ *
+ * Inside a subject (a person or an address) no list multiplies: records about one subject (its
+ * allowances, its jobs) come in that subject's one fetch from their owner, and lists of subjects
+ * (the residents of an address) are bounded by the policy at run time, which is where persons are
+ * counted (at most `maxPersonsPerRequest` per request, and personal data only about the
+ * addresses selected in a case). Lists outside subjects (a page of project addresses, a root
+ * list) count as many times as their size: a query can only reach many subjects through them.
  */
 import {
   Kind,
@@ -38,6 +45,8 @@ export interface CostOptions {
    */
   defaultListSize: number;
   fieldWeight: FieldWeight;
+  /** Whether a type is a subject the policy decides on (a person, an address); none when not set. */
+  isSubject?: (typeName: string) => boolean;
 }
 
 export interface OperationMeasure {
@@ -86,7 +95,7 @@ export function measureOperation(
     measured: new Map(),
     visiting: new Set(),
   };
-  return measureSelectionSet(walk, operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined);
+  return measureSelectionSet(walk, operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined, false);
 }
 
 function combine(a: OperationMeasure, b: OperationMeasure): OperationMeasure {
@@ -104,45 +113,53 @@ function measureSelectionSet(
   selectionSet: SelectionSetNode,
   parentType: GraphQLCompositeType | undefined,
   pageSize: number | undefined,
+  insideSubject: boolean,
 ): OperationMeasure {
   let total = EMPTY;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      total = combine(total, measureField(walk, selection, parentType, pageSize));
+      total = combine(total, measureField(walk, selection, parentType, pageSize, insideSubject));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? compositeType(walk.schema, selection.typeCondition.name.value) : parentType;
-      total = combine(total, measureSelectionSet(walk, selection.selectionSet, type, pageSize));
+      total = combine(total, measureSelectionSet(walk, selection.selectionSet, type, pageSize, insideSubject));
     } else {
-      total = combine(total, measureFragment(walk, selection.name.value, pageSize));
+      total = combine(total, measureFragment(walk, selection.name.value, pageSize, insideSubject));
     }
   }
   return total;
 }
 
-function measureFragment(walk: Walk, name: string, pageSize: number | undefined): OperationMeasure {
-  const key = `${name}/${pageSize ?? ''}`;
+function measureFragment(walk: Walk, name: string, pageSize: number | undefined, insideSubject: boolean): OperationMeasure {
+  const key = `${name}/${pageSize ?? ''}/${insideSubject}`;
   const known = walk.measured.get(key);
   if (known) return known;
   const fragment = walk.fragments.get(name);
   if (!fragment || walk.visiting.has(name)) return EMPTY;
   walk.visiting.add(name);
   const type = compositeType(walk.schema, fragment.typeCondition.name.value);
-  const measure = measureSelectionSet(walk, fragment.selectionSet, type, pageSize);
+  const measure = measureSelectionSet(walk, fragment.selectionSet, type, pageSize, insideSubject);
   walk.visiting.delete(name);
   walk.measured.set(key, measure);
   return measure;
 }
 
-function measureField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType | undefined, pageSize: number | undefined): OperationMeasure {
+function measureField(
+  walk: Walk,
+  node: FieldNode,
+  parentType: GraphQLCompositeType | undefined,
+  pageSize: number | undefined,
+  insideSubject: boolean,
+): OperationMeasure {
   const name = node.name.value;
   const definition = parentType ? fieldDefinition(walk.schema, parentType, name) : undefined;
   const returnType = definition ? getNamedType(definition.type) : undefined;
   const ownSize = definition ? sizeArgument(walk, node, definition) : undefined;
   const isList = definition !== undefined && isListType(getNullableType(definition.type));
+  const inSubject = insideSubject || (returnType !== undefined && (walk.cost.isSubject?.(returnType.name) ?? false));
   const children = node.selectionSet
-    ? measureSelectionSet(walk, node.selectionSet, returnType && isCompositeType(returnType) ? returnType : undefined, isList ? undefined : ownSize)
+    ? measureSelectionSet(walk, node.selectionSet, returnType && isCompositeType(returnType) ? returnType : undefined, isList ? undefined : ownSize, inSubject)
     : EMPTY;
-  const resolvedTimes = isList ? (ownSize ?? pageSize ?? walk.cost.defaultListSize) : 1;
+  const resolvedTimes = isList && !insideSubject ? (ownSize ?? pageSize ?? walk.cost.defaultListSize) : 1;
   const weight = name.startsWith('__') ? 0 : walk.cost.fieldWeight(parentType?.name ?? '', name);
   return {
     depth: 1 + children.depth,

@@ -53,7 +53,11 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
           const entityFacts = loaded?.[e];
           if (!entityFacts) return FACTS_UNAVAILABLE;
           const decision = judgeEntity(field, entityFacts, clearance, data);
-          return entityFacts.caseId ? { ...decision, caseId: entityFacts.caseId } : decision;
+          return {
+            ...decision,
+            ...(entityFacts.caseId ? { caseId: entityFacts.caseId } : {}),
+            ...(entityFacts.link ? { link: entityFacts.link } : {}),
+          };
         }),
       );
       return { decisions };

@@ -4,6 +4,7 @@
  */
 import type { SubjectKind, Tier } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
+import type { ScopeLink } from './links.ts';
 import type { Project } from './schemas.ts';
 import type { EntityQuestion } from './types.ts';
 
@@ -14,10 +15,15 @@ export interface EntityFacts {
   kind: SubjectKind;
   /** BSN or BAG address id; never logged or shown by the rules. */
   subjectId: string;
-  /** An address in the project's area, or a person registered at one on the reference date. */
+  /**
+   * An address in the project's area, or a person registered at one on the reference date, or a
+   * person linked to a selected in-area address (`link`).
+   */
   inScope: boolean;
-  /** The address the indication is about: the address itself, or the person's in-area address. */
+  /** The address the indication is about: the address itself, or the person's in-area (or linked) address. */
   addressId: string | null;
+  /** For a person in scope only through a partner's record that ties them to a selected address: that record. */
+  link?: ScopeLink;
   /** Signals about that address: the partners that gave them (may repeat) and their kinds. */
   signals: { partners: readonly string[]; kinds: readonly string[] };
   /** A finding recorded in the address's case. */

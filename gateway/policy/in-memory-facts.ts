@@ -6,6 +6,7 @@ import type { Tier } from '../../schema/classification.ts';
 import type { Adres, Persoon, Signaal } from '../../subgraphs/world/types.ts';
 import { addressInArea, registrationOn } from './area.ts';
 import type { EntityFacts, FactsProvider, FactsQuery } from './facts.ts';
+import { chooseLink, earlierRegistrations, type ScopeLink } from './links.ts';
 import type { EntityQuestion } from './types.ts';
 
 /** A case opened on a selected address in a project. */
@@ -24,6 +25,8 @@ export interface FactsRecords {
   persons: ReadonlyArray<Pick<Persoon, 'bsn' | 'geheimhouding' | 'verblijfplaatsen'>>;
   signals: ReadonlyArray<Pick<Signaal, 'adresId' | 'partner' | 'soort' | 'datum'>>;
   cases: readonly CaseRecord[];
+  /** The partners' records that tie persons to addresses other than their registration (ownership, employers, visits). */
+  links?: ReadonlyArray<ScopeLink & { bsn: string }>;
 }
 
 export function createInMemoryFacts(records: FactsRecords): FactsProvider {
@@ -53,12 +56,16 @@ export function createInMemoryFacts(records: FactsRecords): FactsProvider {
     }
     const person = persons.get(entity.subjectId);
     const registration = person && registrationOn(person.verblijfplaatsen, query.referenceDate);
-    return {
-      kind: 'person',
-      subjectId: entity.subjectId,
-      secrecy: person ? person.geheimhouding : null,
-      ...addressFacts(registration?.adresId ?? null, query),
-    };
+    const registered = addressFacts(registration?.adresId ?? null, query);
+    const secrecy = person ? person.geheimhouding : null;
+    if (!person || registered.inScope) return { kind: 'person', subjectId: entity.subjectId, secrecy, ...registered };
+    const candidates = [
+      ...earlierRegistrations(person.verblijfplaatsen, query.project.period, query.referenceDate),
+      ...(records.links ?? []).filter((link) => link.bsn === person.bsn).map(({ bsn: _bsn, ...link }) => link),
+    ];
+    const link = chooseLink(candidates, (adresId) => addressFacts(adresId, query));
+    if (!link) return { kind: 'person', subjectId: entity.subjectId, secrecy, ...registered };
+    return { kind: 'person', subjectId: entity.subjectId, secrecy, ...addressFacts(link.addressId, query), link };
   }
 
   return {

@@ -5,12 +5,15 @@
  */
 import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
+import type { ScopeLink } from './links.ts';
 
 export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet';
 
 export type Decision = DecisionOutcome & {
   /** The case the decision was made in (the subject's open case), so the audit trail records it. */
   caseId?: string;
+  /** The partner's record that put a person in scope through a selected address (links.ts), so the audit trail names it. */
+  link?: ScopeLink;
 };
 
 export type DecisionOutcome =

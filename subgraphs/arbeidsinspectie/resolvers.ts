@@ -33,6 +33,9 @@ export function arbeidsinspectieResolvers(index: WorldIndex): Resolvers {
         const eigenaarBsn = werkgever(ref)?.eigenaarBsn ?? null;
         return eigenaarBsn === null ? null : persoonRef(eigenaarBsn);
       },
+      huisvestingsadressen: (ref: WerkgeverRef): AdresRef[] => [
+        ...new Set((index.byWerkgever.huisvesting.get(ref.werkgeverId) ?? []).map((record) => record.adresId)),
+      ].map((adresId) => ({ adresId })),
     },
   };
 }

@@ -13,6 +13,9 @@ import { requestedFieldCoordinates, type GatewayClaims, type VerifiedCall } from
 import { readTypeDefs } from '../shared/schema-file.ts';
 import { casesById, findingsOf } from './case-records.ts';
 import { projectResolvers } from './resolvers.ts';
+import { caseWorkResolvers } from './case-work.ts';
+import { outcomesOf } from '../../gateway/store/outcomes.ts';
+import { visitsOf } from '../../gateway/store/visits.ts';
 import type { ProjectRequest } from './request.ts';
 
 export const PROJECT_SUBGRAPH = 'project';
@@ -22,6 +25,8 @@ export interface ProjectSubgraphOptions {
   policyData: PolicyData;
   /** Verifies the gateway token in the Authorization header for this call and the "Type.field" coordinates it selects; throws when it does not hold. */
   verifyGatewayToken: (authorizationHeader: string | undefined, call: VerifiedCall) => Promise<GatewayClaims>;
+  /** The subject pseudonym the store keeps instead of a BSN or an address id (the audit trail's key). */
+  pseudonymOf: (kind: 'person' | 'address', id: string) => string;
   now?: () => Date;
 }
 
@@ -30,11 +35,18 @@ export interface ProjectSubgraph extends PartnerSubgraph {
   fetcher: SubgraphFetcher;
 }
 
-export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
+export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseudonymOf, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
+  const caseWork = caseWorkResolvers({ db, data: policyData, pseudonymOf });
+  const resolvers = projectResolvers(db, policyData);
   const subgraph = buildPartnerSubgraph({
     name: PROJECT_SUBGRAPH,
     typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
-    resolvers: projectResolvers(db, policyData),
+    resolvers: {
+      ...resolvers,
+      ...caseWork,
+      Query: { ...resolvers['Query'], ...caseWork.Query },
+      Mutation: { ...resolvers['Mutation'], ...caseWork.Mutation },
+    },
   });
 
   async function answer(request: SubgraphRequest, authorization: string | undefined): Promise<SubgraphResponse> {
@@ -62,6 +74,14 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now 
       }),
       findings: new DataLoader(async (ids) => {
         const found = await findingsOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+      visits: new DataLoader(async (ids) => {
+        const found = await visitsOf(db, ids);
+        return ids.map((id) => found.get(id) ?? []);
+      }),
+      outcomes: new DataLoader(async (ids) => {
+        const found = await outcomesOf(db, ids);
         return ids.map((id) => found.get(id) ?? []);
       }),
     };

@@ -12,6 +12,8 @@ import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
 import type { GatewayClaims } from '@doelpoort/subgraph-kit';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
+import type { Outcome } from '../../gateway/store/outcomes.ts';
+import type { Visit } from '../../gateway/store/visits.ts';
 
 /** The GraphQL context of one request. */
 export interface ProjectRequest {
@@ -19,6 +21,8 @@ export interface ProjectRequest {
   now: Date;
   cases: DataLoader<string, CaseRecord | undefined>;
   findings: DataLoader<string, FindingRecord[]>;
+  visits: DataLoader<string, Visit[]>;
+  outcomes: DataLoader<string, Outcome[]>;
 }
 
 /** Roles that record findings: the coordinator and the enforcement officer who made the visit. */

@@ -12,12 +12,10 @@ import { entityReferences, type AdresRef } from '../shared/world.ts';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
+import { writtenText } from './written-text.ts';
 
-export const MIN_TEXT_LENGTH = 20;
-const MAX_TEXT_LENGTH = 2000;
 const MAX_PAGE = 100;
 const ADRES_ID = /^\d{16}$/;
-const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/;
 
 type Zaak = Omit<CaseRecord, 'open'>;
 
@@ -109,6 +107,8 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       reden: (zaak: Zaak) => zaak.reason,
       geopendOp: (zaak: Zaak) => zaak.openedAt.toISOString(),
       bevindingen: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.findings.load(zaak.id),
+      huisbezoeken: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.visits.load(zaak.id),
+      uitkomsten: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.outcomes.load(zaak.id),
     },
     Bevinding: {
       soort: (finding: FindingRecord) => finding.kind,
@@ -117,16 +117,6 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
     },
     Adres: entityReferences.Adres,
   };
-}
-
-/** Text a person writes into a case: long enough to explain, and about the address, never a BSN. */
-function writtenText(name: string, value: string, what: string): string {
-  const text = value.trim();
-  if (text.length < MIN_TEXT_LENGTH || text.length > MAX_TEXT_LENGTH) {
-    throw projectError('BAD_USER_INPUT', `${name} must say ${what}, in ${MIN_TEXT_LENGTH} to ${MAX_TEXT_LENGTH} characters (it has ${text.length}).`);
-  }
-  if (BSN_LIKE.test(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN (or any 8- or 9-digit number); the case is about the address.`);
-  return text;
 }
 
 function cursorOf(offset: number): string {

@@ -259,6 +259,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('starts the embedded default at a chosen instant, and refuses that together with auth', () => {
+    expect(loadConfig({ env: { DOELPOORT_CLOCK_START: '2026-06-01T10:00:00+02:00' } }).clockStart).toBe('2026-06-01T10:00:00+02:00');
+    expect(problemsOf({ env: { DOELPOORT_CLOCK_START: '2026-06-01' } })).toEqual([
+      'Configuration error: clockStart (from env DOELPOORT_CLOCK_START="2026-06-01"): expected an ISO 8601 date-time with a zone, e.g. 2026-06-01T10:00:00+02:00; only without auth (the embedded default), e.g. DOELPOORT_CLOCK_START=2026-06-01T10:00:00+02:00',
+    ]);
+    expect(problemsOf({ env: { ...auth, DOELPOORT_AUTH_JWKS_URL: JWKS_URL, DOELPOORT_CLOCK_START: '2026-06-01T10:00:00Z' } })).toEqual([
+      'Configuration error: clockStart (from env DOELPOORT_CLOCK_START="2026-06-01T10:00:00Z"): clockStart runs the embedded default at another instant, for demonstrations and tests; it is refused once auth is configured (a served build judges requests on the system clock), e.g. DOELPOORT_CLOCK_START=2026-06-01T10:00:00+02:00',
+    ]);
+  });
+
   it('accepts only public-key signature algorithms', () => {
     expect(problemsOf({ env: { ...auth, DOELPOORT_AUTH_JWKS_URL: JWKS_URL, DOELPOORT_AUTH_ALGORITHMS: 'ES256,HS256' } })).toEqual([
       'Configuration error: auth.algorithms[1] (from env DOELPOORT_AUTH_ALGORITHMS="ES256,HS256"): expected a non-empty list of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, Ed25519, e.g. DOELPOORT_AUTH_ALGORITHMS=ES256,RS256',
@@ -278,7 +288,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ env: {}, file: path })).toEqual([
       `Configuration error: gateway.prot (from file ${path}): unknown key. The keys in gateway are: port, host.`,
       `Configuration error: subgraphs[0].timeout (from file ${path}): unknown key. The keys in subgraphs[0] are: name, url.`,
-      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, supergraphFile, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, partnerTokenAlgorithm, otlpEndpoint, trustedDocumentsFile, policyDir, auth, limits, audit, partners.`,
+      `Configuration error: databaseURL (from file ${path}): unknown key. The keys at the top level are: gateway, dataDir, databaseUrl, subgraphs, supergraphFile, subgraphTimeoutMs, requestTimeoutMs, introspection, logLevel, partnerTokenAlgorithm, otlpEndpoint, trustedDocumentsFile, policyDir, auth, clockStart, limits, audit, partners.`,
     ]);
   });
 

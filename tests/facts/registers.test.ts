@@ -2,6 +2,7 @@ import { execute, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, test } from 'vitest';
 import { createPartnerRegisterLookup, type RegisterPartner } from '../../gateway/facts/registers.ts';
 import type { SubgraphFetcher, SubgraphRequest } from '../../gateway/executor/subgraph-client.ts';
+import { createArbeidsinspectieSubgraph } from '../../subgraphs/arbeidsinspectie/index.ts';
 import { createBagSubgraph } from '../../subgraphs/bag/index.ts';
 import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';
 import type { PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
@@ -9,8 +10,12 @@ import { requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { defaultWorld, SCENARIO_ADRES, SCENARIO_BSN } from '../../subgraphs/world/index.ts';
 
 const world = defaultWorld();
-const SUBGRAPHS: Record<RegisterPartner, PartnerSubgraph> = { bag: createBagSubgraph(world), brp: createBrpSubgraph(world) };
-const URLS: Record<RegisterPartner, string> = { bag: 'http://bag.test/graphql', brp: 'http://brp.test/graphql' };
+const SUBGRAPHS: Record<RegisterPartner, PartnerSubgraph> = {
+  bag: createBagSubgraph(world),
+  brp: createBrpSubgraph(world),
+  arbeidsinspectie: createArbeidsinspectieSubgraph(world),
+};
+const URLS: Record<RegisterPartner, string> = { bag: 'http://bag.test/graphql', brp: 'http://brp.test/graphql', arbeidsinspectie: 'http://arbeidsinspectie.test/graphql' };
 
 interface Call {
   partner: string;
@@ -95,11 +100,32 @@ describe('register look-ups against the BAG and BRP subgraphs of the world', () 
     expect(asked.map(([, coordinates]) => coordinates.length)).toEqual([1, 6]);
   });
 
+  test('links: the dwellings a person owns (BAG) and where the employers a person owns house people (Arbeidsinspectie), one call each', async () => {
+    const { fetcher, calls } = inProcess();
+    const lookup = createPartnerRegisterLookup({ fetcher, urls: URLS, timeoutMs: 1000 });
+    const found = await lookup.links!([SCENARIO_BSN.hendrikSchouten, SCENARIO_BSN.dennisKraaijeveld, SCENARIO_BSN.piotrNowak, UNKNOWN_BSN]);
+    const owner = (adresId: string) => ({ kind: 'eigenaar', addressId: adresId, partner: 'bag', record: 'eigendom (WOZ) van het adres' });
+    expect([...found.entries()]).toEqual([
+      [SCENARIO_BSN.hendrikSchouten, [owner(SCENARIO_ADRES.spookpand1), owner(SCENARIO_ADRES.spookpand2), owner(SCENARIO_ADRES.spookpand3), owner(SCENARIO_ADRES.schouten)]],
+      [
+        SCENARIO_BSN.dennisKraaijeveld,
+        [
+          owner(SCENARIO_ADRES.kraaijeveld),
+          { kind: 'werkgever-van-bewoners', addressId: SCENARIO_ADRES.gezinswoning, partner: 'arbeidsinspectie', record: 'huisvesting door werkgever 899990001L01' },
+        ],
+      ],
+      [SCENARIO_BSN.piotrNowak, []],
+      [UNKNOWN_BSN, []],
+    ]);
+    expect(calls.map((c) => c.partner).sort()).toEqual(['arbeidsinspectie', 'bag']);
+  });
+
   test('no ids, no call', async () => {
     const { fetcher, calls } = inProcess();
     const lookup = createPartnerRegisterLookup({ fetcher, urls: URLS, timeoutMs: 1000 });
     expect(await lookup.addresses([])).toEqual(new Map());
     expect(await lookup.persons([])).toEqual(new Map());
+    expect(await lookup.links!([])).toEqual(new Map());
     expect(calls).toEqual([]);
   });
 

@@ -20,7 +20,7 @@ import { buildSchema, getNamedType, isObjectType, parse, type GraphQLObjectType,
 import { loadPseudonymKey } from '../../gateway/audit/keys.ts';
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
 import { composeSupergraph } from '../../schema/compose.ts';
-import { requestedFieldCoordinates } from '../../subgraphs/kit/gateway-token.ts';
+import { requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { startProduct, type GraphQLBody, type Product } from '../helpers/product.ts';

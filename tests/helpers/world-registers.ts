@@ -15,6 +15,22 @@ export function worldRegisters(): RegisterLookup {
         return adres ? [[id, { postcode: adres.postcode }] as const] : [];
       }));
     },
+    async links(bsns) {
+      return new Map(bsns.map((bsn) => [
+        bsn,
+        [
+          ...(index.byBsn.adressen.get(bsn) ?? []).map((adres) => ({ kind: 'eigenaar' as const, addressId: adres.adresId, partner: 'bag', record: 'eigendom (WOZ) van het adres' })),
+          ...(index.byBsn.werkgevers.get(bsn) ?? []).flatMap((werkgever) =>
+            [...new Set((index.byWerkgever.huisvesting.get(werkgever.werkgeverId) ?? []).map((h) => h.adresId))].map((adresId) => ({
+              kind: 'werkgever-van-bewoners' as const,
+              addressId: adresId,
+              partner: 'arbeidsinspectie',
+              record: `huisvesting door werkgever ${werkgever.werkgeverId}`,
+            })),
+          ),
+        ],
+      ]));
+    },
     async persons(bsns) {
       return new Map(bsns.flatMap((bsn) => {
         const persoon = index.persoonByBsn.get(bsn);

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { checkLimits, weightByType, type QueryLimits } from '../../gateway/limits/check.ts';
+import { checkLimits, subjectCost, weightByType, type QueryLimits } from '../../gateway/limits/check.ts';
 import { schema } from './schema.ts';
 
 const generous: QueryLimits = { maxDepth: 100, maxAliases: 100, maxRootFields: 100, maxFields: 10_000, maxCost: Number.MAX_SAFE_INTEGER };
@@ -147,6 +147,16 @@ describe('cost', () => {
     expect(cost(`{ projectAdressen(eerste: 2) { items { straat } } }`)).toBe(9);
     expect(cost(`{ projectAdressen { items { straat } } }`)).toBe(201);
     expect(cost(`{ projectAdressen { ...Items } } fragment Items on Pagina { items { straat } }`)).toBe(201);
+  });
+
+  it('counts no list inside a person or an address once subjects are named: the policy bounds those at run time', () => {
+    const cost = (q: string) => check(q, { ...subjectCost, maxCost: 0 })[0]?.extensions.value;
+    // persoon (1 + kinderen 1 × (5 + naam 5)) = 11, whatever first says
+    expect(cost(`{ persoon(bsn: "1") { kinderen(first: 3) { naam } } }`)).toBe(11);
+    expect(cost(`{ adres(adresId: "1") { bewoners { naam kinderen { naam } } } }`)).toBe(1 + 3 + 5 + 5 + 5);
+    // a root list and a page still multiply: 4 × (1 + naam 5 + adres 5 + straat 3) = 56; 2 × (1 + straat 3) + 1 = 9
+    expect(cost(`{ zoekPersonen(eerste: 4) { naam adres { straat } } }`)).toBe(56);
+    expect(cost(`{ projectAdressen(eerste: 2) { items { straat } } }`)).toBe(9);
   });
 
   it('costs nothing for the fields the gateway answers itself', () => {

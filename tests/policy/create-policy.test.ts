@@ -105,12 +105,17 @@ describe('createPolicy', () => {
       outcome: 'deny',
       principle: 'scope',
       rule: 'scope.out-of-area',
-      reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01',
+      reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01, nor tied by a partner\'s record to an address selected in it',
     };
+    // Registered at the selected address earlier in the project period: in scope through that link.
+    const linked = (einde: string): Decision => ({
+      ...ALLOW_IN_CASE,
+      link: { kind: 'eerder-ingeschreven', addressId: IN_AREA, partner: 'brp', record: `verblijfplaats vanaf 2020-01-01 tot en met ${einde}` },
+    });
     expect(answer.decisions).toEqual([
       [ALLOW_IN_CASE, ALLOW_IN_CASE],
-      [outOfArea, outOfArea],
-      [outOfArea, outOfArea],
+      [linked('2026-10-30'), linked('2026-10-30')],
+      [linked('2026-10-31'), linked('2026-10-31')],
       [ALLOW_IN_CASE, ALLOW_IN_CASE],
       [outOfArea, outOfArea],
     ]);

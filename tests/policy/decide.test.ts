@@ -265,7 +265,7 @@ describe('scope', () => {
         outcome: 'deny',
         principle: 'scope',
         rule: 'scope.out-of-area',
-        reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01',
+        reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01, nor tied by a partner\'s record to an address selected in it',
       },
     ],
   ]);

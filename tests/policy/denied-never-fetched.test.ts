@@ -39,6 +39,7 @@ const VLIERBESSTRAAT_30 = '9999200000900003';
 const MEIDOORNWEG_31 = '9999200000900015';
 const ESMEE = '999990007';
 const DENNIS = '999990032';
+const PIOTR = '999990044';
 const FATMA = '999990160';
 const PATRICK = '999990263';
 const GERDA = '999990317';
@@ -279,17 +280,17 @@ const ROWS: Row[] = [
   },
   {
     rule: 'scope.out-of-area',
-    title: 'a person registered outside the area on the reference date (Dennis, Oude Haven)',
-    query: `{ persoon(bsn: "${DENNIS}") { inkomens { jaar verzamelinkomen } } }`,
+    title: 'a person registered nowhere in the area and tied by no record to a selected address (Piotr, before the visit)',
+    query: `{ persoon(bsn: "${PIOTR}") { inkomens { jaar verzamelinkomen } } }`,
     caller: ANALIST_BD,
     purpose: declared('uitkeringsfraude'),
     data: { persoon: { inkomens: null } },
     path: ['persoon', 'inkomens'],
     owner: 'belastingdienst',
-    subject: { typename: 'Persoon', id: DENNIS },
+    subject: { typename: 'Persoon', id: PIOTR },
     ownerCalls: [],
-    expected: { principle: 'scope', reason: `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01` },
-    secrets: ['58000'],
+    expected: { principle: 'scope', reason: `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01, nor tied by a partner's record to an address selected in it` },
+    secrets: ['"jaar":2025'],
   },
   {
     rule: 'scope.out-of-area',

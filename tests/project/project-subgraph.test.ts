@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { parse } from 'graphql';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
 import type { SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
 import { createStoreFacts } from '../../gateway/facts/provider.ts';
 import { createPartnerTokenSigner, type PartnerTokenSigner } from '../../gateway/partner-token/index.ts';
@@ -24,6 +25,8 @@ interface Caller {
   fields?: string[];
 }
 
+const PSEUDONYM_KEY = new Uint8Array(32).fill(7);
+
 let signer: PartnerTokenSigner;
 beforeAll(async () => {
   const { privateKey } = await generateKeyPair('EdDSA', { extractable: true });
@@ -32,7 +35,13 @@ beforeAll(async () => {
 
 function projectSubgraph(db: Db, now = NOW): ProjectSubgraph {
   const verifier = createGatewayTokenVerifier({ partner: 'project', jwks: signer.jwks() });
-  return createProjectSubgraph({ db, policyData, verifyGatewayToken: (header, call) => verifier.verify(header, call), now: () => now });
+  return createProjectSubgraph({
+    db,
+    policyData,
+    verifyGatewayToken: (header, call) => verifier.verify(header, call),
+    pseudonymOf: (kind, id) => pseudonymise(kind, id, PSEUDONYM_KEY),
+    now: () => now,
+  });
 }
 
 /** Asks the subgraph as the gateway does: with a token for exactly the coordinates the operation selects. */

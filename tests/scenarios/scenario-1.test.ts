@@ -15,6 +15,11 @@ import { testClock, type TestClock } from '../helpers/test-clock.ts';
 const ADRES = '9999200000900001';
 const ESMEE = '999990007';
 const PIOTR = '999990044';
+const DENNIS = '999990032';
+const VISIT_JUSTIFICATION = 'The desk research cannot show who actually lives in the dwelling; only a visit can.';
+const VISIT = (zaakId: string) => `mutation { legHuisbezoekVast(zaakId: "${zaakId}", datum: "2026-09-22",
+  rechtvaardiging: "${VISIT_JUSTIFICATION}", bevinding: "Six men live in the dwelling; the registered family does not.",
+  aangetroffen: ["999990044", "999990056", "999990068", "999990081", "999990093", "999990111"]) { datum rechtvaardiging aantalAangetroffen organisatie } }`;
 const REDEN = 'Nuisance reported by the corporation; allowances that do not fit the household.';
 const JUSTIFICATION = 'The household composition in the BRP cannot show the allowances that the signal is about.';
 
@@ -268,25 +273,57 @@ describe('scenario 1: the rented-out family home', () => {
     expect(body.errors![0]!.extensions!['reason']).toBe('"arbeidsinspectie" shares Persoon.loonbevindingen only for "arbeidsuitbuiting", not for "uitkeringsfraude"');
   });
 
-  it('the Labour Inspectorate (purpose arbeidsuitbuiting) sees the housing of the six men; their wage findings stay out of scope: they are registered nowhere', async () => {
+  it('the Labour Inspectorate (purpose arbeidsuitbuiting) sees the housing of the six men and, through it, the employer’s owner; the men’s wage findings wait for a visit: they are registered nowhere', async () => {
     const inspector = await p.token('analist', 'arbeidsinspectie');
     const { body } = await p.query(inspector, 'arbeidsuitbuiting', LABOUR);
     expect(body.data).toEqual({
       persoon: { loonbevindingen: null },
       adres: {
         huisvestingArbeidsmigranten: [
-          { aantalPersonen: 6, vastgesteldOp: '2026-09-22', werkgever: { werkgeverId: '899990001L01', naam: 'Kraaijeveld Logistiek B.V.', eigenaar: { naam: null } } },
+          {
+            aantalPersonen: 6,
+            vastgesteldOp: '2026-09-22',
+            werkgever: { werkgeverId: '899990001L01', naam: 'Kraaijeveld Logistiek B.V.', eigenaar: { naam: { geslachtsnaam: 'Kraaijeveld' } } },
+          },
         ],
       },
     });
-    // The men and the employer's owner (Dennis, registered in Oude Haven) are not registered at an
-    // address in the project's area on the reference date, so the scope principle refuses them.
-    expect(denials(body)).toEqual([
-      { path: 'persoon.loonbevindingen', code: 'FIELD_DENIED', principle: 'scope', rule: 'scope.out-of-area' },
-      { path: 'adres.huisvestingArbeidsmigranten.0.werkgever.eigenaar.naam', code: 'FIELD_DENIED', principle: 'scope', rule: 'scope.out-of-area' },
-    ]);
+    // Dennis lives in Oude Haven, outside the area, but owns the employer that houses people at the
+    // selected address: in scope through that link. Piotr is tied to the address by no record yet.
+    expect(denials(body)).toEqual([{ path: 'persoon.loonbevindingen', code: 'FIELD_DENIED', principle: 'scope', rule: 'scope.out-of-area' }]);
     expect(body.errors![0]!.extensions!['reason']).toBe(
-      `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01`,
+      `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01, nor tied by a partner's record to an address selected in it`,
     );
+    const { items } = (await p.audit(privacyOfficer, 'POST', '/audit/person-access', { bsn: DENNIS })).body as { items: { body: Record<string, unknown> }[] };
+    const naam = items.find((item) => item.body['resource'] === 'Persoon.naam' && item.body['outcome'] === 'allow');
+    expect(naam?.body['scope_link']).toEqual({
+      kind: 'werkgever-van-bewoners',
+      partner: 'arbeidsinspectie',
+      record: 'huisvesting door werkgever 899990001L01',
+      address_pseudonym: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(naam?.body['case_id']).toBe(caseId);
+  });
+
+  it('the visit is recorded in the case with its justification and the six men found; then the inspectorate sees their wage findings, and nobody else does', async () => {
+    const handhaver = await p.token('handhaver', 'arbeidsinspectie');
+    const visit = await p.query(handhaver, 'arbeidsuitbuiting', VISIT(caseId));
+    expect(visit.body.errors).toBeUndefined();
+    expect(visit.body.data).toEqual({
+      legHuisbezoekVast: { datum: '2026-09-22', rechtvaardiging: VISIT_JUSTIFICATION, aantalAangetroffen: 6, organisatie: 'arbeidsinspectie' },
+    });
+
+    const inspector = await p.token('analist', 'arbeidsinspectie');
+    const { body } = await p.query(inspector, 'arbeidsuitbuiting', `{ persoon(bsn: "${PIOTR}") { loonbevindingen { id betaaldUurloonCent minimumUurloonCent } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ persoon: { loonbevindingen: [{ id: 'NLA-L-9001', betaaldUurloonCent: 850, minimumUurloonCent: 1440 }] } });
+
+    const { items } = (await p.audit(privacyOfficer, 'POST', '/audit/person-access', { bsn: PIOTR })).body as { items: { body: Record<string, unknown> }[] };
+    const released = items.find((item) => item.body['resource'] === 'Persoon.loonbevindingen' && item.body['outcome'] === 'allow');
+    expect(released?.body['scope_link']).toMatchObject({ kind: 'aangetroffen-bij-huisbezoek', partner: 'project' });
+    expect(String((released?.body['scope_link'] as { record: string }).record)).toMatch(/^huisbezoek [0-9a-f-]{36} op 2026-09-22$/);
+
+    const other = await p.query(analist, 'uitkeringsfraude', `{ persoon(bsn: "${PIOTR}") { loonbevindingen { id } } }`);
+    expect(denials(other.body)).toEqual([{ path: 'persoon.loonbevindingen', code: 'FIELD_DENIED', principle: 'doelbinding', rule: 'doelbinding.owner-purpose' }]);
   });
 });

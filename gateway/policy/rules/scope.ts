@@ -1,4 +1,8 @@
-/** Scope: the subject must belong to the project's area. */
+/**
+ * Scope: the subject must belong to the project's area: an address in it, a person registered at
+ * one on the reference date, or a person a partner's record ties to a selected address in it (the
+ * facts carry that link, links.ts; the decision then names it).
+ */
 import type { EntityFacts } from '../facts.ts';
 import type { RequestClearance } from './context.ts';
 import { deny, type Denial } from './deny.ts';
@@ -11,6 +15,6 @@ export function checkScope(entity: EntityFacts, clearance: RequestClearance): De
     'scope.out-of-area',
     entity.kind === 'address'
       ? `this address is outside the area of project "${project.id}"`
-      : `this person is not registered at an address in the area of project "${project.id}" on the reference date ${referenceDate}`,
+      : `this person is not registered at an address in the area of project "${project.id}" on the reference date ${referenceDate}, nor tied by a partner's record to an address selected in it`,
   );
 }
