@@ -241,7 +241,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       headersFor,
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
-      admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
+      admitPersons: (context, count) => (context.caller ? daily.admit(context.caller, dutchDayOf(context.now), count) : Promise.resolve(false)),
       handlers: [
         createAuditApi({
           db,
