@@ -13,7 +13,9 @@
  * A file's subgraph name is its base name ("uwv.graphql" is "uwv"), or its folder's name for a file
  * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
- * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
+ * Exit code 0 with "OK: ..." or 1 with the problems, one per line. Warnings (a field that reveals a
+ * protected status classified at the lowest tier, schema/protected-status.ts) go to stderr as
+ * "warning: ..." lines and do not change the exit code.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
@@ -105,16 +107,17 @@ async function ourSubgraphs(): Promise<SubgraphSource[]> {
   return subgraphs.map(({ name, sdl }) => ({ name, sdl, url: `in-process://${name}` }));
 }
 
-type Outcome = { ok: true; subgraphs: number; classifiedFields: number } | { ok: false; problems: SchemaProblem[] };
+type Outcome = { ok: true; subgraphs: number; classifiedFields: number; warnings: SchemaProblem[] } | { ok: false; problems: SchemaProblem[] };
 
 function check(sources: readonly SubgraphSource[], options: ClassificationOptions): Outcome {
   const [only, ...others] = sources;
   if (only !== undefined && others.length === 0) {
     const checked = checkSubgraph(only.name, only.sdl, options);
-    return checked.problems.length > 0 ? { ok: false, problems: checked.problems } : { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size };
+    if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+    return { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size, warnings: checked.warnings };
   }
   const composed = composeSupergraph(sources, options);
-  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size } : composed;
+  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size, warnings: composed.warnings } : composed;
 }
 
 function plural(count: number, noun: string): string {
@@ -130,6 +133,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(formatProblems(outcome.problems));
     return 1;
   }
+  for (const warning of outcome.warnings) console.error(`warning: ${warning.message}`);
   console.log(`OK: ${plural(outcome.subgraphs, 'subgraph')}, ${plural(outcome.classifiedFields, 'classified field')}`);
   return 0;
 }

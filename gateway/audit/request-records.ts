@@ -5,6 +5,7 @@
  * records hold no plain BSN or address id.
  */
 import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
+import { preciseDecision } from '../policy/no-oracle.ts';
 import { pseudonymise } from './pseudonym.ts';
 import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
@@ -42,7 +43,8 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
     const subjectKey = `${d.subject.kind}:${d.subject.id}`;
     let pseudonym = pseudonyms.get(subjectKey);
     if (pseudonym === undefined) pseudonyms.set(subjectKey, (pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey)));
-    const decision = d.decision;
+    // The record keeps the precise rule where the caller was shown a uniform refusal (no oracle).
+    const decision = preciseDecision(d.decision);
     const body: DecisionRecord = {
       request_id: context.requestId,
       trace_id: context.traceId,
