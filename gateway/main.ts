@@ -173,6 +173,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           traceId: context.traceId,
           organisation: caller.organisation,
           role: caller.roles[0] ?? '',
+          roles: caller.roles,
           callerId: caller.id,
           project: context.purpose?.project ?? '',
           purpose: context.purpose?.purpose ?? '',

@@ -83,10 +83,9 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
     }
   }
   if (released.size === 0) return records;
-  if (!activity || !caller) {
-    // Data was released without a registered processing activity: refuse to answer rather than log it half.
-    throw new Error(`No processing activity is registered for purpose "${purpose?.purpose ?? '(none)'}".`);
-  }
+  // Data was released without a registered processing activity or a caller: refuse to answer rather than log it half.
+  if (!caller) throw new Error('Data was released without a verified caller.');
+  if (!activity) throw new Error(`No processing activity is registered for purpose "${purpose?.purpose ?? '(none)'}".`);
 
   const processing = (fields: Omit<ProcessingRecord, 'trace_id' | 'processing_activity_id' | 'processing_activity_version' | 'organisation' | 'confidential' | 'confidential_until'>): AuditRecord => ({
     kind: 'processing',

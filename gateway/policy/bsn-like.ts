@@ -49,6 +49,9 @@ export function looksLikeBsn(id: string): boolean {
   return [...id.matchAll(/(?<!\d)\d{9}(?!\d)/g)].some(([digits]) => passesElevenTest(digits));
 }
 
+/** What counts as a BSN in text, for the errors that refuse one. */
+export const BSN_SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)';
+
 /** What to write instead of a BSN, for the errors that refuse one. */
 export const INSTEAD_OF_A_BSN =
   'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; ' +

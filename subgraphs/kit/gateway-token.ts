@@ -30,6 +30,8 @@ export interface GatewayCallContext {
   traceId: string;
   organisation: string;
   role: string;
+  /** All the caller's roles (role is the first); absent in tokens that name one role only. */
+  roles?: string[];
   /** The person's pseudonymous id at their organisation; never a BSN. */
   callerId: string;
   project: string;
@@ -182,6 +184,13 @@ function verificationError(error: unknown, partner: string): GatewayTokenError {
   return new GatewayTokenError('GATEWAY_KEYS_UNAVAILABLE', "The gateway's public keys could not be loaded, so the call cannot be checked.");
 }
 
+function roleList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((role) => typeof role === 'string' && role !== '')) {
+    throw new GatewayTokenError('GATEWAY_TOKEN_INVALID', 'The gateway token\'s "roles" claim is not a list of roles.');
+  }
+  return value as string[];
+}
+
 function gatewayClaims(payload: JWTPayload, partner: string): GatewayClaims {
   const text = (claim: string): string => {
     const value = payload[claim];
@@ -200,6 +209,7 @@ function gatewayClaims(payload: JWTPayload, partner: string): GatewayClaims {
     traceId: text('trace_id'),
     organisation: text('org'),
     role: text('role'),
+    ...(payload.roles === undefined ? {} : { roles: roleList(payload.roles) }),
     callerId: text('sub'),
     project: text('project'),
     purpose: text('purpose'),
@@ -216,6 +226,7 @@ export function gatewayTokenPayload(context: GatewayCallContext): JWTPayload {
     sub: context.callerId,
     org: context.organisation,
     role: context.role,
+    ...(context.roles === undefined ? {} : { roles: [...context.roles] }),
     project: context.project,
     purpose: context.purpose,
     ...(context.caseId === undefined ? {} : { case_id: context.caseId }),

@@ -3,7 +3,9 @@
  * findings. Every operation is judged on the gateway token first (see request.ts).
  */
 import { canSelectAddresses } from '../../gateway/identity/authorisation.ts';
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../../gateway/policy/bsn-like.ts';
 import type { PolicyData } from '../../gateway/policy/load.ts';
+import { quotedList } from '../../gateway/policy/words.ts';
 import { addFinding, findOpenCases, openCase } from '../../gateway/store/cases.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { listProjectAddresses, signalsFor, type ProjectAddress } from '../../gateway/store/signals.ts';
@@ -17,7 +19,6 @@ export const MIN_TEXT_LENGTH = 20;
 const MAX_TEXT_LENGTH = 2000;
 const MAX_PAGE = 100;
 const ADRES_ID = /^\d{16}$/;
-const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/;
 
 type Zaak = Omit<CaseRecord, 'open'>;
 
@@ -52,7 +53,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       selecteerAdres: async (_: unknown, args: { project: string; adresId: string; reden: string }, request: ProjectRequest): Promise<Zaak> => {
         const cleared = clearance(request, args.project, data);
         if (!canSelectAddresses(callerOf(request.claims))) {
-          throw projectError('FORBIDDEN', `Only a project coordinator selects addresses; your role is "${request.claims.role}". Ask the coordinator of project "${args.project}".`);
+          throw projectError('FORBIDDEN', `Only a project coordinator selects addresses; your roles are ${quotedList(callerOf(request.claims).roles)}. Ask the coordinator of project "${args.project}".`);
         }
         if (!ADRES_ID.test(args.adresId)) throw projectError('BAD_USER_INPUT', 'adresId must be a BAG address id of 16 digits.');
         const reden = writtenText('reden', args.reden, 'why this address is selected, on which signals');
@@ -76,8 +77,9 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       legBevindingVast: async (_: unknown, args: { zaakId: string; soort: string; toelichting: string }, request: ProjectRequest): Promise<FindingRecord> => {
         const { claims } = request;
         clearance(request, claims.project, data);
-        if (!FINDING_ROLES.includes(claims.role)) {
-          throw projectError('FORBIDDEN', `Only the roles ${FINDING_ROLES.map((r) => `"${r}"`).join(' and ')} record findings; your role is "${claims.role}".`);
+        const roles = callerOf(claims).roles;
+        if (!roles.some((role) => FINDING_ROLES.includes(role))) {
+          throw projectError('FORBIDDEN', `Only the roles ${FINDING_ROLES.map((r) => `"${r}"`).join(' and ')} record findings; your roles are ${quotedList(roles)}.`);
         }
         const soort = args.soort.trim();
         if (soort === '' || soort.length > 100) throw projectError('BAD_USER_INPUT', 'soort must be a kind of finding of 1 to 100 characters, e.g. "huisbezoek".');
@@ -125,7 +127,7 @@ function writtenText(name: string, value: string, what: string): string {
   if (text.length < MIN_TEXT_LENGTH || text.length > MAX_TEXT_LENGTH) {
     throw projectError('BAD_USER_INPUT', `${name} must say ${what}, in ${MIN_TEXT_LENGTH} to ${MAX_TEXT_LENGTH} characters (it has ${text.length}).`);
   }
-  if (BSN_LIKE.test(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN (or any 8- or 9-digit number); the case is about the address.`);
+  if (containsBsnLike(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN ${BSN_SPELLINGS}: ${INSTEAD_OF_A_BSN}.`);
   return text;
 }
 

@@ -45,4 +45,14 @@ describe('no dragnet', () => {
     expect(asked).toEqual([3]);
     expect(gw.calls.get('brp')!.some((call) => JSON.stringify(call.variables).includes('"Persoon"'))).toBe(false);
   });
+
+  // Issue 12, "how to show it": a daily count that cannot be kept admits nobody (fail closed).
+  it('denies the persons when the daily-limit store throws, and asks no partner about them', async () => {
+    const gw = createTestGateway(subgraphs, { classifications, admitPersons: async () => Promise.reject(new Error('the counter store is down')) });
+    const out = await gw.run(query);
+    expect(out.result.data).toEqual({ adres: { bewoners: [{ geslachtsnaam: null }, { geslachtsnaam: null }, { geslachtsnaam: null }] } });
+    expect(out.result.errors?.map((e) => e.extensions.rule)).toEqual(['dragnet.persons-per-day', 'dragnet.persons-per-day', 'dragnet.persons-per-day']);
+    expect(gw.calls.get('brp')!.some((call) => JSON.stringify(call.variables).includes('"Persoon"'))).toBe(false);
+    expect(out.decisions.filter((d) => d.subject.kind === 'person').map((d) => d.decision.outcome)).toEqual(['deny', 'deny', 'deny']);
+  });
 });

@@ -194,6 +194,28 @@ describe('createPolicy', () => {
     expect(police.decisions.map(([d]) => preciseDecision(d!).rule)).toEqual(['proportionaliteit.tier-weight', 'dragnet.no-selection']);
   });
 
+  // Issue 12, "how to show it": the per-request memo of field judgements is per owner, not per coordinate.
+  it('gives one coordinate asked of two owners in one request each owner\'s own decision', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const ctx = context({ purpose: 'uitkeringsfraude' });
+    const bsnOf = (owner: string, purposes: string[]): FetchQuestion => ({
+      owner,
+      fields: [{ coordinate: 'Persoon.bsn', owner, classification: { tier: 'identifying', purposes } }],
+      entities: [entity('person', '999990019', 0)],
+    });
+    const [brp, corporation, sociaal] = await Promise.all([
+      policy.decide(bsnOf('brp', ['uitkeringsfraude']), ctx),
+      policy.decide(bsnOf('woningcorporatie', ['woonfraude']), ctx),
+      policy.decide(bsnOf('sociale-dienst', ['uitkeringsfraude']), ctx),
+    ]);
+    expect(brp.decisions[0]![0]).toEqual(ALLOW_IN_CASE);
+    expect(corporation.decisions[0]![0]).toMatchObject({ outcome: 'deny', rule: 'doelbinding.owner-purpose' });
+    expect(sociaal.decisions[0]![0]).toEqual(ALLOW_IN_CASE);
+    // Asked again in the same request, in the other order: the same answers.
+    expect((await policy.decide(bsnOf('woningcorporatie', ['woonfraude']), ctx)).decisions[0]![0]).toMatchObject({ rule: 'doelbinding.owner-purpose' });
+    expect((await policy.decide(bsnOf('brp', ['uitkeringsfraude']), ctx)).decisions[0]![0]).toEqual(ALLOW_IN_CASE);
+  });
+
   it('does not load facts when the request or every field is refused already', async () => {
     const { provider, calls } = recording(RECORDS);
     const policy = createPolicy({ data, facts: provider });

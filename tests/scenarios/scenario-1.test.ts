@@ -145,7 +145,7 @@ describe('scenario 1: the rented-out family home', () => {
     expect(body.data).toBeNull();
     expect(body.errors).toEqual([
       {
-        message: `project: Only a project coordinator selects addresses; your role is "analist". Ask the coordinator of project "${PROJECT}".`,
+        message: `project: Only a project coordinator selects addresses; your roles are "analist". Ask the coordinator of project "${PROJECT}".`,
         locations: [{ line: 1, column: 12 }],
         path: ['selecteerAdres'],
         extensions: { partnerCode: 'FORBIDDEN', code: 'SUBGRAPH_ERROR', serviceName: 'project' },
