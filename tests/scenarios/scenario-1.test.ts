@@ -100,7 +100,7 @@ describe('scenario 1: the rented-out family home', () => {
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
     const { status, body } = await p.query(coordinator, 'uitkeringsfraude', SELECT);
     expect(status).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
       {
         message:
@@ -142,7 +142,7 @@ describe('scenario 1: the rented-out family home', () => {
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', SELECT);
     expect(status).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
       {
         message: `project: Only a project coordinator selects addresses; your roles are "analist". Ask the coordinator of project "${PROJECT}".`,
