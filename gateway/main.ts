@@ -179,6 +179,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           traceId: context.traceId,
           organisation: caller.organisation,
           role: caller.roles[0] ?? '',
+          roles: caller.roles,
           callerId: caller.id,
           project: context.purpose?.project ?? NOT_DECLARED,
           purpose: context.purpose?.purpose ?? NOT_DECLARED,
@@ -255,7 +256,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       headersFor,
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
-      admitPersons: (context, count) => (context.caller ? daily.admit(context.caller.id, dutchDayOf(context.now), count) : Promise.resolve(false)),
+      admitPersons: (context, count) => (context.caller ? daily.admit(context.caller, dutchDayOf(context.now), count) : Promise.resolve(false)),
       handlers: [
         // The web app at /; its development sign-in only on the embedded default without `auth`.
         createWebApp({ config: { signIn: { mode: devSignIn ? 'development' : 'unavailable' }, ...appChoices(policyData) } }),

@@ -21,12 +21,15 @@ import type {
 import { MINIMISATIONS, SUBJECT_TYPES, TIERS } from './classification.ts';
 import type { Classification, Minimisation, Tier } from './classification.ts';
 import { describePlace, problemAt } from './problems.ts';
+import { PROTECTED_STATUSES, revealedStatus, type ProtectedStatus } from './protected-status.ts';
 import type { SchemaProblem } from './problems.ts';
 import { locationOf, parseSubgraph } from './subgraph-sdl.ts';
 
 export interface ClassificationOptions {
   /** When given, every purpose must be one of these ids (the covenant's purposes). */
   knownPurposes?: readonly string[];
+  /** The words that show a field reveals a protected status (default: PROTECTED_STATUSES). */
+  protectedStatuses?: readonly ProtectedStatus[];
 }
 
 export interface ClassificationReport {
@@ -34,6 +37,8 @@ export interface ClassificationReport {
   classifications: Map<string, Classification>;
   /** In the order they appear in the SDL. */
   problems: SchemaProblem[];
+  /** Classifications that are valid but look wrong (a protected status at the lowest tier); they do not fail the check. */
+  warnings: SchemaProblem[];
 }
 
 const DIRECTIVE = 'classified';
@@ -42,13 +47,14 @@ const EXAMPLE = '@classified(tier: "identifying", purposes: ["uitkeringsfraude"]
 
 export function readClassifications(subgraphName: string, sdl: string, options: ClassificationOptions = {}): ClassificationReport {
   const parsed = parseSubgraph(subgraphName, sdl);
-  if (!parsed.ok) return { classifications: new Map(), problems: parsed.problems };
+  if (!parsed.ok) return { classifications: new Map(), problems: parsed.problems, warnings: [] };
   return classificationsOf(subgraphName, parsed.document, options);
 }
 
 export function classificationsOf(subgraph: string, document: DocumentNode, options: ClassificationOptions = {}): ClassificationReport {
   const classifications = new Map<string, Classification>();
   const problems: SchemaProblem[] = [];
+  const warnings: SchemaProblem[] = [];
   const fieldDirectives = new Set<ConstDirectiveNode>();
   for (const definition of document.definitions) {
     if (!hasFields(definition)) continue;
@@ -60,10 +66,27 @@ export function classificationsOf(subgraph: string, document: DocumentNode, opti
       const classification = checker.check(field, directives, isSubjectType(definition.name.value));
       if (classification !== undefined) classifications.set(coordinate, classification);
       problems.push(...checker.problems);
+      if (classification?.tier === 'low') warnings.push(...protectedStatusAtLowestTier(subgraph, coordinate, field, options));
     }
   }
   problems.push(...misplacedDirectives(subgraph, document, fieldDirectives));
-  return { classifications, problems: problems.sort(byPosition) };
+  return { classifications, problems: problems.sort(byPosition), warnings };
+}
+
+/** A warning when a field of the lowest tier reveals a protected status by its name or description (schema/protected-status.ts). */
+function protectedStatusAtLowestTier(subgraph: string, coordinate: string, field: FieldDefinitionNode, options: ClassificationOptions): SchemaProblem[] {
+  const revealed = revealedStatus(field.name.value, field.description?.value, options.protectedStatuses ?? PROTECTED_STATUSES);
+  if (revealed === undefined) return [];
+  const location = locationOf(field.name);
+  return [
+    problemAt(
+      subgraph,
+      coordinate,
+      location,
+      `${describePlace(subgraph, coordinate, location)} is classified "low", but its name or description says it reveals ${revealed.status}. ` +
+        'Knowing that such a status holds needs a selection: classify it "identifying" or higher.',
+    ),
+  ];
 }
 
 type TypeWithFields = ObjectTypeDefinitionNode | ObjectTypeExtensionNode | InterfaceTypeDefinitionNode | InterfaceTypeExtensionNode;

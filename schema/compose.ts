@@ -29,6 +29,8 @@ export type ComposeResult =
       apiSchemaSdl: string;
       /** Keyed by "<subgraph>:<Type.field>". */
       classifications: Map<string, Classification>;
+      /** Classifications that look wrong but do not fail composition (see SubgraphCheck.warnings). */
+      warnings: SchemaProblem[];
     }
   | { ok: false; problems: SchemaProblem[] };
 
@@ -37,11 +39,13 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[], options:
   if (nameProblems.length > 0) return { ok: false, problems: nameProblems };
 
   const problems: SchemaProblem[] = [];
+  const warnings: SchemaProblem[] = [];
   const classifications = new Map<string, Classification>();
   const services: { name: string; url: string; typeDefs: DocumentNode }[] = [];
   for (const subgraph of subgraphs) {
     const checked = checkSubgraph(subgraph.name, subgraph.sdl, options);
     problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
     for (const [coordinate, classification] of checked.classifications) classifications.set(`${subgraph.name}:${coordinate}`, classification);
     if (checked.document !== undefined) services.push({ name: subgraph.name, url: subgraph.url, typeDefs: checked.document });
   }
@@ -50,7 +54,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[], options:
 
   const composed = composeServices(services);
   if (composed.errors !== undefined) return { ok: false, problems: composed.errors.map(compositionProblem) };
-  return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications };
+  return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications, warnings };
 }
 
 export interface SubgraphCheck {
@@ -59,17 +63,20 @@ export interface SubgraphCheck {
   /** Keyed by "Type.field". */
   classifications: Map<string, Classification>;
   problems: SchemaProblem[];
+  /** Valid classifications that look wrong, e.g. a protected status at the lowest tier: `npm run check` prints them, they fail nothing. */
+  warnings: SchemaProblem[];
 }
 
 /** One subgraph on its own: its syntax, its validity as a federation subgraph, its classifications. */
 export function checkSubgraph(name: string, sdl: string, options: ClassificationOptions = {}): SubgraphCheck {
   const parsed = parseSubgraph(name, sdl);
-  if (!parsed.ok) return { classifications: new Map(), problems: parsed.problems };
+  if (!parsed.ok) return { classifications: new Map(), problems: parsed.problems, warnings: [] };
   const report = classificationsOf(name, parsed.document, options);
   return {
     document: parsed.document,
     classifications: report.classifications,
     problems: [...validateSubgraph(name, parsed.document), ...report.problems],
+    warnings: report.warnings,
   };
 }
 

@@ -14,12 +14,14 @@
  * A file's subgraph name is its base name ("uwv.graphql" is "uwv"), or its folder's name for a file
  * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
- * Exit code 0 with "OK: ..." or 1 with the problems, one per line.
+ * Exit code 0 with "OK: ..." or 1 with the problems, one per line. Warnings (a field that reveals a
+ * protected status classified at the lowest tier, schema/protected-status.ts) go to stderr as
+ * "warning: ..." lines and do not change the exit code.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphSource } from '../schema/compose.ts';
-import { checkSources, describeOutcome, readSource, UsageError } from '../packages/subgraph-kit/src/cli/check.ts';
+import { checkSources, printOutcome, readSource, UsageError } from '../packages/subgraph-kit/src/cli/check.ts';
 import { loadPolicyData } from '../gateway/policy/load.ts';
 import { PolicyDataError } from '../gateway/policy/problems.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';
@@ -90,9 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const args = parseArguments(argv);
   const sources = args.files.map(readSource);
   if (args.withOurs || args.files.length === 0) sources.push(...(await ourSubgraphs()));
-  const outcome = checkSources(sources, { knownPurposes: knownPurposes(args) });
-  (outcome.ok ? console.log : console.error)(describeOutcome(outcome));
-  return outcome.ok ? 0 : 1;
+  return printOutcome(checkSources(sources, { knownPurposes: knownPurposes(args) }));
 }
 
 main(process.argv.slice(2)).then(

@@ -1,20 +1,24 @@
 /**
  * Prints a caller token from the embedded local issuer, for trying the gateway locally:
  *
- *   npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026
+ *   npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026 [--user emp-017]
  *
+ * Each token is for one user (its subject): --user names them; without it every token is for a new
+ * user, so that demo users never share a daily person count. The user is printed on stderr.
  * Bad or missing arguments print the usage and exit with status 2.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureLocalIssuer } from '../gateway/identity/local-issuer.ts';
+import { looksLikeBsn } from '../gateway/policy/bsn-like.ts';
 
-const USAGE = `Usage: npm run token -- --role <role> --org <organisation> [--project <id> ...] [--sub <employee id>] [--ttl <seconds>] [--data-dir <dir>]
+const USAGE = `Usage: npm run token -- --role <role> --org <organisation> [--project <id> ...] [--user <employee id>] [--ttl <seconds>] [--data-dir <dir>]
 
   --role      a role from policies/roles.json (repeat for several roles)
   --org       the caller's organisation, e.g. sociale-dienst, uwv
   --project   a project the caller is authorised for (repeat for several; none for a privacy officer)
-  --sub       the caller's pseudonymous employee id (default emp-001)
+  --user      the caller's pseudonymous employee id, never a BSN (default: a new user per token)
   --ttl       lifetime in seconds, 1 to 86400 (default 3600)
   --data-dir  where the local issuer keeps its keys (default ./data)`;
 
@@ -31,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string', multiple: true },
       org: { type: 'string' },
       project: { type: 'string', multiple: true },
-      sub: { type: 'string', default: 'emp-001' },
+      user: { type: 'string' },
       ttl: { type: 'string', default: '3600' },
       'data-dir': { type: 'string', default: './data' },
     },
@@ -42,15 +46,18 @@ async function main(argv: string[]): Promise<void> {
   const projects = values.project ?? [];
   roles.forEach((role) => assertPlainName('--role', role));
   assertPlainName('--org', values.org);
-  assertPlainName('--sub', values.sub);
+  const user = values.user ?? `emp-${randomBytes(4).toString('hex')}`;
+  assertPlainName('--user', user);
+  if (looksLikeBsn(user)) throw new UsageError(`--user looks like a BSN; a caller is an employee, named by their employee id (e.g. emp-017)`);
   projects.forEach((project) => assertPlainName('--project', project));
   const ttl = Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86_400) throw new UsageError('--ttl must be a whole number of seconds from 1 to 86400');
   await assertKnownRoles(roles);
 
   const issuer = await ensureLocalIssuer(values['data-dir']);
-  const token = await issuer.sign({ id: values.sub, organisation: values.org, roles, projects }, ttl);
+  const token = await issuer.sign({ id: user, organisation: values.org, roles, projects }, ttl);
   process.stdout.write(`${token}\n`);
+  process.stderr.write(`token: for user ${user}\n`);
 }
 
 function assertPlainName(option: string, value: string): void {

@@ -132,6 +132,8 @@ export interface SubjectAccessEntry {
   processing_activities: { id: string; version: string }[];
   /** The kinds of data released (allowed or minimised), as field coordinates grouped by the partner that holds them. */
   data: { owner: string; fields: string[] }[];
+  /** Set when they were looked up and every field was refused: a processing too, though nothing was given out. */
+  refused?: true;
 }
 
 export interface SubjectAccessReport {
@@ -144,7 +146,9 @@ export interface SubjectAccessReport {
  * project, for which purpose, and which kinds of data. Requests with a confidential processing
  * that is still in force (not past confidential_until and not lifted) are left out entirely, and
  * the report does not say that anything was left out. Refused fields are not data given out and
- * are not listed; nor is the person who asked (the report names organisations).
+ * are not listed; a request that looked the person up and was refused on every field is listed as
+ * such (`refused: true`, no data): the look-up itself processed their number. The person who
+ * asked is not named (the report names organisations).
  *
  * A privacy officer's read of the log about them (the oversight activity) is listed too, with the
  * officer's organisation and no project, purpose or data. While any processing about them is
@@ -183,8 +187,9 @@ export async function subjectAccessReport(
     if (oversight && anythingHidden) continue;
     const decisions = group.filter((r) => r.kind === 'decision').map((r) => r.body as DecisionRecord);
     const released = decisions.filter((d) => d.outcome !== 'deny');
-    if (processings.length === 0 && released.length === 0) continue;
-    entries.push(entryOf(processings.map((p) => p.body), decisions, released));
+    if (processings.length === 0 && decisions.length === 0) continue;
+    const entry = entryOf(processings.map((p) => p.body), decisions, released);
+    entries.push(processings.length === 0 && released.length === 0 ? { ...entry, refused: true } : entry);
   }
   return { subject_type: 'person', entries: entries.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0)) };
 }

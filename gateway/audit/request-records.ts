@@ -5,6 +5,7 @@
  * records hold no plain BSN or address id.
  */
 import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
+import { preciseDecision } from '../policy/no-oracle.ts';
 import { pseudonymise } from './pseudonym.ts';
 import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
@@ -42,7 +43,8 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
     const subjectKey = `${d.subject.kind}:${d.subject.id}`;
     let pseudonym = pseudonyms.get(subjectKey);
     if (pseudonym === undefined) pseudonyms.set(subjectKey, (pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey)));
-    const decision = d.decision;
+    // The record keeps the precise rule where the caller was shown a uniform refusal (no oracle).
+    const decision = preciseDecision(d.decision);
     const body: DecisionRecord = {
       request_id: context.requestId,
       trace_id: context.traceId,
@@ -91,10 +93,9 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
     }
   }
   if (released.size === 0) return records;
-  if (!activity || !caller) {
-    // Data was released without a registered processing activity: refuse to answer rather than log it half.
-    throw new Error(`No processing activity is registered for purpose "${purpose?.purpose ?? '(none)'}".`);
-  }
+  // Data was released without a registered processing activity or a caller: refuse to answer rather than log it half.
+  if (!caller) throw new Error('Data was released without a verified caller.');
+  if (!activity) throw new Error(`No processing activity is registered for purpose "${purpose?.purpose ?? '(none)'}".`);
 
   const processing = (fields: Omit<ProcessingRecord, 'trace_id' | 'processing_activity_id' | 'processing_activity_version' | 'organisation' | 'confidential' | 'confidential_until'>): AuditRecord => ({
     kind: 'processing',

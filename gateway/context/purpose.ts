@@ -3,6 +3,7 @@
  * 400 with what to send instead; an absent one is allowed here and denied field by field by the
  * policy, so that a request without purpose still gets the non-personal data it asked for.
  */
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../policy/bsn-like.ts';
 import type { PurposeContext } from './types.ts';
 
 export const PURPOSE_HEADERS = {
@@ -53,6 +54,9 @@ export function purposeFromHeaders(headers: Headers): PurposeContext | undefined
     }
     if (justification.length < 20 || justification.length > 2000) {
       throw new PurposeHeaderError('A justification must say in 20 to 2000 characters why the less intrusive sources cannot serve; it is recorded for the privacy officer.');
+    }
+    if (containsBsnLike(justification)) {
+      throw new PurposeHeaderError(`The x-doelpoort-justification header must not contain a BSN ${BSN_SPELLINGS}: ${INSTEAD_OF_A_BSN}.`);
     }
   }
   return {

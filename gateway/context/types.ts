@@ -4,6 +4,12 @@
 export interface Caller {
   /** The person's id at their organisation (a pseudonymous employee id, never a BSN). */
   id: string;
+  /**
+   * The issuer of the caller's token. An id is unique only at its issuer: per-user counts (the
+   * daily person limit) key on issuer and id. Set by the identity stage; absent only in code
+   * that builds a caller without a token (tests, the project subgraph's view of a gateway call).
+   */
+  issuer?: string;
   organisation: string;
   roles: string[];
   /** Projects this person is authorised for. */

@@ -18,6 +18,7 @@ import {
 import { unclassifiedDecision } from '../executor/errors.ts';
 import type { RequestContext } from '../context/types.ts';
 import { createPolicy } from '../policy/create-policy.ts';
+import { preciseDecision } from '../policy/no-oracle.ts';
 import { ENTITY_RULES, judgeField, judgeRequest } from '../policy/decide.ts';
 import type { EntityFacts, FactsProvider } from '../policy/facts.ts';
 import type { PolicyData } from '../policy/load.ts';
@@ -122,7 +123,8 @@ async function decideNamed(slots: FieldSlot[], options: ExplainOptions, context:
       const { decisions } = await policy.decide({ owner: group[0]!.owner, fields, entities }, context);
       for (const slot of group) {
         const e = entities.findIndex((entity) => entity.subjectId === subjectId(slot));
-        const decision: Decision = decisions[e]![fields.findIndex((f) => f.coordinate === slot.coordinate)]!;
+        // Explain is for privacy officers: the precise rule, not the uniform refusal an analyst is shown.
+        const decision: Decision = preciseDecision(decisions[e]![fields.findIndex((f) => f.coordinate === slot.coordinate)]!);
         const entityFacts = loaded.get(`${slot.subject.kind}:${subjectId(slot)}`);
         const coverage = options.facts.coverage[slot.subject.kind];
         result.set(slot, {

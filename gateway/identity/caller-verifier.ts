@@ -53,7 +53,7 @@ export function createCallerVerifier(options: CallerVerifierOptions): CallerVeri
       } catch (error) {
         throw verificationError(error, context);
       }
-      return callerFromClaims(payload, mapping);
+      return callerFromClaims(payload, mapping, issuer);
     },
   };
 }

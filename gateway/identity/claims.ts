@@ -3,6 +3,7 @@
  */
 import type { JWTPayload } from 'jose';
 import type { Caller } from '../context/types.ts';
+import { looksLikeBsn } from '../policy/bsn-like.ts';
 import { AuthenticationError } from './errors.ts';
 
 /**
@@ -37,14 +38,28 @@ export function readClaim(payload: JWTPayload, name: string): unknown {
   return value;
 }
 
-export function callerFromClaims(payload: JWTPayload, mapping: ClaimMapping): Caller {
+/** The caller of a verified token; `issuer` is the issuer the token was verified against. */
+export function callerFromClaims(payload: JWTPayload, mapping: ClaimMapping, issuer: string): Caller {
   const projects = readClaim(payload, mapping.projects);
   return {
-    id: requiredString(payload, mapping.subject, 'the person id'),
+    id: employeeId(payload, mapping.subject),
+    issuer,
     organisation: requiredString(payload, mapping.organisation, 'the organisation'),
     roles: stringList(readClaim(payload, mapping.roles), mapping.roles, 'the roles', true),
     projects: projects === undefined ? [] : stringList(projects, mapping.projects, 'the projects', false),
   };
+}
+
+/** The caller's id: an employee id at their organisation, never a citizen's number. */
+function employeeId(payload: JWTPayload, name: string): string {
+  const id = requiredString(payload, name, 'the person id');
+  if (looksLikeBsn(id)) {
+    throw new AuthenticationError(
+      'TOKEN_SUBJECT_IS_BSN',
+      `The token's claim "${name}" (the person id) looks like a BSN. Callers are employees, identified by their employer's id (e.g. "emp-123"), and a citizen's number must never become a caller id in the audit log. Ask your identity provider to issue your employee id in this claim, or configure the gateway's claim mapping to the claim that holds it.`,
+    );
+  }
+  return id;
 }
 
 function requiredString(payload: JWTPayload, name: string, what: string): string {

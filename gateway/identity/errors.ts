@@ -16,6 +16,8 @@ export type AuthenticationErrorCode =
   | 'TOKEN_BAD_SIGNATURE'
   | 'TOKEN_ALG_NOT_ALLOWED'
   | 'TOKEN_CLAIMS_MISSING'
+  /** The caller's id looks like a BSN: callers are employees, never identified by a citizen's number. */
+  | 'TOKEN_SUBJECT_IS_BSN'
   /** The gateway could not load the keys to check the token with (not the caller's fault). */
   | 'KEYS_UNAVAILABLE';
 

@@ -1,10 +1,12 @@
 /**
  * The Policy the executor asks before every partner fetch. Per request it judges the context once,
- * per field once, and then each entity with facts loaded in one batched call.
+ * per field once, and then each entity with facts loaded in one batched call. A refusal on facts
+ * about the subject is answered in the uniform form the caller may see (no-oracle.ts).
  */
 import type { RequestContext } from '../context/types.ts';
 import { judgeEntity, judgeField, judgeRequest } from './decide.ts';
 import type { EntityFacts, FactsProvider } from './facts.ts';
+import { shownToCaller } from './no-oracle.ts';
 import type { PolicyData } from './load.ts';
 import type { RequestClearance } from './rules/context.ts';
 import { deny, type Denial } from './rules/deny.ts';
@@ -52,7 +54,7 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
           if (denial) return denial;
           const entityFacts = loaded?.[e];
           if (!entityFacts) return FACTS_UNAVAILABLE;
-          const decision = judgeEntity(field, entityFacts, clearance, data);
+          const decision = shownToCaller(judgeEntity(field, entityFacts, clearance, data), field, clearance, data);
           return {
             ...decision,
             ...(entityFacts.caseId ? { caseId: entityFacts.caseId } : {}),

@@ -7,7 +7,7 @@ import type { Classification, Minimisation, SubjectKind } from '../../schema/cla
 import type { RequestContext } from '../context/types.ts';
 import type { ScopeLink } from './links.ts';
 
-export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet';
+export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet' | 'subject';
 
 export type Decision = DecisionOutcome & {
   /** The case the decision was made in (the subject's open case), so the audit trail records it. */
@@ -31,6 +31,12 @@ export type DecisionOutcome =
       rule: string;
       /** Plain words: why, and what would make it allowed. */
       reason: string;
+      /**
+       * Set when the refusal rests on facts about the subject the caller may not know: the fields
+       * above are the uniform refusal the caller is shown (no oracle, policy/no-oracle.ts), and
+       * these are the precise rule and reason, for the decision record and Explain only.
+       */
+      precise?: { principle: Principle; rule: string; reason: string };
     };
 
 export interface FieldQuestion {

@@ -28,8 +28,9 @@ export interface ProjectRequest {
 /** Roles that record findings: the coordinator and the enforcement officer who made the visit. */
 export const FINDING_ROLES: readonly string[] = [COORDINATOR_ROLE, 'handhaver'];
 
+/** The caller as the gateway token names them, with every role they hold (not only the first). */
 export function callerOf(claims: GatewayClaims): Caller {
-  return { id: claims.callerId, organisation: claims.organisation, roles: [claims.role], projects: [claims.project] };
+  return { id: claims.callerId, organisation: claims.organisation, roles: claims.roles ?? [claims.role], projects: [claims.project] };
 }
 
 /** The clearance for acting in `project`, or a FORBIDDEN error saying why not. */

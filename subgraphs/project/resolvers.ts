@@ -4,6 +4,7 @@
  */
 import { canSelectAddresses } from '../../gateway/identity/authorisation.ts';
 import type { PolicyData } from '../../gateway/policy/load.ts';
+import { quotedList } from '../../gateway/policy/words.ts';
 import { addFinding, findOpenCases, openCase } from '../../gateway/store/cases.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { listProjectAddresses, signalsFor, type ProjectAddress } from '../../gateway/store/signals.ts';
@@ -50,7 +51,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       selecteerAdres: async (_: unknown, args: { project: string; adresId: string; reden: string }, request: ProjectRequest): Promise<Zaak> => {
         const cleared = clearance(request, args.project, data);
         if (!canSelectAddresses(callerOf(request.claims))) {
-          throw projectError('FORBIDDEN', `Only a project coordinator selects addresses; your role is "${request.claims.role}". Ask the coordinator of project "${args.project}".`);
+          throw projectError('FORBIDDEN', `Only a project coordinator selects addresses; your roles are ${quotedList(callerOf(request.claims).roles)}. Ask the coordinator of project "${args.project}".`);
         }
         if (!ADRES_ID.test(args.adresId)) throw projectError('BAD_USER_INPUT', 'adresId must be a BAG address id of 16 digits.');
         const reden = writtenText('reden', args.reden, 'why this address is selected, on which signals');
@@ -74,8 +75,9 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       legBevindingVast: async (_: unknown, args: { zaakId: string; soort: string; toelichting: string }, request: ProjectRequest): Promise<FindingRecord> => {
         const { claims } = request;
         clearance(request, claims.project, data);
-        if (!FINDING_ROLES.includes(claims.role)) {
-          throw projectError('FORBIDDEN', `Only the roles ${FINDING_ROLES.map((r) => `"${r}"`).join(' and ')} record findings; your role is "${claims.role}".`);
+        const roles = callerOf(claims).roles;
+        if (!roles.some((role) => FINDING_ROLES.includes(role))) {
+          throw projectError('FORBIDDEN', `Only the roles ${FINDING_ROLES.map((r) => `"${r}"`).join(' and ')} record findings; your roles are ${quotedList(roles)}.`);
         }
         const soort = args.soort.trim();
         if (soort === '' || soort.length > 100) throw projectError('BAD_USER_INPUT', 'soort must be a kind of finding of 1 to 100 characters, e.g. "huisbezoek".');

@@ -1,9 +1,9 @@
 /** Free text a person writes into a case. */
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../../gateway/policy/bsn-like.ts';
 import { projectError } from './errors.ts';
 
 export const MIN_TEXT_LENGTH = 20;
 const MAX_TEXT_LENGTH = 2000;
-const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/;
 
 /** Text a person writes into a case: long enough to explain, and about the address, never a BSN. */
 export function writtenText(name: string, value: string, what: string): string {
@@ -11,7 +11,7 @@ export function writtenText(name: string, value: string, what: string): string {
   if (text.length < MIN_TEXT_LENGTH || text.length > MAX_TEXT_LENGTH) {
     throw projectError('BAD_USER_INPUT', `${name} must say ${what}, in ${MIN_TEXT_LENGTH} to ${MAX_TEXT_LENGTH} characters (it has ${text.length}).`);
   }
-  if (BSN_LIKE.test(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN (or any 8- or 9-digit number); the case is about the address.`);
+  if (containsBsnLike(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN ${BSN_SPELLINGS}: ${INSTEAD_OF_A_BSN}.`);
   return text;
 }
 

@@ -45,7 +45,7 @@ const UWV_ENTRY = {
 /**
  * seq 1-3  trace 1, venlo, about PERSON: processing (toeslagen call), allow Persoon.toeslagen, deny Persoon.zorgbetrokkenheid
  * seq 4-5  trace 2, uwv, about PERSON: confidential processing, minimise Persoon.uitkeringen (flagged, justified)
- * seq 6    trace 3, venlo, about OTHER_PERSON in another project: deny
+ * seq 6    trace 3, venlo, about OTHER_PERSON in another project: deny (a refused look-up)
  * seq 7    trace 4, venlo, about the ADDRESS: allow Adres.oppervlakte
  */
 async function scenario(writer: AuditWriter): Promise<void> {
@@ -136,8 +136,41 @@ for (const backend of backends) {
         ],
       });
       await expect(liftConfidentiality(db, writer, 1, 'fg', 'r', now)).rejects.toThrow('seq 1 is not a confidential processing record');
-      expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).entries).toEqual([]);
+      // seq 6 looked the other person up and was refused: listed as such, without data (issue 12, item 8).
+      expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now, oversightActivityId: OVERSIGHT })).entries).toEqual([
+        { when: '2025-03-04T10:00:00.000Z', organisation: 'gemeente-venlo', project: 'other-project', purpose: 'uitkeringsfraude', processing_activities: [], data: [], refused: true },
+      ]);
     }));
+
+    // Issue 12, item 8: a refused look-up of a BSN processed it, so the person's report lists it.
+    test('the report lists a look-up refused on every field: when, which organisation, project and purpose, no data', async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        const refusedTrace = trace(9);
+        await writer.write([
+          decision({ trace_id: refusedTrace, request_id: 'req-refused', organisation: 'woningcorporatie', project: 'wijkaanpak-2026', purpose: 'woonfraude', resource: 'Persoon.naam', owner: 'brp', outcome: 'deny', principle: 'dragnet', rule: 'dragnet.no-selection', reason: 'no case', decided_at: '2026-11-20T09:00:00.000Z', tier: 'identifying' }),
+          decision({ trace_id: refusedTrace, request_id: 'req-refused', organisation: 'woningcorporatie', project: 'wijkaanpak-2026', purpose: 'woonfraude', resource: 'Persoon.bsn', owner: 'brp', outcome: 'deny', principle: 'dragnet', rule: 'dragnet.no-selection', reason: 'no case', decided_at: '2026-11-20T09:00:00.000Z', tier: 'identifying' }),
+        ]);
+        expect(await subjectAccessReport(db, { bsn: BSN, key: KEY, now: new Date('2026-11-21T00:00:00.000Z'), oversightActivityId: OVERSIGHT })).toEqual({
+          subject_type: 'person',
+          entries: [
+            {
+              when: '2026-11-20T09:00:00.000Z',
+              organisation: 'woningcorporatie',
+              project: 'wijkaanpak-2026',
+              purpose: 'woonfraude',
+              processing_activities: [],
+              data: [],
+              refused: true,
+            },
+          ],
+        });
+        expect((await subjectAccessReport(db, { bsn: OTHER_BSN, key: KEY, now: new Date('2026-11-21T00:00:00.000Z'), oversightActivityId: OVERSIGHT })).entries).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    });
 
     test("the report lists a privacy officer's read of the log, but none while anything about the person is hidden", withScenario(async (db, writer) => {
       const now = new Date('2025-04-01T00:00:00.000Z');

@@ -3,6 +3,7 @@
  * minimises or denies by that rule, at the stage the engine settles it; and for every row the same
  * query and context through the real executor and policy, compared path by path.
  */
+import { preciseDecision } from '../../gateway/policy/no-oracle.ts';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { ExecutionOutput } from '../../gateway/executor/execute.ts';
@@ -155,11 +156,12 @@ describe('explain: allow, minimise and deny per rule, on the scenario world', ()
 });
 
 /** The decisions of a real run by path, list indices as `*`. */
+/** The real run's decisions by path, precise (Explain shows the precise rule where the caller sees subject.withheld). */
 function decisionsByPath(output: ExecutionOutput): Map<string, Decision[]> {
   const byPath = new Map<string, Decision[]>();
   for (const d of output.decisions) {
     const path = d.path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
-    byPath.set(path, [...(byPath.get(path) ?? []), d.decision]);
+    byPath.set(path, [...(byPath.get(path) ?? []), preciseDecision(d.decision)]);
   }
   return byPath;
 }

@@ -122,6 +122,28 @@ describe('the gateway over HTTP', () => {
     });
   });
 
+  // Issue 12, item 10: free text holding a BSN, in any spelling, is refused with what to write instead.
+  it.each(['999990226', '9999 90 226', '9999.90.226'])('rejects a justification holding the BSN %j with 400 and asks no partner', async (bsn) => {
+    received.length = 0;
+    const res = await post(
+      { query: '{ persoon(bsn: "999990019") { geslachtsnaam } }' },
+      {
+        authorization: `Bearer ${await token()}`,
+        'x-doelpoort-project': 'wijkaanpak-2026',
+        'x-doelpoort-purpose': 'uitkeringsfraude',
+        'x-doelpoort-justification': encodeURIComponent(`De bewoner ${bsn} is niet in de BRP te vinden, dus eerst de toeslagen.`),
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0]).toEqual({
+      message:
+        'The x-doelpoort-justification header must not contain a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
+        'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.',
+      extensions: { code: 'BAD_PURPOSE_CONTEXT' },
+    });
+    expect(received).toEqual([]);
+  });
+
   it('rejects bad JSON and oversized bodies with clear errors', async () => {
     const auth = { authorization: `Bearer ${await token()}` };
     const bad = await post('{"query": ', auth);

@@ -62,6 +62,7 @@ describe('createCallerVerifier: a good token', () => {
     const token = await signToken(key, claims({ roles: ['analist-handhaving', 'analist-handhaving'] }));
     await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({
       id: 'emp-123',
+      issuer: ISSUER,
       organisation: 'sociale-dienst',
       roles: ['analist-handhaving'],
       projects: ['venlo-klingerberg-2026'],
@@ -71,7 +72,7 @@ describe('createCallerVerifier: a good token', () => {
   it('means no projects when the projects claim is absent', async () => {
     const { projects: _absent, ...payload } = claims({ roles: ['privacy-officer'] });
     const caller = await verifier.verify(`bearer ${await signToken(key, payload)}`);
-    expect(caller).toEqual({ id: 'emp-123', organisation: 'sociale-dienst', roles: ['privacy-officer'], projects: [] });
+    expect(caller).toEqual({ id: 'emp-123', issuer: ISSUER, organisation: 'sociale-dienst', roles: ['privacy-officer'], projects: [] });
   });
 });
 
@@ -193,6 +194,24 @@ describe('createCallerVerifier: each bad token is refused with its own code and 
     });
   });
 
+  // Issue 12, item 11: a citizen's number must never become a caller id in the log.
+  it.each([['999990007'], ['9999.90.007'], ['9999 90 226'], ['emp-999990007'], ['12345678']])('a subject that looks like a BSN: %j', async (sub) => {
+    const response = authErrorResponse(new AuthenticationError('TOKEN_SUBJECT_IS_BSN', 'x'));
+    expect(response.status).toBe(401);
+    expect(await refusal(`Bearer ${await signToken(key, claims({ sub }))}`)).toEqual({
+      code: 'TOKEN_SUBJECT_IS_BSN',
+      message:
+        'The token\'s claim "sub" (the person id) looks like a BSN. Callers are employees, identified by their employer\'s id (e.g. "emp-123"), and a citizen\'s number must never become a caller id in the audit log. Ask your identity provider to issue your employee id in this claim, or configure the gateway\'s claim mapping to the claim that holds it.',
+    });
+  });
+
+  it.each([['f81d4fae-7dec-11d0-a765-00a0c91e6bf6'], ['12345678-1234-1234-1234-123456789012'], ['emp-123456789']])(
+    'a subject that is not a BSN passes: %j',
+    async (sub) => {
+      await expect(verifier.verify(`Bearer ${await signToken(key, claims({ sub }))}`)).resolves.toMatchObject({ id: sub });
+    },
+  );
+
   it('roles that are not a list', async () => {
     expect(await refusal(`Bearer ${await signToken(key, claims({ roles: 'coordinator' }))}`)).toEqual({
       code: 'TOKEN_CLAIMS_MISSING',
@@ -266,6 +285,7 @@ describe('configurable claim names', () => {
     });
     await expect(keycloak.verify(`Bearer ${token}`)).resolves.toEqual({
       id: 'emp-77',
+      issuer: ISSUER,
       organisation: 'uwv',
       roles: ['analist-rpf'],
       projects: ['venlo-klingerberg-2026'],

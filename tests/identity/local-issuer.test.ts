@@ -60,7 +60,7 @@ describe('ensureLocalIssuer', () => {
     expect(keys[0]).not.toHaveProperty('d');
 
     const caller: Caller = { id: 'emp-42', organisation: 'uwv', roles: ['analist'], projects: ['wijkaanpak-2026'] };
-    await expect((await localVerifier()).verify(`Bearer ${await first.sign(caller)}`)).resolves.toEqual(caller);
+    await expect((await localVerifier()).verify(`Bearer ${await first.sign(caller)}`)).resolves.toEqual({ ...caller, issuer: LOCAL_ISSUER });
     expect([LOCAL_ISSUER, LOCAL_AUDIENCE]).toEqual([first.issuer, first.audience]);
   });
 });
@@ -69,10 +69,11 @@ describe('scripts/token.ts', () => {
   it('prints a token the caller verifier accepts', async () => {
     const { stdout } = await run(tsx, [
       'scripts/token.ts',
-      '--role', 'coordinator', '--org', 'sociale-dienst', '--project', 'wijkaanpak-2026', '--sub', 'emp-123', '--data-dir', dataDir,
+      '--role', 'coordinator', '--org', 'sociale-dienst', '--project', 'wijkaanpak-2026', '--user', 'emp-123', '--data-dir', dataDir,
     ], { cwd: repo });
     await expect((await localVerifier()).verify(`Bearer ${stdout.trim()}`)).resolves.toEqual({
       id: 'emp-123',
+      issuer: LOCAL_ISSUER,
       organisation: 'sociale-dienst',
       roles: ['coordinator'],
       projects: ['wijkaanpak-2026'],
@@ -84,6 +85,7 @@ describe('scripts/token.ts', () => {
     [['--role', 'coordinator'], 'token: --org is required'],
     [['--role', 'coordinator', '--org', 'uwv', '--ttl', 'soon'], 'token: --ttl must be a whole number of seconds from 1 to 86400'],
     [['--role', 'coordinator', '--org', 'uwv', '--colour', 'red'], "token: Unknown option '--colour'"],
+    [['--role', 'coordinator', '--org', 'uwv', '--user', '9999.90.007'], 'token: --user looks like a BSN; a caller is an employee, named by their employee id (e.g. emp-017)'],
   ])('prints the usage and exits 2 for %j', async (args, firstLine) => {
     const failure = await run(tsx, ['scripts/token.ts', ...args, '--data-dir', dataDir], { cwd: repo }).then(
       () => undefined,
@@ -94,8 +96,21 @@ describe('scripts/token.ts', () => {
     expect(failure!.stderr.split('\n').slice(0, 3)).toEqual([
       firstLine,
       '',
-      'Usage: npm run token -- --role <role> --org <organisation> [--project <id> ...] [--sub <employee id>] [--ttl <seconds>] [--data-dir <dir>]',
+      'Usage: npm run token -- --role <role> --org <organisation> [--project <id> ...] [--user <employee id>] [--ttl <seconds>] [--data-dir <dir>]',
     ]);
+  });
+});
+
+describe('scripts/token.ts users (issue 12, item 9)', () => {
+  it('mints a new user for each token without --user, and names the user on stderr', async () => {
+    const mint = () => run(tsx, ['scripts/token.ts', '--role', 'analist', '--org', 'uwv', '--project', 'wijkaanpak-2026', '--data-dir', dataDir], { cwd: repo });
+    const verifier = await localVerifier();
+    const [first, second] = await Promise.all([mint(), mint()]);
+    const [a, b] = await Promise.all([first, second].map(({ stdout }) => verifier.verify(`Bearer ${stdout.trim()}`)));
+    expect(a!.id).toMatch(/^emp-[0-9a-f]{8}$/);
+    expect(b!.id).toMatch(/^emp-[0-9a-f]{8}$/);
+    expect(a!.id).not.toBe(b!.id);
+    expect(first.stderr).toBe(`token: for user ${a!.id}\n`);
   });
 });
 

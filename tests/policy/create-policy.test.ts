@@ -3,8 +3,9 @@ import type { RequestContext } from '../../gateway/context/types.ts';
 import { createPolicy } from '../../gateway/policy/create-policy.ts';
 import type { EntityFacts, FactsProvider, FactsQuery } from '../../gateway/policy/facts.ts';
 import { createInMemoryFacts, type FactsRecords } from '../../gateway/policy/in-memory-facts.ts';
+import { preciseDecision } from '../../gateway/policy/no-oracle.ts';
 import type { Decision, EntityQuestion, FetchQuestion } from '../../gateway/policy/types.ts';
-import { FIELDS, data, person, request } from './fixtures.ts';
+import { FIELDS, data, person, request, withheldReason } from './fixtures.ts';
 
 const IN_AREA = '9999200000900001';
 const IN_AREA_QUIET = '9999200000900002';
@@ -101,12 +102,12 @@ describe('createPolicy', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.entities).toBe(entities);
     expect(calls[0]!.query).toEqual({ project: data.projects.get('wijkaanpak-2026'), referenceDate: '2026-11-01', today: '2026-11-15', request: ctx, traceId: ctx.traceId });
-    const outOfArea: Decision = {
-      outcome: 'deny',
+    const precise = {
       principle: 'scope',
       rule: 'scope.out-of-area',
       reason: 'this person is not registered at an address in the area of project "wijkaanpak-2026" on the reference date 2026-11-01, nor tied by a partner\'s record to an address selected in it',
-    };
+    } as const;
+    const outOfArea = (field: string): Decision => ({ outcome: 'deny', principle: 'subject', rule: 'subject.withheld', reason: withheldReason(field, 'identifying'), precise });
     // Registered at the selected address earlier in the project period: in scope through that link.
     const linked = (einde: string): Decision => ({
       ...ALLOW_IN_CASE,
@@ -117,7 +118,7 @@ describe('createPolicy', () => {
       [linked('2026-10-30'), linked('2026-10-30')],
       [linked('2026-10-31'), linked('2026-10-31')],
       [ALLOW_IN_CASE, ALLOW_IN_CASE],
-      [outOfArea, outOfArea],
+      [outOfArea('Persoon.geslachtsnaam'), outOfArea('Persoon.bsn')],
     ]);
   });
 
@@ -126,21 +127,26 @@ describe('createPolicy', () => {
     const entities = [entity('address', IN_AREA, 0), entity('address', IN_AREA_QUIET, 1), entity('address', OUT_OF_AREA, 2), entity('address', IN_AREA_BY_ID, 3)];
     const question: FetchQuestion = { owner: 'bag', fields: [FIELDS.oppervlakte], entities };
     const answer = await policy.decide(question, context());
-    expect(answer.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'scope.out-of-area']);
+    expect(answer.decisions.map(([d]) => preciseDecision(d!).rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'scope.out-of-area']);
 
     const byId = { ...data, projects: new Map([['wijkaanpak-2026', { ...data.projects.get('wijkaanpak-2026')!, area: { postcodes: ['5971', '5972'], addressIds: [IN_AREA_BY_ID] } }]]) };
     const widened = await createPolicy({ data: byId, facts: createInMemoryFacts(RECORDS) }).decide(question, context());
-    expect(widened.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'policy.allow']);
+    expect(widened.decisions.map(([d]) => preciseDecision(d!).rule)).toEqual(['policy.allow', 'policy.allow', 'scope.out-of-area', 'policy.allow']);
 
     const names: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [entity('address', IN_AREA_QUIET, 0)] };
     expect((await policy.decide(names, context())).decisions).toEqual([
       [
         {
           outcome: 'deny',
-          principle: 'dragnet',
-          rule: 'dragnet.no-selection',
-          reason:
-            'personal data needs a selected address, and this address has no open case in project "wijkaanpak-2026"; an address is selected when signals from two partners overlap (it has one)',
+          principle: 'subject',
+          rule: 'subject.withheld',
+          reason: withheldReason('Persoon.geslachtsnaam', 'identifying'),
+          precise: {
+            principle: 'dragnet',
+            rule: 'dragnet.no-selection',
+            reason:
+              'personal data needs a selected address, and this address has no open case in project "wijkaanpak-2026"; an address is selected when signals from two partners overlap (it has one)',
+          },
         },
       ],
     ]);
@@ -150,7 +156,7 @@ describe('createPolicy', () => {
     const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
     const question: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [entity('person', '999990019', 0), entity('person', '999990021', 1)] };
     const answer = await policy.decide(question, context({ organisation: 'woningcorporatie' }));
-    expect(answer.decisions.map(([d]) => d!.rule)).toEqual(['policy.allow', 'doelbinding.brp-secrecy']);
+    expect(answer.decisions.map(([d]) => preciseDecision(d!).rule)).toEqual(['policy.allow', 'doelbinding.brp-secrecy']);
   });
 
   it('uses the case history for subsidiarity', async () => {
@@ -158,7 +164,61 @@ describe('createPolicy', () => {
     const question: FetchQuestion = { owner: 'belastingdienst', fields: [FIELDS.toeslagen], entities: [entity('person', '999990019', 0)] };
     expect((await policy.decide(question, context())).decisions).toEqual([[ALLOW_IN_CASE]]);
     const police: FetchQuestion = { owner: 'politie', fields: [FIELDS.politieRegistraties], entities: [entity('address', IN_AREA, 0)] };
-    expect((await policy.decide(police, context())).decisions[0]![0]!.rule).toBe('proportionaliteit.tier-weight');
+    expect(preciseDecision((await policy.decide(police, context())).decisions[0]![0]!).rule).toBe('proportionaliteit.tier-weight');
+  });
+
+  // Issue 12, item 3: refusals on facts about the subject are one refusal to the caller.
+  it('shows the caller one and the same refusal whichever fact about the subject refused, and keeps the precise rule', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const subjects = [
+      entity('person', '999990020', 0), // out of the area on the reference date
+      entity('person', '999990021', 1), // under the secrecy flag
+      entity('person', '999990099', 2), // not in the BRP at all
+    ];
+    const persons = await policy.decide({ owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: subjects }, context({ organisation: 'woningcorporatie' }));
+    const addresses = await policy.decide(
+      { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [entity('address', IN_AREA_QUIET, 0), entity('address', OUT_OF_AREA, 1)] },
+      context({ organisation: 'woningcorporatie' }),
+    );
+    const police = await policy.decide({ owner: 'politie', fields: [FIELDS.politieRegistraties], entities: [entity('address', IN_AREA, 0), entity('address', IN_AREA_QUIET, 1)] }, context());
+    const shown = (d: Decision) => {
+      const { precise: _kept, caseId: _case, ...rest } = d as Extract<Decision, { outcome: 'deny' }>;
+      return rest;
+    };
+    const all = [...persons.decisions, ...addresses.decisions].map(([d]) => d!);
+    expect(new Set(all.map((d) => JSON.stringify(shown(d)))).size).toBe(1);
+    expect(shown(all[0]!)).toEqual({
+      outcome: 'deny',
+      principle: 'subject',
+      rule: 'subject.withheld',
+      reason: withheldReason('Persoon.geslachtsnaam', 'identifying', { secrecy: true }),
+    });
+    expect(all.map((d) => preciseDecision(d).rule)).toEqual(['scope.out-of-area', 'doelbinding.brp-secrecy', 'scope.out-of-area', 'dragnet.no-selection', 'scope.out-of-area']);
+    // A case without a finding (tier weight) and no case at all look the same for criminal-law data.
+    expect(police.decisions.map(([d]) => shown(d!))).toEqual([shown(police.decisions[1]![0]!), shown(police.decisions[1]![0]!)]);
+    expect(police.decisions.map(([d]) => preciseDecision(d!).rule)).toEqual(['proportionaliteit.tier-weight', 'dragnet.no-selection']);
+  });
+
+  // Issue 12, "how to show it": the per-request memo of field judgements is per owner, not per coordinate.
+  it('gives one coordinate asked of two owners in one request each owner\'s own decision', async () => {
+    const policy = createPolicy({ data, facts: createInMemoryFacts(RECORDS) });
+    const ctx = context({ purpose: 'uitkeringsfraude' });
+    const bsnOf = (owner: string, purposes: string[]): FetchQuestion => ({
+      owner,
+      fields: [{ coordinate: 'Persoon.bsn', owner, classification: { tier: 'identifying', purposes } }],
+      entities: [entity('person', '999990019', 0)],
+    });
+    const [brp, corporation, sociaal] = await Promise.all([
+      policy.decide(bsnOf('brp', ['uitkeringsfraude']), ctx),
+      policy.decide(bsnOf('woningcorporatie', ['woonfraude']), ctx),
+      policy.decide(bsnOf('sociale-dienst', ['uitkeringsfraude']), ctx),
+    ]);
+    expect(brp.decisions[0]![0]).toEqual(ALLOW_IN_CASE);
+    expect(corporation.decisions[0]![0]).toMatchObject({ outcome: 'deny', rule: 'doelbinding.owner-purpose' });
+    expect(sociaal.decisions[0]![0]).toEqual(ALLOW_IN_CASE);
+    // Asked again in the same request, in the other order: the same answers.
+    expect((await policy.decide(bsnOf('woningcorporatie', ['woonfraude']), ctx)).decisions[0]![0]).toMatchObject({ rule: 'doelbinding.owner-purpose' });
+    expect((await policy.decide(bsnOf('brp', ['uitkeringsfraude']), ctx)).decisions[0]![0]).toEqual(ALLOW_IN_CASE);
   });
 
   it('does not load facts when the request or every field is refused already', async () => {

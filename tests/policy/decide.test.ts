@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decideField } from '../../gateway/policy/decide.ts';
+import { decideField, ENTITY_RULES } from '../../gateway/policy/decide.ts';
 import type { EntityFacts, RequestFacts } from '../../gateway/policy/facts.ts';
 import type { Decision, FieldQuestion } from '../../gateway/policy/types.ts';
 import { FIELDS, address, data, person, request } from './fixtures.ts';
@@ -452,5 +454,31 @@ describe('classification', () => {
       reason:
         'the classification of Persoon.x by "brp" is not valid (a known tier, at least one purpose, a known minimised form); the partner must correct its @classified directive',
     });
+  });
+});
+
+// Issue 12, "how to show it": when several per-entity rules would refuse, the documented order
+// (docs/policy.md, "The rules, in order": 15 scope, 16 secrecy, 17 selection, 18 tier weight,
+// 19 subsidiarity) decides which rule the decision names.
+describe('the order of the per-entity rules', () => {
+  const corporation = request({ organisation: 'woningcorporatie' });
+  const ruleOf = (field: FieldQuestion, entity: EntityFacts, req: RequestFacts = corporation) => decideField(field, entity, req, data).outcome === 'allow' ? 'allow' : (decideField(field, entity, req, data) as { rule: string }).rule;
+  const everythingWrong = person({ inScope: false, secrecy: true, caseId: null, signals: { partners: [], kinds: [] }, consultedTiers: [] });
+
+  it('is the order docs/policy.md documents', () => {
+    const docs = readFileSync(join(import.meta.dirname, '../../docs/policy.md'), 'utf8');
+    const documented = [...docs.matchAll(/^\| (\d+) \| `([a-z.-]+)` \|/gm)].filter((m) => Number(m[1]) >= 15).map((m) => m[2]);
+    expect([...ENTITY_RULES]).toEqual(documented);
+  });
+
+  it('names the first refusing rule, taking the refusing facts away one by one', () => {
+    expect(ruleOf(FIELDS.geslachtsnaam, everythingWrong)).toBe('scope.out-of-area');
+    expect(ruleOf(FIELDS.geslachtsnaam, { ...everythingWrong, inScope: true })).toBe('doelbinding.brp-secrecy');
+    expect(ruleOf(FIELDS.geslachtsnaam, { ...everythingWrong, inScope: true, secrecy: false })).toBe('dragnet.no-selection');
+    const selected = { ...everythingWrong, inScope: true, secrecy: false, caseId: 'ZAAK-1' };
+    expect(ruleOf(FIELDS.politieRegistraties, selected, request({ purpose: 'woonfraude' }))).toBe('proportionaliteit.tier-weight');
+    const suspected = { ...selected, documentedSuspicion: true };
+    expect(ruleOf(FIELDS.politieRegistraties, suspected, request({ purpose: 'woonfraude' }))).toBe('subsidiariteit.lower-tiers-first');
+    expect(ruleOf(FIELDS.politieRegistraties, { ...suspected, consultedTiers: ['identifying', 'financial'] }, request({ purpose: 'woonfraude' }))).toBe('allow');
   });
 });

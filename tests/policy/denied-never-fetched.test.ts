@@ -2,8 +2,9 @@
  * For every rule that can refuse: proof that what it refused never reached the gateway. Each row
  * runs a real query through the gateway's executor over the world's 13 partners (each one recording
  * what it was asked), decided by the shipped policy files with facts from the store (the world's
- * signals seeded into it, cases opened in it). Per row: the field is null with an error carrying the
- * rule id at its path, the owning partner was not asked for that field about that subject (or, for a
+ * signals seeded into it, cases opened in it). Per row: the field is null with an error at its path
+ * carrying the rule id (or, for a rule that refuses on facts about the subject, the uniform
+ * refusal the caller is shown, while the executor's decision keeps the precise rule: no oracle), the owning partner was not asked for that field about that subject (or, for a
  * minimised form, only for what the form needs), and the response carries no trace of the value.
  * The last test checks that the table covers every denying rule id of gateway/policy and of
  * docs/policy.md, so that a new rule without such a proof fails here.
@@ -18,6 +19,7 @@ import type { RegisterLookup } from '../../gateway/facts/registers.ts';
 import { createStoreFacts } from '../../gateway/facts/provider.ts';
 import { createPolicy } from '../../gateway/policy/create-policy.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
+import { SUBJECT_FACT_RULES, preciseDecision } from '../../gateway/policy/no-oracle.ts';
 import { applyMinimisation } from '../../gateway/policy/minimise.ts';
 import { cachePerRequest } from '../../gateway/policy/request-facts-cache.ts';
 import { openCase } from '../../gateway/store/cases.ts';
@@ -27,6 +29,7 @@ import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { backends } from '../helpers/backends.ts';
 import { createInProcessWorldGateway, type InProcessWorldGateway, type PartnerCall, type WorldGatewayOptions } from '../helpers/world-gateway.ts';
 import { worldRegisters } from '../helpers/world-registers.ts';
+import { withheldReason } from './fixtures.ts';
 import { POLICY_DIR } from './policy-files.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -71,7 +74,11 @@ interface Row {
   subject: { typename: 'Persoon' | 'Adres'; id: string };
   /** Exactly what the owner was asked, whitespace collapsed, with the variables. */
   ownerCalls: [string, Record<string, unknown>][];
-  /** Denied: the error's principle and reason. Minimised: the transform and its value. */
+  /**
+   * Denied: the precise principle and reason (the error's, or the decision record's when the caller
+   * is shown the uniform refusal `shown`). Minimised: the transform and its value.
+   */
+  shown?: { tier: Classification['tier']; secrecy?: boolean };
   expected: { principle: string; reason: string | ((caseOf: ReadonlyMap<string, string>) => string) } | { transform: string; value: unknown; code: 'FIELD_MINIMISED' | null };
   /** Parts of the partner's value that must not be anywhere in the response. */
   secrets: string[];
@@ -289,6 +296,7 @@ const ROWS: Row[] = [
     owner: 'belastingdienst',
     subject: { typename: 'Persoon', id: PIOTR },
     ownerCalls: [],
+    shown: { tier: 'financial' },
     expected: { principle: 'scope', reason: `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01, nor tied by a partner's record to an address selected in it` },
     secrets: ['"jaar":2025'],
   },
@@ -303,6 +311,7 @@ const ROWS: Row[] = [
     owner: 'brp',
     subject: { typename: 'Adres', id: '9999200000900016' },
     ownerCalls: [],
+    shown: { tier: 'identifying' },
     expected: { principle: 'scope', reason: `this address is outside the area of project "${PROJECT}"` },
     secrets: [DENNIS, 'Kraaijeveld'],
   },
@@ -317,6 +326,7 @@ const ROWS: Row[] = [
     owner: 'brp',
     subject: { typename: 'Persoon', id: FATMA },
     ownerCalls: [[`{ persoon(bsn: "${FATMA}") { __typename _dp_bsn: bsn } }`, {}]],
+    shown: { tier: 'identifying', secrecy: true },
     expected: {
       principle: 'doelbinding',
       reason: 'this person is under the BRP secrecy flag (geheimhouding), so "brp" does not give their data to "woningcorporatie" (a private body)',
@@ -334,6 +344,7 @@ const ROWS: Row[] = [
     owner: 'brp',
     subject: { typename: 'Persoon', id: PATRICK },
     ownerCalls: [[`{ persoon(bsn: "${PATRICK}") { __typename _dp_bsn: bsn } }`, {}]],
+    shown: { tier: 'identifying' },
     expected: { principle: 'dragnet', reason: selectionReason('two') },
     secrets: ['Patrick', 'Visser'],
   },
@@ -348,6 +359,7 @@ const ROWS: Row[] = [
     owner: 'politie',
     subject: { typename: 'Adres', id: VLIERBESSTRAAT_22 },
     ownerCalls: [],
+    shown: { tier: 'criminal-law' },
     expected: {
       principle: 'proportionaliteit',
       reason: "criminal-law data needs a documented suspicion recorded in the address's case; this address has none (it has signals from three partners)",
@@ -520,20 +532,27 @@ describe('denied data never reaches the gateway, for every rule that can deny', 
       ...(row.purpose ? { purpose: row.purpose } : {}),
       ...(row.now ? { now: new Date(row.now) } : {}),
     };
-    const { result } = await gateway.run(row.query, {}, context);
+    const { result, decisions } = await gateway.run(row.query, {}, context);
     const coordinate = `${row.subject.typename}.${fieldOf(row)}`;
 
     expect(result.data).toEqual(row.data);
     if ('principle' in row.expected) {
       const reason = typeof row.expected.reason === 'string' ? row.expected.reason : row.expected.reason(caseOf);
+      // A refusal on facts about the subject is shown uniformly; the decision keeps the precise rule.
+      expect(SUBJECT_FACT_RULES.has(row.rule)).toBe(row.shown !== undefined);
+      const shown = row.shown
+        ? { principle: 'subject', rule: 'subject.withheld', reason: withheldReason(coordinate, row.shown.tier, row.shown) }
+        : { principle: row.expected.principle, rule: row.rule, reason };
       const errors = result.errors?.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions }));
       expect(errors?.[0]).toEqual({
-        message: `Access to ${coordinate} was denied (${row.expected.principle}): ${reason}`,
+        message: `Access to ${coordinate} was denied (${shown.principle}): ${shown.reason}`,
         path: row.path,
-        extensions: { code: 'FIELD_DENIED', coordinate, owner: row.owner, principle: row.expected.principle, rule: row.rule, reason },
+        extensions: { code: 'FIELD_DENIED', coordinate, owner: row.owner, ...shown },
       });
+      const decided = decisions.find((d) => d.path.join('.') === row.path.join('.'));
+      expect(decided && preciseDecision(decided.decision)).toEqual({ outcome: 'deny', principle: row.expected.principle, rule: row.rule, reason, ...(decided?.decision.caseId ? { caseId: decided.decision.caseId } : {}) });
       // Every other field of the query is refused by the same rule (the queries ask one subject).
-      expect(errors?.map((e) => e.extensions['rule'])).toEqual(errors?.map(() => row.rule));
+      expect(errors?.map((e) => e.extensions['rule'])).toEqual(errors?.map(() => shown.rule));
       expect(result.extensions).toBeUndefined();
     } else {
       const { transform, value, code } = row.expected;

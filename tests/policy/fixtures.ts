@@ -1,5 +1,5 @@
 /** Shared fixtures for the rule tests: fields as partners classify them, a caller, facts. */
-import type { Classification } from '../../schema/classification.ts';
+import type { Classification, Tier } from '../../schema/classification.ts';
 import type { EntityFacts, RequestFacts } from '../../gateway/policy/facts.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
 import type { FieldQuestion } from '../../gateway/policy/types.ts';
@@ -72,4 +72,30 @@ export function address(overrides: Partial<EntityFacts> = {}): EntityFacts {
 
 export function person(overrides: Partial<EntityFacts> = {}): EntityFacts {
   return address({ kind: 'person', subjectId: '999990019', secrecy: false, ...overrides });
+}
+
+const TIER_NEEDS: Record<Tier, string | null> = {
+  low: null,
+  identifying: 'needs overlapping signals from two partners',
+  financial: 'needs overlapping signals from two partners',
+  'special-category': 'needs overlapping signals from two partners',
+  'criminal-law': "needs a documented suspicion recorded in the address's case",
+};
+
+/**
+ * The uniform refusal a caller is shown when a fact about the subject refuses (no oracle), in
+ * project wijkaanpak-2026: `secrecy` when the field's owner is under the secrecy-flag rule and the
+ * caller's sector is refused by it.
+ */
+export function withheldReason(coordinate: string, tier: Tier, options: { secrecy?: boolean } = {}): string {
+  const conditions = [
+    'the address lies in the area of project "wijkaanpak-2026" (for a person: they are registered at such an address on 2026-11-01)',
+    ...(tier === 'low' ? [] : ['the address is selected into a case of the project']),
+    ...(TIER_NEEDS[tier] ? [`it has the indication ${tier} data ${TIER_NEEDS[tier]}`] : []),
+    ...(options.secrecy ? ['(for a person) they are known not to be under the BRP secrecy flag'] : []),
+  ];
+  return (
+    `${coordinate} is released only when ${conditions.join(', ')}; whether that holds for this subject is not disclosed, ` +
+    'and the precise rule is in the decision record for the privacy officer. To go further, ask the project coordinator whether the address is selected'
+  );
 }

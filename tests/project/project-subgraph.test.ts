@@ -15,9 +15,14 @@ import { ADRES, PROJECT, SIGNALS, entity, fakeRegisters, policyData, query } fro
 const P = PROJECT.id;
 const NOW = new Date('2026-07-01T10:00:00Z');
 const REASON = 'Overlapping signals of the corporation and the Belastingdienst.';
+const BSN_TEXT =
+  '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
+  'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.';
 
 interface Caller {
   role?: string;
+  /** Every role of the caller, as the gateway names them (role is the first). */
+  roles?: string[];
   organisation?: string;
   project?: string;
   purpose?: string;
@@ -50,7 +55,8 @@ async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<
     partner: 'project',
     traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     organisation: caller.organisation ?? 'sociale-dienst',
-    role: caller.role ?? 'coordinator',
+    role: caller.role ?? caller.roles?.[0] ?? 'coordinator',
+    ...(caller.roles ? { roles: caller.roles } : {}),
     callerId: 'medewerker-17',
     project: caller.project ?? P,
     purpose: caller.purpose ?? 'woonfraude',
@@ -72,8 +78,9 @@ const FINDING = `mutation ($zaakId: ID!, $soort: String!, $toelichting: String!)
   legBevindingVast(zaakId: $zaakId, soort: $soort, toelichting: $toelichting) { soort toelichting vastgelegdOp }
 }`;
 
+/** A refused root field is null with its error; the other root fields of the request still answer. */
 function refused(code: string, message: string, path: string) {
-  return { data: null, errors: [{ message, locations: [expect.any(Object)], path: [path], extensions: { code } }] };
+  return { data: { [path]: null }, errors: [{ message, locations: [expect.any(Object)], path: [path], extensions: { code } }] };
 }
 
 async function caseCount(db: Db): Promise<number> {
@@ -166,7 +173,7 @@ for (const backend of backends) {
         await importSignals(db, P, SIGNALS);
         const subgraph = projectSubgraph(db);
         expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { role: 'analist' })).toEqual(
-          refused('FORBIDDEN', `Only a project coordinator selects addresses; your role is "analist". Ask the coordinator of project "${P}".`, 'selecteerAdres'),
+          refused('FORBIDDEN', `Only a project coordinator selects addresses; your roles are "analist". Ask the coordinator of project "${P}".`, 'selecteerAdres'),
         );
         expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.onePartner, reden: REASON })).toEqual(
           refused(
@@ -179,8 +186,14 @@ for (const backend of backends) {
           refused('BAD_USER_INPUT', 'reden must say why this address is selected, on which signals, in 20 to 2000 characters (it has 7).', 'selecteerAdres'),
         );
         expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: `${REASON} Resident 999990007.` })).toEqual(
-          refused('BAD_USER_INPUT', 'reden must not contain a BSN (or any 8- or 9-digit number); the case is about the address.', 'selecteerAdres'),
+          refused('BAD_USER_INPUT', `reden must not contain a BSN ${BSN_TEXT}`, 'selecteerAdres'),
         );
+        // Issue 12, item 10: any spelling of a BSN that passes the 11-test, in a reason or a finding.
+        for (const spelled of ['9999.90.007', '9999 90 226', '999-990-007']) {
+          expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: `${REASON} Bewoner ${spelled}.` })).toEqual(
+            refused('BAD_USER_INPUT', `reden must not contain a BSN ${BSN_TEXT}`, 'selecteerAdres'),
+          );
+        }
         const dayBefore = projectSubgraph(db, new Date('2026-06-14T10:00:00Z'));
         expect(await ask(dayBefore, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(
           refused(
@@ -205,7 +218,10 @@ for (const backend of backends) {
         const finding = { zaakId, soort: 'huisbezoek', toelichting: 'Six men live in the dwelling, the registered family does not.' };
 
         expect(await ask(subgraph, FINDING, finding, { role: 'analist' })).toEqual(
-          refused('FORBIDDEN', 'Only the roles "coordinator" and "handhaver" record findings; your role is "analist".', 'legBevindingVast'),
+          refused('FORBIDDEN', 'Only the roles "coordinator" and "handhaver" record findings; your roles are "analist".', 'legBevindingVast'),
+        );
+        expect(await ask(subgraph, FINDING, { ...finding, toelichting: 'Found a letter for the resident 9999 90 226 in the hall.' }, { role: 'handhaver' })).toEqual(
+          refused('BAD_USER_INPUT', `toelichting must not contain a BSN ${BSN_TEXT}`, 'legBevindingVast'),
         );
         expect(await ask(subgraph, FINDING, { ...finding, zaakId: 'no-such-case' }, { role: 'handhaver' })).toEqual(
           refused('NOT_FOUND', `There is no open case "no-such-case" in project "${P}".`, 'legBevindingVast'),
@@ -252,6 +268,43 @@ for (const backend of backends) {
         expect(outsider.errors?.map((e) => [e.extensions?.code, e.message.split(':')[0]])).toEqual([['FORBIDDEN', `Not allowed in project "${P}" (doelbinding.requester-not-participant)`]]);
         const ended = await ask(subgraph, LIST, { project: 'wijkaanpak-2025' }, { project: 'wijkaanpak-2025' });
         expect(ended.errors?.map((e) => [e.extensions?.code, e.message.split(':')[0]])).toEqual([['FORBIDDEN', 'Not allowed in project "wijkaanpak-2025" (doelbinding.project-inactive)']]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    // Issue 12, item 6: every role of the caller counts, and one refused root field leaves the others.
+    test('a caller holding several roles acts in any of them: a wijkteam analist and zorgverlener lists the addresses for help', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const asWijkteam = { organisation: 'wijkteam', purpose: 'hulpverlening' };
+        const onlyFirst = await ask(subgraph, LIST, { project: P, min: 2 }, { ...asWijkteam, role: 'analist' });
+        expect(onlyFirst.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+        const both = await ask(subgraph, LIST, { project: P, min: 2 }, { ...asWijkteam, roles: ['analist', 'zorgverlener'] });
+        expect(both.errors).toBeUndefined();
+        expect((both.data!.projectAdressen as { items: { adres: { adresId: string } }[] }).items.map((item) => item.adres.adresId)).toEqual([ADRES.twoPartners]);
+        const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { roles: ['analist', 'coordinator'] });
+        expect(selected.errors).toBeUndefined();
+        expect(await caseCount(db)).toBe(1);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a refused root field is null with its own error; the other root fields of the request answer', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const both = `query ($project: ID!) {
+          ours: projectAdressen(project: $project, minimaalPartners: 2) { items { adres { adresId } } }
+          other: projectAdressen(project: "wijkaanpak-2025") { items { adres { adresId } } }
+        }`;
+        const answer = await ask(subgraph, both, { project: P }, { role: 'analist' });
+        expect(answer.data).toEqual({ ours: { items: [{ adres: { adresId: ADRES.twoPartners } }] }, other: null });
+        expect(answer.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['other'], 'FORBIDDEN']]);
       } finally {
         await db.close();
       }

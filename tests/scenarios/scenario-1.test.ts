@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denials, justification, PROJECT, startProduct, type GraphQLBody, type Product } from '../helpers/product.ts';
 import { testClock, type TestClock } from '../helpers/test-clock.ts';
+import { withheldReason } from '../policy/fixtures.ts';
 
 const ADRES = '9999200000900001';
 const ESMEE = '999990007';
@@ -46,8 +47,8 @@ function listItem(body: GraphQLBody) {
   return items.find((item) => item.adres.adresId === ADRES);
 }
 
-const noCase = (count: string) =>
-  `personal data needs a selected address, and this address has no open case in project "${PROJECT}"; an address is selected when signals from two partners overlap (it has ${count})`;
+/** No oracle: before the selection, the residents are refused with the uniform refusal, whatever the address's signals. */
+const WITHHELD = { code: 'FIELD_DENIED', principle: 'subject', rule: 'subject.withheld' } as const;
 
 describe('scenario 1: the rented-out family home', () => {
   let p: Product;
@@ -89,22 +90,22 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before the overlap the analyst gets the register data, the residents are refused (no case; the address has one signal), with or without a justification', async () => {
+  it('before the overlap the analyst gets the register data, the residents are refused, without saying why about the address (no oracle), with or without a justification', async () => {
     for (const headers of [{}, justification(JUSTIFICATION)]) {
       const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER, headers);
       expect(status).toBe(200);
       expect(body.data).toEqual({
         adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
       });
-      expect(denials(body)).toEqual([{ path: 'adres.bewoners', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
-      expect(body.errors![0]!.extensions!['reason']).toBe(noCase('one'));
+      expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
+      expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
     }
   });
 
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
     const { status, body } = await p.query(coordinator, 'uitkeringsfraude', SELECT);
     expect(status).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
       {
         message:
@@ -133,23 +134,23 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before selection the analyst gets the register data (BAG) but not the residents (dragnet.no-selection)', async () => {
+  it('before selection the analyst gets the register data (BAG) but not the residents (no selection; shown as subject.withheld)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER);
     expect(status).toBe(200);
     expect(body.data).toEqual({
       adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
     });
-    expect(denials(body)).toEqual([{ path: 'adres.bewoners', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
-    expect(body.errors![0]!.extensions!['reason']).toBe(noCase('two'));
+    expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
+    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
   });
 
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', SELECT);
     expect(status).toBe(200);
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
       {
-        message: `project: Only a project coordinator selects addresses; your role is "analist". Ask the coordinator of project "${PROJECT}".`,
+        message: `project: Only a project coordinator selects addresses; your roles are "analist". Ask the coordinator of project "${PROJECT}".`,
         locations: [{ line: 1, column: 12 }],
         path: ['selecteerAdres'],
         extensions: { partnerCode: 'FORBIDDEN', code: 'SUBGRAPH_ERROR', serviceName: 'project' },
@@ -255,10 +256,8 @@ describe('scenario 1: the rented-out family home', () => {
     for (const headers of [{}, justification(JUSTIFICATION)]) {
       const { body } = await p.query(inspector, 'arbeidsuitbuiting', POLITIE, headers);
       expect(body.data).toEqual({ adres: { politieRegistraties: null } });
-      expect(denials(body)).toEqual([{ path: 'adres.politieRegistraties', code: 'FIELD_DENIED', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight' }]);
-      expect(body.errors![0]!.message).toBe(
-        "Access to Adres.politieRegistraties was denied (proportionaliteit): criminal-law data needs a documented suspicion recorded in the address's case; this address has none (it has signals from two partners)",
-      );
+      expect(denials(body)).toEqual([{ path: 'adres.politieRegistraties', ...WITHHELD }]);
+      expect(body.errors![0]!.message).toBe(`Access to Adres.politieRegistraties was denied (subject): ${withheldReason('Adres.politieRegistraties', 'criminal-law')}`);
     }
     expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
   });
@@ -290,10 +289,8 @@ describe('scenario 1: the rented-out family home', () => {
     });
     // Dennis lives in Oude Haven, outside the area, but owns the employer that houses people at the
     // selected address: in scope through that link. Piotr is tied to the address by no record yet.
-    expect(denials(body)).toEqual([{ path: 'persoon.loonbevindingen', code: 'FIELD_DENIED', principle: 'scope', rule: 'scope.out-of-area' }]);
-    expect(body.errors![0]!.extensions!['reason']).toBe(
-      `this person is not registered at an address in the area of project "${PROJECT}" on the reference date 2026-11-01, nor tied by a partner's record to an address selected in it`,
-    );
+    expect(denials(body)).toEqual([{ path: 'persoon.loonbevindingen', ...WITHHELD }]);
+    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Persoon.loonbevindingen', 'financial'));
     const { items } = (await p.audit(privacyOfficer, 'POST', '/audit/person-access', { bsn: DENNIS })).body as { items: { body: Record<string, unknown> }[] };
     const naam = items.find((item) => item.body['resource'] === 'Persoon.naam' && item.body['outcome'] === 'allow');
     expect(naam?.body['scope_link']).toEqual({

@@ -25,10 +25,13 @@ describe('scenario 4: help, not only enforcement', () => {
     await p?.cleanup();
   });
 
-  it('before selection the care worker sees that a referral exists, the trajectories need a selected address', async () => {
+  it('before selection the care worker learns neither that a referral exists nor the trajectories: both need a selected address', async () => {
     const { body } = await p.query(zorgverlener, 'hulpverlening', CARE);
-    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: true, zorgtrajecten: null } });
-    expect(denials(body)).toEqual([{ path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'dragnet', rule: 'dragnet.no-selection' }]);
+    expect(body.data).toEqual({ persoon: { heeftZorgverwijzing: null, zorgtrajecten: null } });
+    expect(denials(body)).toEqual([
+      { path: 'persoon.heeftZorgverwijzing', code: 'FIELD_DENIED', principle: 'subject', rule: 'subject.withheld' },
+      { path: 'persoon.zorgtrajecten', code: 'FIELD_DENIED', principle: 'subject', rule: 'subject.withheld' },
+    ]);
   });
 
   it('the coordinator selects Meidoornweg 27 (police and Inlichtingenbureau signals overlap)', async () => {

@@ -82,4 +82,21 @@ describe('npm run check', () => {
       stderr: '',
     });
   });
+
+  // Issue 12, item 2: a field that reveals a protected status is never of the lowest tier.
+  it('warns about a field classified "low" whose name or description reveals a protected status, and still passes', async () => {
+    expect(await runCheck('tests/schema/fixtures/protected-status.graphql')).toEqual({
+      code: 0,
+      stdout: 'OK: 1 subgraph, 5 classified fields\n',
+      stderr: [
+        'warning: protected-status: Persoon.vlag (line 12, column 3) is classified "low", but its name or description says it reveals the BRP secrecy flag. Knowing that such a status holds needs a selection: classify it "identifying" or higher.',
+        'warning: protected-status: Persoon.heeftZorgverwijzing (line 13, column 3) is classified "low", but its name or description says it reveals care involvement (a special category: AVG art. 9, Wmo 2015). Knowing that such a status holds needs a selection: classify it "identifying" or higher.',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it("has no warning about the project's own subgraphs", async () => {
+    expect(await runCheck()).toMatchObject({ code: 0, stderr: '' });
+  });
 });

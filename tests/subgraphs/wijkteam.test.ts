@@ -10,13 +10,13 @@ const ALL_PURPOSES = ['uitkeringsfraude', 'adreskwaliteit', 'woonfraude', 'arbei
 const SELECTION = '{ bsn zorgtrajecten { soort ondersteuningsbehoefte startdatum einddatum } heeftZorgverwijzing }';
 
 describe('wijkteam subgraph', () => {
-  it('classifies care data as special category for help only, and the referral flag as low for every purpose', async () => {
+  it('classifies care data as special category for help only, and the referral flag as identifying for every purpose (issue 12, item 2: a protected status is never low)', async () => {
     const sdl = await servedSdl(wijkteam);
     expect(unclassifiedSubjectFields(sdl)).toEqual([]);
     expect(subjectClassifications('wijkteam', sdl)).toEqual({
       'Persoon.bsn': { tier: 'identifying', purposes: ALL_PURPOSES, minimised: 'masked-bsn' },
       'Persoon.zorgtrajecten': { tier: 'special-category', purposes: ['hulpverlening'] },
-      'Persoon.heeftZorgverwijzing': { tier: 'low', purposes: ALL_PURPOSES },
+      'Persoon.heeftZorgverwijzing': { tier: 'identifying', purposes: ALL_PURPOSES },
     });
   });
 

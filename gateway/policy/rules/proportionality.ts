@@ -5,6 +5,7 @@
 import type { Minimisation } from '../../../schema/classification.ts';
 import type { Decision, FieldQuestion } from '../types.ts';
 import type { PolicyData } from '../load.ts';
+import type { Project } from '../schemas.ts';
 import { weighsAtLeast, type Weight } from '../weight.ts';
 import { inWords } from '../words.ts';
 import type { RequestClearance } from './context.ts';
@@ -22,7 +23,7 @@ export function checkProportionality(
   const { tier, minimised } = field.classification;
   const rule = data.covenant.tiers[tier];
   if (weighsAtLeast(indication.weight, rule.requires)) return undefined;
-  const shortfall = `${tier} data ${needs(rule.requires, clearance)}; ${indication.subject} ${has(rule.requires, indication)}`;
+  const shortfall = `${tier} data ${needsInWords(rule.requires, clearance.project)}; ${indication.subject} ${has(rule.requires, indication)}`;
   if (rule.below !== 'deny' && minimised && rule.below.minimise.includes(minimised)) {
     return {
       outcome: 'minimise',
@@ -35,14 +36,15 @@ export function checkProportionality(
   return deny('proportionaliteit', 'proportionaliteit.tier-weight', shortfall);
 }
 
-function needs(weight: Weight, clearance: RequestClearance): string {
+/** "needs overlapping signals from two partners": what a weight takes, in the project's words. */
+export function needsInWords(weight: Weight, project: Project): string {
   switch (weight) {
     case 'none':
       return 'needs no indication';
     case 'one-signal':
       return 'needs a signal from at least one partner';
     case 'overlapping-signals':
-      return `needs overlapping signals from ${inWords(clearance.project.selectionThreshold)} partners`;
+      return `needs overlapping signals from ${inWords(project.selectionThreshold)} partners`;
     case 'documented-suspicion':
       return "needs a documented suspicion recorded in the address's case";
   }

@@ -28,6 +28,8 @@ export interface GatewayCallContext {
   traceId: string;
   organisation: string;
   role: string;
+  /** All the caller's roles (role is the first); absent in tokens that name one role only. */
+  roles?: string[];
   /** The person's pseudonymous id at their organisation; never a BSN. */
   callerId: string;
   project: string;
@@ -71,6 +73,7 @@ export function gatewayTokenPayload(context: GatewayCallContext, call: GraphQLCa
     sub: context.callerId,
     org: context.organisation,
     role: context.role,
+    ...(context.roles === undefined ? {} : { roles: [...context.roles] }),
     project: context.project,
     purpose: context.purpose,
     ...(context.caseId === undefined ? {} : { case_id: context.caseId }),

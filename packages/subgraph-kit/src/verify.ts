@@ -177,6 +177,13 @@ function checkFields(claims: GatewayClaims, requested: string[]): void {
   );
 }
 
+function roleList(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((role) => typeof role === 'string' && role !== '')) {
+    throw new GatewayTokenError('GATEWAY_TOKEN_INVALID', 'The gateway token\'s "roles" claim is not a list of roles.');
+  }
+  return value as string[];
+}
+
 function gatewayClaims(payload: JWTPayload, partner: string): GatewayClaims {
   const text = (claim: string): string => {
     const value = payload[claim];
@@ -195,6 +202,7 @@ function gatewayClaims(payload: JWTPayload, partner: string): GatewayClaims {
     traceId: text('trace_id'),
     organisation: text('org'),
     role: text('role'),
+    ...(payload.roles === undefined ? {} : { roles: roleList(payload.roles) }),
     callerId: text('sub'),
     project: text('project'),
     purpose: text('purpose'),

@@ -15,17 +15,30 @@ import type { ClassificationOptions } from '../../../../schema/classifications.t
 
 export class UsageError extends Error {}
 
-export type CheckOutcome = { ok: true; subgraphs: number; classifiedFields: number } | { ok: false; problems: SchemaProblem[] };
+/** `warnings`: valid classifications that look wrong (a protected status at the lowest tier); they fail nothing. */
+export type CheckOutcome = { ok: true; subgraphs: number; classifiedFields: number; warnings: SchemaProblem[] } | { ok: false; problems: SchemaProblem[] };
 
 /** One source is checked alone; several are composed together. */
 export function checkSources(sources: readonly SubgraphSource[], options: ClassificationOptions): CheckOutcome {
   const [only, ...others] = sources;
   if (only !== undefined && others.length === 0) {
     const checked = checkSubgraph(only.name, only.sdl, options);
-    return checked.problems.length > 0 ? { ok: false, problems: checked.problems } : { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size };
+    if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
+    return { ok: true, subgraphs: 1, classifiedFields: checked.classifications.size, warnings: checked.warnings };
   }
   const composed = composeSupergraph(sources, options);
-  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size } : composed;
+  return composed.ok ? { ok: true, subgraphs: sources.length, classifiedFields: composed.classifications.size, warnings: composed.warnings } : composed;
+}
+
+/** Prints the outcome as the CLIs do (warnings as "warning: ..." lines on stderr) and gives the exit code. */
+export function printOutcome(outcome: CheckOutcome): number {
+  if (!outcome.ok) {
+    console.error(describeOutcome(outcome));
+    return 1;
+  }
+  for (const warning of outcome.warnings) console.error(`warning: ${warning.message}`);
+  console.log(describeOutcome(outcome));
+  return 0;
 }
 
 /** The outcome as the CLI prints it: "OK: ..." or the problems, one per line. */
@@ -80,9 +93,7 @@ export function knownPurposes({ purposes, covenant }: PurposeOptions): string[] 
 
 export async function runCheck(files: readonly string[], options: PurposeOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('check needs the subgraph schema file(s): doelpoort-kit check schema.graphql');
-  const outcome = checkSources(files.map(readSource), { knownPurposes: knownPurposes(options) });
-  (outcome.ok ? console.log : console.error)(describeOutcome(outcome));
-  return outcome.ok ? 0 : 1;
+  return printOutcome(checkSources(files.map(readSource), { knownPurposes: knownPurposes(options) }));
 }
 
 function plural(count: number, noun: string): string {

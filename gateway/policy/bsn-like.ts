@@ -1,0 +1,58 @@
+/**
+ * Numbers that look like a BSN (burgerservicenummer), wherever people type text or ids: a caller's
+ * id, a case reason, a finding, a justification. A BSN is nine digits d1..d9 with
+ * 9*d1 + 8*d2 + ... + 2*d8 - d9 divisible by 11 (the "11-test").
+ *
+ * Looks like a BSN:
+ * - nine digits that pass the 11-test, written together or in groups separated by single spaces,
+ *   dots or dashes ("999990007", "9999.90.007", "9999 90 226", "999-990-007");
+ * - any number of exactly eight or nine digits written together, whether or not it passes the test
+ *   (a mistyped or shortened BSN is still about a person).
+ * Longer digit runs (a 16-digit BAG address id, an IBAN) are not BSNs, and no group of them is.
+ */
+
+const PLAIN = /(?<!\d)\d{8,9}(?!\d)/;
+/** Digit groups joined by single separators: "9999.90.007", "12 34". */
+const GROUPED = /\d+(?:[ .-]\d+)*/g;
+
+/** Whether nine digits pass the 11-test. */
+export function passesElevenTest(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || digits === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(digits[i]);
+  return (sum - Number(digits[8])) % 11 === 0;
+}
+
+/** Whether the text holds a number that looks like a BSN, in any of the spellings above. */
+export function containsBsnLike(text: string): boolean {
+  if (PLAIN.test(text)) return true;
+  for (const [run] of text.matchAll(GROUPED)) {
+    const groups = run.split(/[ .-]/);
+    for (let start = 0; start < groups.length; start++) {
+      let digits = '';
+      for (let end = start; end < groups.length && digits.length < 9; end++) {
+        digits += groups[end];
+        if (digits.length === 9 && passesElevenTest(digits)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether an identifier (a caller's id) looks like a BSN: as a whole, eight or nine digits in any
+ * spelling; or it holds nine digits in a row that pass the 11-test ("emp-999990007"). Stricter on
+ * the whole than containsBsnLike inside, so that identity providers' UUIDs pass.
+ */
+export function looksLikeBsn(id: string): boolean {
+  if (/^\d{8,9}$/.test(id.trim().replace(/[ .-]/g, ''))) return true;
+  return [...id.matchAll(/(?<!\d)\d{9}(?!\d)/g)].some(([digits]) => passesElevenTest(digits));
+}
+
+/** What counts as a BSN in text, for the errors that refuse one. */
+export const BSN_SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)';
+
+/** What to write instead of a BSN, for the errors that refuse one. */
+export const INSTEAD_OF_A_BSN =
+  'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; ' +
+  'the person can be found from the address';
