@@ -25,6 +25,17 @@ describe.runIf(databaseUrl !== '')('a lost PostgreSQL connection', () => {
 
   const terminateStoreConnections = async (): Promise<number> =>
     (await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name])).rowCount ?? 0;
+  /** Waits until `n` of the store's connections are running a query that matches `pattern`. */
+  const runningOnServer = async (n: number, pattern: string): Promise<void> => {
+    for (;;) {
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'active' AND query LIKE $2",
+        [name, pattern],
+      );
+      if ((rows[0]?.n ?? 0) >= n) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   beforeAll(async () => {
     await admin.connect();
@@ -61,13 +72,13 @@ describe.runIf(databaseUrl !== '')('a lost PostgreSQL connection', () => {
   it('fails queries under way on every connection at once, and serves again at once', async () => {
     const running = Array.from({ length: 8 }, (_, i) =>
       i % 2 === 0
-        ? db.query('SELECT pg_sleep(2)')
+        ? db.query('SELECT pg_sleep(30)')
         : db.transaction(async (tx) => {
             await tx.query('INSERT INTO t VALUES (10)');
-            await tx.query('SELECT pg_sleep(2)');
+            await tx.query('SELECT pg_sleep(30)');
           }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await runningOnServer(8, '%pg_sleep(30)%');
     expect(await terminateStoreConnections()).toBeGreaterThanOrEqual(8);
     const outcomes = await Promise.allSettled(running);
     expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('rejected'));
