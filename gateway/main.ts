@@ -47,6 +47,8 @@ import type { GatewayContext } from './server/http.ts';
 import { weightByType } from './limits/check.ts';
 import { createResilientFetcher } from './partners/resilient-fetcher.ts';
 import { createLogger } from './observability/log.ts';
+import { createAuditHealth } from './observability/audit-health.ts';
+import { probeAuditWrite } from './audit/write-probe.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
 import { createRequestObserver } from './observability/request-observer.ts';
 import { createTracer } from './observability/tracing.ts';
@@ -211,11 +213,16 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
+    const auditHealth = createAuditHealth({ logger, metrics, probe: () => probeAuditWrite(db) });
     const writer = createAuditWriter(db, {
       checkpoints: { keys: checkpointKeys, every: 1000 },
       now,
       onQueueDepth: metrics.recordAuditQueueDepth,
-      onWriteCommitted: metrics.recordAuditWrite,
+      onWriteCommitted: (durationMs) => {
+        metrics.recordAuditWrite(durationMs);
+        auditHealth.committed();
+      },
+      onCommitFailed: auditHealth.commitFailed,
     });
     const checkpointer = startCheckpointer(db, {
       keys: checkpointKeys,
@@ -267,14 +274,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       ],
       routes: {
         '/health/live': async () => ({ status: 200, body: { status: 'ok' } }),
-        '/health/ready': async () => {
-          try {
-            await db.query('SELECT 1', []);
-            return { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } };
-          } catch {
-            return { status: 503, body: { status: 'not ready', reason: 'the audit store cannot be reached' } };
-          }
-        },
+        '/health/ready': async () =>
+          (await auditHealth.writable())
+            ? { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } }
+            : { status: 503, body: { status: 'not ready', reason: 'the audit trail cannot be written, so no data can be returned' } },
         '/metrics': async () => ({ status: 200, body: metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
         '/.well-known/audit-checkpoints': checkpointsRoute(db, checkpointKeys.publicKey),

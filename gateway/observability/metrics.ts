@@ -15,6 +15,10 @@ export interface GatewayMetrics {
   partnerCallDuration: Histogram;
   auditWriteDuration: Histogram;
   auditQueueDepth: Gauge;
+  /** Audit transactions that failed (their requests were answered 503 without data). */
+  auditWriteFailures: Counter;
+  /** 1 while the audit trail can be written, 0 after a failed write or probe until one succeeds. */
+  auditWritable: Gauge;
   /** Counts one policy decision by its outcome and, unless allowed, the principle that decided. */
   recordDecision(decision: Decision): void;
   /** Counts one partner call (for `onCall` of the resilient fetcher); a call refused by an open circuit has no duration. */
@@ -56,6 +60,11 @@ export function createGatewayMetrics(): GatewayMetrics {
     buckets: DEFAULT_SECONDS_BUCKETS,
   });
   const auditQueueDepth = registry.gauge({ name: 'doelpoort_audit_queue_depth', help: 'Audit records waiting to be committed.' });
+  const auditWriteFailures = registry.counter({
+    name: 'doelpoort_audit_write_failures_total',
+    help: 'Audit transactions that could not be committed; their requests got no data (no log, no access).',
+  });
+  const auditWritable = registry.gauge({ name: 'doelpoort_audit_writable', help: '1 while the audit trail can be written, 0 while it cannot.' });
   return {
     requests,
     requestDuration,
@@ -64,6 +73,8 @@ export function createGatewayMetrics(): GatewayMetrics {
     partnerCallDuration,
     auditWriteDuration,
     auditQueueDepth,
+    auditWriteFailures,
+    auditWritable,
     recordDecision(decision) {
       decisions.inc({ outcome: decision.outcome, principle: decision.outcome === 'allow' ? 'none' : decision.principle });
     },
