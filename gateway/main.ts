@@ -7,6 +7,7 @@ import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import { startCheckpointer } from './audit/checkpointer.ts';
+import { createMutationRecorder } from './audit/mutation-records.ts';
 import { checkpointsRoute } from './audit/published-checkpoints.ts';
 import type { Config } from './config/index.ts';
 import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
@@ -14,7 +15,7 @@ import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerTokenSigner } from './partner-token/index.ts';
 import { createPolicy } from './policy/create-policy.ts';
-import { loadPolicyData, oversightActivity } from './policy/load.ts';
+import { loadPolicyData, oversightActivity, processingActivityFor } from './policy/load.ts';
 import { applyMinimisation } from './policy/minimise.ts';
 import { httpSubgraphFetcher } from './executor/subgraph-client.ts';
 import { composeGateway, createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
@@ -105,10 +106,18 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       if (!v) partnerVerifiers.set(partner, (v = createGatewayTokenVerifier({ partner, jwks: partnerTokens.jwks() })));
       return v;
     };
+    const auditHealth = createAuditHealth({ logger, metrics, probe: () => probeAuditWrite(db) });
+    const checkpointEvery = { keys: checkpointKeys, every: 1000 };
     const project = createProjectSubgraph({
       db,
       policyData,
       now,
+      recordMutation: createMutationRecorder({
+        pseudonymKey,
+        activityFor: (purpose) => processingActivityFor(policyData, purpose),
+        checkpoints: checkpointEvery,
+        onFailed: (error) => auditHealth.commitFailed(error, 1),
+      }),
       verifyGatewayToken: (header, fields) => verifierFor(PROJECT_SUBGRAPH).verify(header, fields),
     });
 
@@ -213,9 +222,8 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const decidingPolicy = createPolicy({ data: policyData, facts: cachePerRequest(createStoreFacts({ db, registers })) });
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
-    const auditHealth = createAuditHealth({ logger, metrics, probe: () => probeAuditWrite(db) });
     const writer = createAuditWriter(db, {
-      checkpoints: { keys: checkpointKeys, every: 1000 },
+      checkpoints: checkpointEvery,
       now,
       onQueueDepth: metrics.recordAuditQueueDepth,
       onWriteCommitted: (durationMs) => {

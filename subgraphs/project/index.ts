@@ -14,6 +14,7 @@ import { readTypeDefs } from '../kit/schema-file.ts';
 import { casesById, findingsOf } from './case-records.ts';
 import { projectResolvers } from './resolvers.ts';
 import type { ProjectRequest } from './request.ts';
+import { MutationNotRecorded, type RecordMutation } from '../../gateway/audit/mutation-records.ts';
 
 export const PROJECT_SUBGRAPH = 'project';
 
@@ -22,6 +23,8 @@ export interface ProjectSubgraphOptions {
   policyData: PolicyData;
   /** Verifies the gateway token in the Authorization header for the requested "Type.field" coordinates; throws when it does not hold. */
   verifyGatewayToken: (authorizationHeader: string | undefined, requestedFields: string[]) => Promise<GatewayClaims>;
+  /** Records each mutation in the audit trail, in the mutation's own transaction (gateway/audit/mutation-records.ts). */
+  recordMutation: RecordMutation;
   now?: () => Date;
 }
 
@@ -30,7 +33,7 @@ export interface ProjectSubgraph extends PartnerSubgraph {
   fetcher: SubgraphFetcher;
 }
 
-export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
+export function createProjectSubgraph({ db, policyData, verifyGatewayToken, recordMutation, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
   const subgraph = buildPartnerSubgraph({
     name: PROJECT_SUBGRAPH,
     typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -53,9 +56,12 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, now 
     } catch (error) {
       return { data: null, errors: [tokenError(error)] };
     }
+    const at = now();
+    const actor = { callerId: claims.callerId, organisation: claims.organisation, role: claims.role, project: claims.project, purpose: claims.purpose, traceId: claims.traceId };
     const context: ProjectRequest = {
       claims,
-      now: now(),
+      now: at,
+      recorded: (change) => recordMutation(db, actor, at, change),
       cases: new DataLoader(async (ids) => {
         const found = await casesById(db, ids);
         return ids.map((id) => found.get(id));
@@ -97,6 +103,10 @@ function response(result: ExecutionResult): SubgraphResponse {
   const errors = result.errors?.map((error) => {
     const formatted = error.toJSON();
     if (error.originalError === undefined || error.originalError instanceof GraphQLError) return formatted;
+    if (error.originalError instanceof MutationNotRecorded) {
+      const message = 'The audit trail could not be written, so nothing was changed (no log, no access). Try again shortly; if it persists, tell the gateway operator.';
+      return { ...formatted, message, extensions: { code: 'AUDIT_UNAVAILABLE' } };
+    }
     return { ...formatted, message: 'The project subgraph could not resolve this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   });
   return JSON.parse(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) })) as SubgraphResponse;

@@ -11,6 +11,8 @@ import type { PolicyData } from '../../gateway/policy/load.ts';
 import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
 import type { GatewayClaims } from '../kit/gateway-token.ts';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
+import type { Mutation } from '../../gateway/audit/mutation-records.ts';
+import type { Db } from '../../gateway/store/db.ts';
 import { projectError } from './errors.ts';
 
 /** The GraphQL context of one request. */
@@ -19,6 +21,11 @@ export interface ProjectRequest {
   now: Date;
   cases: DataLoader<string, CaseRecord | undefined>;
   findings: DataLoader<string, FindingRecord[]>;
+  /**
+   * Makes a change and records it in the audit trail, in one transaction: every mutation goes
+   * through here. Throws the change's own errors, or MutationNotRecorded (nothing was changed).
+   */
+  recorded<T>(change: (tx: Db) => Promise<{ result: T; mutation: Mutation }>): Promise<T>;
 }
 
 /** Roles that record findings: the coordinator and the enforcement officer who made the visit. */
