@@ -51,7 +51,7 @@ import { createLogger } from './observability/log.ts';
 import { createAuditHealth } from './observability/audit-health.ts';
 import { probeAuditWrite } from './audit/write-probe.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
-import { createRequestObserver } from './observability/request-observer.ts';
+import { createRequestObserver, createResponseObserver } from './observability/request-observer.ts';
 import { createTracer } from './observability/tracing.ts';
 import { tracedPolicy } from './observability/policy-tracing.ts';
 
@@ -262,6 +262,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       plugins: [limitsPlugin({ ...config.limits, fieldWeight: weightByType({ Persoon: 5, Adres: 3 }) }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
       ...(trusted ? { persistedQueries: { cache: trusted.cache, ttl: null } } : {}),
       onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
+      onResponse: createResponseObserver({ logger, metrics }),
       headersFor,
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,

@@ -7,7 +7,7 @@ import type { PartnerCall } from '../partners/resilient-fetcher.ts';
 import { DEFAULT_SECONDS_BUCKETS, createRegistry, type Counter, type Gauge, type Histogram } from './prometheus.ts';
 
 export interface GatewayMetrics {
-  /** `status`: the HTTP status answered, e.g. "200". */
+  /** `status`: the HTTP status answered, e.g. "200"; `reason`: "ok" or the error code answered. */
   requests: Counter;
   requestDuration: Histogram;
   decisions: Counter;
@@ -32,10 +32,14 @@ export interface GatewayMetrics {
 
 export function createGatewayMetrics(): GatewayMetrics {
   const registry = createRegistry();
-  const requests = registry.counter({ name: 'doelpoort_requests_total', help: 'GraphQL requests answered, by HTTP status.', labelNames: ['status'] });
+  const requests = registry.counter({
+    name: 'doelpoort_requests_total',
+    help: 'HTTP requests answered, refused ones too, by status and reason ("ok" or the error code answered).',
+    labelNames: ['status', 'reason'],
+  });
   const requestDuration = registry.histogram({
     name: 'doelpoort_request_duration_seconds',
-    help: 'Time from receiving a GraphQL request to answering it.',
+    help: 'Time from receiving an HTTP request to answering it.',
     buckets: DEFAULT_SECONDS_BUCKETS,
   });
   const decisions = registry.counter({

@@ -51,6 +51,7 @@ export interface GatewayOptions {
   fetcher?: ExecutorOptions['fetcher'];
   routes?: HttpOptions['routes'];
   handlers?: HttpOptions['handlers'];
+  onResponse?: HttpOptions['onResponse'];
   examples?: NonNullable<HttpOptions['landing']>['examples'];
   /** The clock requests are judged by; the system clock by default. */
   now?: () => Date;
@@ -101,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
     landing: { examples: options.examples ?? [] },
   });
   return {

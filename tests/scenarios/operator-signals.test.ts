@@ -1,10 +1,11 @@
 /**
- * A failed audit write is seen at once: an error log line and a metric, readiness 503 while the
+ * What operators see. Every request, refused ones too, is one JSON log line (no personal data) and
+ * a count by status and reason. A failed audit write is seen at once: an error log line and a metric, readiness 503 while the
  * trail cannot be written, and back to ready (with a log line) as soon as it can. The requests in
  * between get 503 without data (no log, no access).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectAddress, startProduct, type Product } from '../helpers/product.ts';
+import { PROJECT, selectAddress, startProduct, type Product } from '../helpers/product.ts';
 
 const ADRES = '9999200000900001';
 const QUERY = `{ adres(adresId: "${ADRES}") { straat bewoners { naam { geslachtsnaam } } } }`;
@@ -14,7 +15,7 @@ function metric(text: string, name: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
-describe('audit writes fail, then work again', () => {
+describe('operator signals: request lines, and audit writes that fail and work again', () => {
   let p: Product;
   let analist: string;
   const ready = async () => (await fetch(`${p.origin}/health/ready`)).status;
@@ -29,6 +30,41 @@ describe('audit writes fail, then work again', () => {
   afterAll(async () => {
     await p?.stop().catch(() => {});
     await p?.cleanup();
+  });
+
+  it('gives every request, refused ones too, one log line without personal data and a count by status and reason', async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
+    const auth = { authorization: `Bearer ${analist}`, 'x-doelpoort-project': PROJECT, 'x-doelpoort-purpose': 'uitkeringsfraude' };
+    const before = p.logLines().length;
+    const statuses = [
+      await post({}, JSON.stringify({ query: QUERY })),
+      await post({ ...auth, 'x-doelpoort-purpose': 'bad purpose!' }, JSON.stringify({ query: QUERY })),
+      await post({ ...auth, 'x-doelpoort-project': 'wijkaanpak-2025' }, JSON.stringify({ query: QUERY })),
+      await post(auth, 'x'.repeat(1_100_000)),
+      await post(auth, '{not json'),
+      await post(auth, JSON.stringify({ query: '{ adres(adresId: "999990019") { nietBestaand } }' })),
+      await post(auth, JSON.stringify({ query: QUERY })),
+      (await fetch(`${p.origin}/999990019`)).status,
+    ];
+    expect(statuses).toEqual([401, 400, 403, 413, 400, 400, 200, 404]);
+    const lines = p.logLines().slice(before).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['event'] === 'request');
+    expect(lines.map((l) => [l['status'], l['reason'], l['route']])).toEqual([
+      [401, 'TOKEN_MISSING', '/graphql'],
+      [400, 'BAD_PURPOSE_CONTEXT', '/graphql'],
+      [403, 'PROJECT_NOT_AUTHORISED', '/graphql'],
+      [413, 'PAYLOAD_TOO_LARGE', '/graphql'],
+      [400, 'BAD_REQUEST', '/graphql'],
+      [400, 'GRAPHQL_VALIDATION_FAILED', '/graphql'],
+      [200, 'ok', '/graphql'],
+      [404, 'NOT_FOUND', '(other)'],
+    ]);
+    expect(lines[6]).toMatchObject({ level: 'info', method: 'POST', traceId: expect.stringMatching(/^[0-9a-f]{32}$/), decisions: { allow: expect.any(Number) } });
+    expect(JSON.stringify(lines)).not.toMatch(/Verhoeven|Hazelaarstraat|999990019/);
+    const text = await metrics();
+    expect(metric(text, 'doelpoort_requests_total{status="401",reason="TOKEN_MISSING"}')).toBeGreaterThanOrEqual(1);
+    expect(metric(text, 'doelpoort_requests_total{status="413",reason="PAYLOAD_TOO_LARGE"}')).toBeGreaterThanOrEqual(1);
+    expect(metric(text, 'doelpoort_requests_total{status="400",reason="GRAPHQL_VALIDATION_FAILED"}')).toBeGreaterThanOrEqual(1);
   });
 
   it('is ready and writable while the trail can be written', async () => {
