@@ -5,12 +5,13 @@
  */
 import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
+import { createLookupJournal } from './audit/register-lookup-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import { startCheckpointer } from './audit/checkpointer.ts';
 import { createMutationRecorder } from './audit/mutation-records.ts';
 import { checkpointsRoute } from './audit/published-checkpoints.ts';
 import type { Config } from './config/index.ts';
-import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
+import { formatTraceparent, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerTokenSigner } from './partner-token/index.ts';
@@ -198,14 +199,16 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     };
     // The policy's own look-ups (where a person is registered, an address's postcode) carry a token
     // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
+    const lookups = createLookupJournal();
     const registers = createPartnerRegisterLookup({
       fetcher,
       urls: { bag: urls.get('bag')!, brp: urls.get('brp')! },
       timeoutMs: config.subgraphTimeoutMs,
-      headers: async (partner, coordinates, requestTraceId) => {
+      onLookup: lookups.note,
+      headers: async (partner, coordinates, requestTraceId, spanId) => {
         const traceId = requestTraceId ?? newTraceId();
         return {
-          traceparent: formatTraceparent(traceId, newSpanId()),
+          traceparent: formatTraceparent(traceId, spanId),
           authorization: `Bearer ${await partnerTokens.sign({
             partner,
             traceId,
@@ -243,7 +246,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       pseudonymKey,
       policyVersion: policyData.version,
       activities: policyData.processingActivities.flatMap((a) => (a.purpose === undefined ? [] : [{ id: a.id, version: a.version, purpose: a.purpose }])),
-    });
+    }, lookups);
 
     const composed = composeGateway(sources);
     const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;

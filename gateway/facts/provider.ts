@@ -10,7 +10,7 @@ import type { EntityFacts, FactsProvider, FactsQuery } from '../policy/facts.ts'
 import { findOpenCases, type OpenCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { signalsFor, type StoredSignal } from '../store/signals.ts';
-import type { RegisterLookup } from './registers.ts';
+import type { LookupFor, RegisterLookup } from './registers.ts';
 
 export interface StoreFactsOptions {
   db: Db;
@@ -43,7 +43,7 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
   return {
     async load(entities, query) {
       const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
-      const persons = bsns.length > 0 ? await registers.persons(bsns, query.traceId) : new Map();
+      const persons = bsns.length > 0 ? await registers.persons(bsns, lookupFor(query)) : new Map();
       const personAddress = new Map<string, string | null>(
         bsns.map((bsn) => [bsn, registrationOn(persons.get(bsn)?.registrations ?? [], query.referenceDate)?.adresId ?? null]),
       );
@@ -68,12 +68,17 @@ export function createStoreFacts({ db, registers }: StoreFactsOptions): FactsPro
 
 /** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
 async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
-  const known = await registers.addresses(addressIds, query.traceId);
+  const known = await registers.addresses(addressIds, lookupFor(query));
   const inArea = addressIds.filter((id) => {
     const address = known.get(id);
     return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
   });
   return loadAddressFacts(db, inArea, query);
+}
+
+/** The request the register look-ups are made for: its trace, and the request itself (they are recorded as its processings). */
+function lookupFor(query: FactsQuery): LookupFor {
+  return { request: query.request, ...(query.traceId ? { traceId: query.traceId } : {}) };
 }
 
 function outOfScope(adresId: string | null): AddressFacts {
