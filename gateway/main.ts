@@ -5,20 +5,22 @@
  */
 import { loadPseudonymKey, loadSigningKeys } from './audit/keys.ts';
 import { createAuditSink } from './audit/request-records.ts';
+import { createLookupJournal } from './audit/register-lookup-records.ts';
 import { createAuditWriter } from './audit/writer.ts';
 import { startCheckpointer } from './audit/checkpointer.ts';
+import { createMutationRecorder } from './audit/mutation-records.ts';
 import { checkpointsRoute } from './audit/published-checkpoints.ts';
 import { pseudonymise } from './audit/pseudonym.ts';
 import type { Config } from './config/index.ts';
 import { clockOf } from './config/clock.ts';
-import { formatTraceparent, newSpanId, newTraceId } from './context/trace.ts';
+import { formatTraceparent, newTraceId } from './context/trace.ts';
 import { createCallerVerifier } from './identity/caller-verifier.ts';
 import { ensureLocalIssuer, type LocalIssuer } from './identity/local-issuer.ts';
 import { createPartnerCallSigning, createPartnerTokenSigner } from './partner-token/index.ts';
 import { createGatewayTokenVerifier, type GatewayCallContext } from '@doelpoort/subgraph-kit';
 import type { SubgraphRequest } from '@doelpoort/subgraph-kit/subgraph';
 import { createPolicy } from './policy/create-policy.ts';
-import { loadPolicyData, oversightActivity } from './policy/load.ts';
+import { loadPolicyData, oversightActivity, processingActivityFor } from './policy/load.ts';
 import { applyMinimisation } from './policy/minimise.ts';
 import { httpSubgraphFetcher } from './executor/subgraph-client.ts';
 import { composeGateway, createGateway, fetchSubgraphSdl, type Gateway } from './server/gateway.ts';
@@ -58,8 +60,10 @@ import type { GatewayContext } from './server/http.ts';
 import { subjectCost } from './limits/check.ts';
 import { createResilientFetcher } from './partners/resilient-fetcher.ts';
 import { createLogger } from './observability/log.ts';
+import { createAuditHealth } from './observability/audit-health.ts';
+import { probeAuditWrite } from './audit/write-probe.ts';
 import { createGatewayMetrics } from './observability/metrics.ts';
-import { createRequestObserver } from './observability/request-observer.ts';
+import { createRequestObserver, createResponseObserver } from './observability/request-observer.ts';
 import { createTracer } from './observability/tracing.ts';
 import { tracedPolicy } from './observability/policy-tracing.ts';
 
@@ -110,12 +114,20 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
 
     // The project subgraph, like every partner, accepts only the gateway's token for exactly the call.
     const projectTokens = createGatewayTokenVerifier({ partner: PROJECT_SUBGRAPH, jwks: partnerTokens.jwks() });
+    const auditHealth = createAuditHealth({ logger, metrics, probe: () => probeAuditWrite(db) });
+    const checkpointEvery = { keys: checkpointKeys, every: 1000 };
     const project = createProjectSubgraph({
       db,
       policyData,
       now,
       verifyGatewayToken: (header, call) => projectTokens.verify(header, call),
       pseudonymOf: (kind, id) => pseudonymise(kind, id, pseudonymKey),
+      recordMutation: createMutationRecorder({
+        pseudonymKey,
+        activityFor: (purpose) => processingActivityFor(policyData, purpose),
+        checkpoints: checkpointEvery,
+        onFailed: (error) => auditHealth.commitFailed(error, 1),
+      }),
     });
 
     let sources: SubgraphSource[] = [];
@@ -191,11 +203,13 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     };
     // The policy's own look-ups (where a person is registered, an address's postcode) carry a token
     // too, in the trace of the request they are made for, so the partner's log joins our audit trail.
+    const lookups = createLookupJournal();
     const registers = createPartnerRegisterLookup({
       fetcher,
       urls: { bag: urls.get('bag')!, brp: urls.get('brp')!, ...(urls.has('arbeidsinspectie') ? { arbeidsinspectie: urls.get('arbeidsinspectie')! } : {}) },
       timeoutMs: config.subgraphTimeoutMs,
-      headers: async (partner, coordinates, requestTraceId) => {
+      onLookup: lookups.note,
+      headers: async (partner, coordinates, requestTraceId, spanId) => {
         const traceId = requestTraceId ?? newTraceId();
         const context: GatewayCallContext = {
           partner,
@@ -207,7 +221,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           purpose: 'scope-check',
           fields: [...coordinates],
         };
-        return signing.headers(context, { traceparent: formatTraceparent(traceId, newSpanId()) });
+        return signing.headers(context, { traceparent: formatTraceparent(traceId, spanId) });
       },
     });
     const decidingPolicy = createPolicy({
@@ -217,10 +231,14 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
     const policy = tracer ? tracedPolicy(decidingPolicy, tracer) : decidingPolicy;
     const daily = createDailyPersonLimit({ db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
     const writer = createAuditWriter(db, {
-      checkpoints: { keys: checkpointKeys, every: 1000 },
+      checkpoints: checkpointEvery,
       now,
       onQueueDepth: metrics.recordAuditQueueDepth,
-      onWriteCommitted: metrics.recordAuditWrite,
+      onWriteCommitted: (durationMs) => {
+        metrics.recordAuditWrite(durationMs);
+        auditHealth.committed();
+      },
+      onCommitFailed: auditHealth.commitFailed,
     });
     const checkpointer = startCheckpointer(db, {
       keys: checkpointKeys,
@@ -233,7 +251,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       pseudonymKey,
       policyVersion: policyData.version,
       activities: policyData.processingActivities.flatMap((a) => (a.purpose === undefined ? [] : [{ id: a.id, version: a.version, purpose: a.purpose }])),
-    });
+    }, lookups);
 
     const composed = fromFile ?? composeGateway(sources);
     const devSignIn = auth ? undefined : localIssuer;
@@ -253,6 +271,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       plugins: [limitsPlugin({ ...config.limits, ...subjectCost }), ...(trusted ? [trusted.plugin<GatewayContext>()] : [])],
       ...(trusted ? { persistedQueries: { cache: trusted.cache, ttl: null } } : {}),
       onRequestDone: createRequestObserver({ logger, metrics, ...(tracer ? { tracer } : {}) }),
+      onResponse: createResponseObserver({ logger, metrics }),
       headersFor,
       fetcher,
       maxPersonsPerRequest: config.limits.maxPersonsPerRequest,
@@ -276,14 +295,10 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       ],
       routes: {
         '/health/live': async () => ({ status: 200, body: { status: 'ok' } }),
-        '/health/ready': async () => {
-          try {
-            await db.query('SELECT 1', []);
-            return { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } };
-          } catch {
-            return { status: 503, body: { status: 'not ready', reason: 'the audit store cannot be reached' } };
-          }
-        },
+        '/health/ready': async () =>
+          (await auditHealth.writable())
+            ? { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } }
+            : { status: 503, body: { status: 'not ready', reason: 'the audit trail cannot be written, so no data can be returned' } },
         '/metrics': async () => ({ status: 200, body: metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
         '/.well-known/audit-checkpoints': checkpointsRoute(db, checkpointKeys.publicKey),

@@ -6,6 +6,8 @@
  * - decision: why it was allowed (authorization decision log): one record per field per subject.
  * - review: a privacy officer reviewed a flagged decision (target_seq).
  * - lift: the confidentiality of a processing record (target_seq) was lifted.
+ * - mutation: a change made through the project's case work (selecting an address, recording a
+ *   finding, ...): who made it, in which project, for which purpose and why, about which subject.
  */
 import { z } from 'zod';
 
@@ -97,20 +99,42 @@ export const liftRecord = z.strictObject({
   reason: text,
 });
 
+export const mutationRecord = z.strictObject({
+  trace_id: hex(32),
+  caller_id: text,
+  organisation: text,
+  role: text,
+  project: text,
+  purpose: text,
+  /** The mutation, as the schema names it: "selecteerAdres", "legBevindingVast", ... */
+  action: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+  subject_pseudonym: pseudonym,
+  subject_type: subjectType,
+  case_id: text.nullable(),
+  /** What the caller wrote to justify or explain the change (BSN-like numbers removed). */
+  reason: text.nullable(),
+  performed_at: instant,
+  /** The purpose's processing activity: sets the record's retention. */
+  processing_activity_id: text,
+  processing_activity_version: text,
+});
+
 export type ProcessingRecord = z.infer<typeof processingRecord>;
 export type DecisionRecord = z.infer<typeof decisionRecord>;
 export type ReviewRecord = z.infer<typeof reviewRecord>;
 export type LiftRecord = z.infer<typeof liftRecord>;
+export type MutationRecord = z.infer<typeof mutationRecord>;
 
 export type AuditRecord =
   | { kind: 'processing'; body: ProcessingRecord }
   | { kind: 'decision'; body: DecisionRecord }
   | { kind: 'review'; body: ReviewRecord }
-  | { kind: 'lift'; body: LiftRecord };
+  | { kind: 'lift'; body: LiftRecord }
+  | { kind: 'mutation'; body: MutationRecord };
 
 export type AuditKind = AuditRecord['kind'];
 
-const bodies = { processing: processingRecord, decision: decisionRecord, review: reviewRecord, lift: liftRecord } as const;
+const bodies = { processing: processingRecord, decision: decisionRecord, review: reviewRecord, lift: liftRecord, mutation: mutationRecord } as const;
 
 /** Each kind's fields in sorted order: a checked body holds its keys so, which is its canonical order (chain.ts). */
 const SORTED_FIELDS = Object.fromEntries(Object.entries(bodies).map(([kind, schema]) => [kind, Object.keys(schema.shape).sort()])) as Record<AuditKind, string[]>;

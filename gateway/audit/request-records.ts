@@ -7,6 +7,7 @@
 import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
 import { preciseDecision } from '../policy/no-oracle.ts';
 import { pseudonymise } from './pseudonym.ts';
+import { lookupRecords, type LookupJournal } from './register-lookup-records.ts';
 import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
 
@@ -146,10 +147,22 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
   return records;
 }
 
-export function createAuditSink(writer: AuditWriter, options: RequestRecordOptions): AuditSink {
+/** The request's records, and those of the register look-ups made for it (when a journal is given). */
+export function createAuditSink(writer: AuditWriter, options: RequestRecordOptions, lookups?: LookupJournal): AuditSink {
   return {
     async recordRequest(summary) {
-      await writer.write(requestRecords(summary, options));
+      const records = requestRecords(summary, options);
+      const calls = lookups?.take(summary.context) ?? [];
+      if (calls.length > 0) {
+        const { context } = summary;
+        const activity = activityFor(options, context.purpose?.purpose);
+        // Look-ups are made only for a request that passed the context rules; without its activity or caller, refuse rather than log half.
+        if (!activity || !context.caller) throw new Error(`No processing activity is registered for purpose "${context.purpose?.purpose ?? '(none)'}".`);
+        records.push(
+          ...lookupRecords(calls, { traceId: context.traceId, spanId: context.spanId, organisation: context.caller.organisation, activity, pseudonymKey: options.pseudonymKey }),
+        );
+      }
+      await writer.write(records);
     },
   };
 }

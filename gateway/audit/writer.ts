@@ -24,6 +24,8 @@ export interface AuditWriterOptions {
   onQueueDepth?: (records: number) => void;
   /** Told, for each write that was committed, how long it took from write() to commit, in milliseconds. */
   onWriteCommitted?: (durationMs: number) => void;
+  /** Told, for each transaction that failed, the error and how many records it held (none of them was stored). */
+  onCommitFailed?: (error: unknown, records: number) => void;
 }
 
 export interface AuditWriter {
@@ -78,6 +80,7 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
         offset += pending.records.length;
       }
     } catch (error) {
+      options.onCommitFailed?.(error, committingRecords);
       for (const pending of batch) pending.reject(error);
     } finally {
       committing = false;

@@ -12,7 +12,7 @@ import { occupantLinks } from '../store/visits.ts';
 import { findOpenCases, type OpenCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { signalsFor, type StoredSignal } from '../store/signals.ts';
-import type { RegisteredPerson, RegisterLookup } from './registers.ts';
+import type { LookupFor, RegisteredPerson, RegisterLookup } from './registers.ts';
 
 export interface StoreFactsOptions {
   db: Db;
@@ -47,7 +47,7 @@ export function createStoreFacts({ db, registers, pseudonymOf }: StoreFactsOptio
   return {
     async load(entities, query) {
       const bsns = entities.filter((e) => e.kind === 'person').map((e) => e.subjectId);
-      const persons = bsns.length > 0 ? await registers.persons(bsns, query.traceId) : new Map();
+      const persons = bsns.length > 0 ? await registers.persons(bsns, lookupFor(query)) : new Map();
       const personAddress = new Map<string, string | null>(
         bsns.map((bsn) => [bsn, registrationOn(persons.get(bsn)?.registrations ?? [], query.referenceDate)?.adresId ?? null]),
       );
@@ -88,7 +88,7 @@ export function createStoreFacts({ db, registers, pseudonymOf }: StoreFactsOptio
     if (bsns.length === 0) return result;
     const pseudonyms = pseudonymOf ? new Map(bsns.map((bsn) => [bsn, pseudonymOf(bsn)])) : undefined;
     const [registered, visited] = await Promise.all([
-      registers.links ? registers.links(bsns, query.traceId) : undefined,
+      registers.links ? registers.links(bsns, lookupFor(query)) : undefined,
       pseudonyms ? occupantLinks(db, query.project.id, [...pseudonyms.values()]) : undefined,
     ]);
     for (const bsn of bsns) {
@@ -104,12 +104,17 @@ export function createStoreFacts({ db, registers, pseudonymOf }: StoreFactsOptio
 
 /** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
 async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
-  const known = await registers.addresses(addressIds, query.traceId);
+  const known = await registers.addresses(addressIds, lookupFor(query));
   const inArea = addressIds.filter((id) => {
     const address = known.get(id);
     return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
   });
   return loadAddressFacts(db, inArea, query);
+}
+
+/** The request the register look-ups are made for: its trace, and the request itself (they are recorded as its processings). */
+function lookupFor(query: FactsQuery): LookupFor {
+  return { request: query.request, ...(query.traceId ? { traceId: query.traceId } : {}) };
 }
 
 function outOfScope(adresId: string | null): AddressFacts {

@@ -4,6 +4,7 @@
  * holds no copy of the registers; it asks, one `_entities` call per register per look-up.
  * Any failure throws: the policy then denies with `policy.facts-unavailable` (fail closed).
  */
+import { newSpanId } from '../context/trace.ts';
 import type { SubgraphFetcher, SubgraphResponse } from '../executor/subgraph-client.ts';
 import type { ScopeLink } from '../policy/links.ts';
 
@@ -23,20 +24,37 @@ export interface RegisteredPerson {
   secrecy: boolean;
 }
 
+/** The request a look-up is made for: its trace (the partner's log joins it) and the request itself (its audit records). */
+export interface LookupFor {
+  traceId?: string;
+  request?: object;
+}
+
 export interface RegisterLookup {
-  /** Known addresses by id; an id the BAG does not know is absent. traceId: the request the look-up is made for. */
-  addresses(adresIds: readonly string[], traceId?: string): Promise<Map<string, RegisteredAddress>>;
-  /** Known persons by BSN; a BSN the BRP does not know is absent. traceId: the request the look-up is made for. */
-  persons(bsns: readonly string[], traceId?: string): Promise<Map<string, RegisteredPerson>>;
+  /** Known addresses by id; an id the BAG does not know is absent. */
+  addresses(adresIds: readonly string[], on?: LookupFor): Promise<Map<string, RegisteredAddress>>;
+  /** Known persons by BSN; a BSN the BRP does not know is absent. */
+  persons(bsns: readonly string[], on?: LookupFor): Promise<Map<string, RegisteredPerson>>;
   /**
    * The partners' records that tie each person to addresses other than where they are registered:
    * the dwellings they own (BAG) and where the employers they own house people (Arbeidsinspectie).
    * Without it, only the BRP and the case link persons to addresses.
    */
-  links?(bsns: readonly string[], traceId?: string): Promise<Map<string, ScopeLink[]>>;
+  links?(bsns: readonly string[], on?: LookupFor): Promise<Map<string, ScopeLink[]>>;
 }
 
 export type RegisterPartner = 'bag' | 'brp' | 'arbeidsinspectie';
+
+/** One look-up made: a processing of each subject asked about, to be recorded with the request's audit records. */
+export interface RegisterLookupCall {
+  partner: RegisterPartner;
+  subjectType: 'person' | 'address';
+  subjectIds: readonly string[];
+  spanId: string;
+  startedAt: Date;
+  endedAt: Date;
+  ok: boolean;
+}
 
 export interface RegisterLookupOptions {
   fetcher: SubgraphFetcher;
@@ -46,8 +64,10 @@ export interface RegisterLookupOptions {
    * Headers for a call (e.g. the gateway token and traceparent): the partner, the "Type.field"
    * coordinates it selects, and the trace id of the request it is made for, when known.
    */
-  headers?: (partner: RegisterPartner, coordinates: readonly string[], traceId: string | undefined) => Promise<Record<string, string>>;
+  headers?: (partner: RegisterPartner, coordinates: readonly string[], traceId: string | undefined, spanId: string) => Promise<Record<string, string>>;
   timeoutMs: number;
+  /** Told of every look-up made, answered or not, with the request it was made for. */
+  onLookup?: (call: RegisterLookupCall, on: LookupFor) => void;
 }
 
 const ADDRESS_QUERY = 'query RegisterAddresses($representations: [_Any!]!) { _entities(representations: $representations) { ... on Adres { postcode } } }';
@@ -72,22 +92,39 @@ const EMPLOYER_QUERY =
 const EMPLOYER_COORDINATES = ['Adres.adresId', 'Persoon.werkgevers', 'Werkgever.huisvestingsadressen', 'Werkgever.werkgeverId'];
 
 export function createPartnerRegisterLookup(options: RegisterLookupOptions): RegisterLookup {
-  async function entities(partner: RegisterPartner, query: string, coordinates: readonly string[], representations: object[], traceId: string | undefined): Promise<unknown[]> {
-    const headers = options.headers ? await options.headers(partner, coordinates, traceId) : undefined;
-    const response = await options.fetcher(
-      options.urls[partner]!,
-      { query, variables: { representations } },
-      { timeoutMs: options.timeoutMs, ...(headers ? { headers } : {}) },
-    );
-    return entityList(partner, response, representations.length);
+  async function entities(
+    partner: RegisterPartner,
+    subjectType: 'person' | 'address',
+    query: string,
+    coordinates: readonly string[],
+    ids: readonly string[],
+    on: LookupFor,
+  ): Promise<unknown[]> {
+    const representations = ids.map((id) => (subjectType === 'person' ? { __typename: 'Persoon', bsn: id } : { __typename: 'Adres', adresId: id }));
+    const spanId = newSpanId();
+    const startedAt = new Date();
+    let ok = false;
+    try {
+      const headers = options.headers ? await options.headers(partner, coordinates, on.traceId, spanId) : undefined;
+      const response = await options.fetcher(
+        options.urls[partner]!,
+        { query, variables: { representations } },
+        { timeoutMs: options.timeoutMs, ...(headers ? { headers } : {}) },
+      );
+      const list = entityList(partner, response, representations.length);
+      ok = true;
+      return list;
+    } finally {
+      options.onLookup?.({ partner, subjectType, subjectIds: ids, spanId, startedAt, endedAt: new Date(), ok }, on);
+    }
   }
 
   return {
-    async addresses(adresIds, traceId) {
+    async addresses(adresIds, on = {}) {
       const ids = [...new Set(adresIds)];
       const result = new Map<string, RegisteredAddress>();
       if (ids.length === 0) return result;
-      const found = await entities('bag', ADDRESS_QUERY, ADDRESS_COORDINATES, ids.map((adresId) => ({ __typename: 'Adres', adresId })), traceId);
+      const found = await entities('bag', 'address', ADDRESS_QUERY, ADDRESS_COORDINATES, ids, on);
       found.forEach((entity, i) => {
         const postcode = field(entity, 'postcode');
         if (postcode === null || postcode === undefined) return;
@@ -97,11 +134,11 @@ export function createPartnerRegisterLookup(options: RegisterLookupOptions): Reg
       return result;
     },
 
-    async persons(bsns, traceId) {
+    async persons(bsns, on = {}) {
       const ids = [...new Set(bsns)];
       const result = new Map<string, RegisteredPerson>();
       if (ids.length === 0) return result;
-      const found = await entities('brp', PERSON_QUERY, PERSON_COORDINATES, ids.map((bsn) => ({ __typename: 'Persoon', bsn })), traceId);
+      const found = await entities('brp', 'person', PERSON_QUERY, PERSON_COORDINATES, ids, on);
       found.forEach((entity, i) => {
         const secrecy = field(entity, 'geheimhouding');
         if (secrecy === null || secrecy === undefined) return;
@@ -111,14 +148,13 @@ export function createPartnerRegisterLookup(options: RegisterLookupOptions): Reg
       return result;
     },
 
-    async links(bsns, traceId) {
+    async links(bsns, on = {}) {
       const ids = [...new Set(bsns)];
       const result = new Map<string, ScopeLink[]>(ids.map((bsn) => [bsn, []]));
       if (ids.length === 0) return result;
-      const representations = ids.map((bsn) => ({ __typename: 'Persoon', bsn }));
       const [owned, employers] = await Promise.all([
-        entities('bag', OWNED_QUERY, OWNED_COORDINATES, representations, traceId),
-        options.urls.arbeidsinspectie === undefined ? undefined : entities('arbeidsinspectie', EMPLOYER_QUERY, EMPLOYER_COORDINATES, representations, traceId),
+        entities('bag', 'person', OWNED_QUERY, OWNED_COORDINATES, ids, on),
+        options.urls.arbeidsinspectie === undefined ? undefined : entities('arbeidsinspectie', 'person', EMPLOYER_QUERY, EMPLOYER_COORDINATES, ids, on),
       ]);
       owned.forEach((entity, i) => {
         for (const adresId of addressIds('bag', field(entity, 'adressenInEigendom'))) {

@@ -60,28 +60,46 @@ export function countDecisions(records: readonly { decision: Decision }[]): Deci
 }
 
 export interface RequestLogInput {
-  traceId: string;
-  operationName: string | null;
+  /** Absent when the request was refused before it had a trace (a bad token, a bad header). */
+  traceId?: string;
+  requestId?: string;
+  method: string;
+  /** The path, when it is one of the gateway's; "(other)" for anything else (a path could hold anything). */
+  route: string;
   durationMs: number;
   /** The HTTP status answered. */
   status: number;
-  decisions: DecisionCounts;
-  partnerCalls: readonly PartnerCallRecord[];
+  /** "ok", or the error code answered (UNAUTHENTICATED, PAYLOAD_TOO_LARGE, AUDIT_UNAVAILABLE, ...). */
+  reason: string;
+  /** For a GraphQL request that was executed: its operations. */
+  executed?: {
+    operationName: string | null;
+    decisions: DecisionCounts;
+    partnerCalls: readonly PartnerCallRecord[];
+  };
 }
 
 /** The fields of the `request` event: only these, so nothing about a subject can slip in. */
 export function requestLogLine(input: RequestLogInput): LogFields {
   return {
-    traceId: input.traceId,
-    operationName: input.operationName,
+    ...(input.traceId ? { traceId: input.traceId } : {}),
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+    method: input.method,
+    route: input.route,
     durationMs: input.durationMs,
     status: input.status,
-    decisions: { allow: input.decisions.allow, minimise: input.decisions.minimise, deny: input.decisions.deny },
-    partnerCalls: input.partnerCalls.map((call) => ({
-      partner: call.graph,
-      ok: call.ok,
-      durationMs: call.endedAt.getTime() - call.startedAt.getTime(),
-      ...(call.failure ? { failure: call.failure } : {}),
-    })),
+    reason: input.reason,
+    ...(input.executed
+      ? {
+          operationName: input.executed.operationName,
+          decisions: { allow: input.executed.decisions.allow, minimise: input.executed.decisions.minimise, deny: input.executed.decisions.deny },
+          partnerCalls: input.executed.partnerCalls.map((call) => ({
+            partner: call.graph,
+            ok: call.ok,
+            durationMs: call.endedAt.getTime() - call.startedAt.getTime(),
+            ...(call.failure ? { failure: call.failure } : {}),
+          })),
+        }
+      : {}),
   };
 }

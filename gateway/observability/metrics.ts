@@ -7,7 +7,7 @@ import type { PartnerCall } from '../partners/resilient-fetcher.ts';
 import { DEFAULT_SECONDS_BUCKETS, createRegistry, type Counter, type Gauge, type Histogram } from './prometheus.ts';
 
 export interface GatewayMetrics {
-  /** `status`: the HTTP status answered, e.g. "200". */
+  /** `status`: the HTTP status answered, e.g. "200"; `reason`: "ok" or the error code answered. */
   requests: Counter;
   requestDuration: Histogram;
   decisions: Counter;
@@ -15,6 +15,10 @@ export interface GatewayMetrics {
   partnerCallDuration: Histogram;
   auditWriteDuration: Histogram;
   auditQueueDepth: Gauge;
+  /** Audit transactions that failed (their requests were answered 503 without data). */
+  auditWriteFailures: Counter;
+  /** 1 while the audit trail can be written, 0 after a failed write or probe until one succeeds. */
+  auditWritable: Gauge;
   /** Counts one policy decision by its outcome and, unless allowed, the principle that decided. */
   recordDecision(decision: Decision): void;
   /** Counts one partner call (for `onCall` of the resilient fetcher); a call refused by an open circuit has no duration. */
@@ -28,10 +32,14 @@ export interface GatewayMetrics {
 
 export function createGatewayMetrics(): GatewayMetrics {
   const registry = createRegistry();
-  const requests = registry.counter({ name: 'doelpoort_requests_total', help: 'GraphQL requests answered, by HTTP status.', labelNames: ['status'] });
+  const requests = registry.counter({
+    name: 'doelpoort_requests_total',
+    help: 'HTTP requests answered, refused ones too, by status and reason ("ok" or the error code answered).',
+    labelNames: ['status', 'reason'],
+  });
   const requestDuration = registry.histogram({
     name: 'doelpoort_request_duration_seconds',
-    help: 'Time from receiving a GraphQL request to answering it.',
+    help: 'Time from receiving an HTTP request to answering it.',
     buckets: DEFAULT_SECONDS_BUCKETS,
   });
   const decisions = registry.counter({
@@ -56,6 +64,11 @@ export function createGatewayMetrics(): GatewayMetrics {
     buckets: DEFAULT_SECONDS_BUCKETS,
   });
   const auditQueueDepth = registry.gauge({ name: 'doelpoort_audit_queue_depth', help: 'Audit records waiting to be committed.' });
+  const auditWriteFailures = registry.counter({
+    name: 'doelpoort_audit_write_failures_total',
+    help: 'Audit transactions that could not be committed; their requests got no data (no log, no access).',
+  });
+  const auditWritable = registry.gauge({ name: 'doelpoort_audit_writable', help: '1 while the audit trail can be written, 0 while it cannot.' });
   return {
     requests,
     requestDuration,
@@ -64,6 +77,8 @@ export function createGatewayMetrics(): GatewayMetrics {
     partnerCallDuration,
     auditWriteDuration,
     auditQueueDepth,
+    auditWriteFailures,
+    auditWritable,
     recordDecision(decision) {
       decisions.inc({ outcome: decision.outcome, principle: decision.outcome === 'allow' ? 'none' : decision.principle });
     },

@@ -53,6 +53,7 @@ export interface GatewayOptions {
   fetcher?: ExecutorOptions['fetcher'];
   routes?: HttpOptions['routes'];
   handlers?: HttpOptions['handlers'];
+  onResponse?: HttpOptions['onResponse'];
   /** The clock requests are judged by; the system clock by default. */
   now?: () => Date;
 }
@@ -108,6 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.maxBatch !== undefined ? { maxBatch: options.maxBatch } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
   });
   const drain = drainable(server);
   return {

@@ -29,6 +29,47 @@ export interface HttpOptions {
   routes?: Record<string, (url: URL) => Promise<{ status: number; body: unknown; contentType?: string }>>;
   /** Other APIs and pages on their own paths (the web app, the privacy officer's /audit/*): true when handled. */
   handlers?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>)[];
+  /** Told once per request when its answer has gone (or the connection closed first), refused requests too. */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+/** What the request log and metrics get to know about one answered request: nothing about a subject. */
+export interface ResponseInfo {
+  method: string;
+  route: string;
+  status: number;
+  /** "ok", or the error code answered. */
+  reason: string;
+  durationMs: number;
+  /** Set once the request passed identity and purpose (its trace, and any operations executed). */
+  state?: RequestState;
+}
+
+/** The code of the error answered, set where an error answer is written; read by onResponse. */
+const answeredCodes = new WeakMap<ServerResponse, string>();
+/** The request's state once it has one. */
+const requestStates = new WeakMap<ServerResponse, RequestState>();
+
+const KNOWN_ROUTE = /^\/(?:graphql|health\/(?:live|ready)|metrics|\.well-known\/[a-z.-]+|audit\/[a-z-]+(?:\/\d+)?|audit\/projects\/[a-z0-9-]+\/access)?$/;
+
+/** The path as the log may show it: one of the gateway's, or "(other)" (a path could hold anything). */
+function routeOf(path: string): string {
+  return KNOWN_ROUTE.test(path) ? path : '(other)';
+}
+
+/** "ok" below 400; else the code written with the answer, or read from a GraphQL error body, or "HTTP_<status>". */
+function reasonOf(res: ServerResponse, status: number): string {
+  if (status < 400) return 'ok';
+  return answeredCodes.get(res) ?? `HTTP_${status}`;
+}
+
+function codeInGraphQLBody(text: string): string | undefined {
+  try {
+    const code = (JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 class BodyError extends Error {
@@ -42,6 +83,10 @@ class BodyError extends Error {
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
+  if (status >= 400) {
+    const code = codeInGraphQLBody(text) ?? (body as { error?: { code?: unknown } } | null)?.error?.code;
+    if (typeof code === 'string') answeredCodes.set(res, code);
+  }
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -65,11 +110,28 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 export function createHttpHandler(options: HttpOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (options.onResponse) observe(options.onResponse, req, res);
     handle(options, req, res).catch(() => {
       if (!res.headersSent) graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', 'The gateway failed to handle this request.');
       else res.end();
     });
   };
+}
+
+function observe(onResponse: (info: ResponseInfo) => void, req: IncomingMessage, res: ServerResponse): void {
+  const startedAt = performance.now();
+  const route = routeOf(new URL(req.url ?? '/', 'http://gateway.local').pathname);
+  let told = false;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    const status = res.headersSent ? res.statusCode : 499;
+    const state = requestStates.get(res);
+    const reason = res.headersSent ? reasonOf(res, status) : 'CLIENT_CLOSED_REQUEST';
+    onResponse({ method: req.method ?? 'GET', route, status, reason, durationMs: Math.round(performance.now() - startedAt), ...(state ? { state } : {}) });
+  };
+  res.once('finish', tell);
+  res.once('close', tell);
 }
 
 async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -157,6 +219,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   }
 
   const state = newRequestState(traceFromHeader(header(req, 'traceparent')), caller, purpose);
+  requestStates.set(res, state);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -166,6 +229,10 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     context: async () => ({ state, batch: Array.isArray(body) }),
   });
   const status = state.auditFailed ? 503 : (result.status ?? 200);
+  if (status >= 400 && result.body.kind === 'complete') {
+    const code = codeInGraphQLBody(result.body.string);
+    if (code) answeredCodes.set(res, code);
+  }
   const outHeaders: Record<string, string> = { 'x-request-id': state.requestId, 'x-trace-id': state.trace.traceId };
   for (const [key, value] of result.headers) outHeaders[key] = value;
   if (result.body.kind === 'complete') {

@@ -32,6 +32,8 @@ export interface RequestState {
   requestId: string;
   /** Set when the audit could not be written: the HTTP layer answers 503. */
   auditFailed?: boolean;
+  /** The operations executed for this HTTP request (one, or each of a batch), for its log line. */
+  executed?: RequestSummary[];
 }
 
 export function newRequestState(trace: TraceContext, caller?: Caller, purpose?: PurposeContext): RequestState {
@@ -87,6 +89,7 @@ export async function runRequest(
   } catch {
     state.auditFailed = true;
   }
+  (state.executed ??= []).push(summary);
   options.onRequestDone?.(summary, { auditFailed: state.auditFailed === true, errors: output.result.errors?.length ?? 0 });
   return state.auditFailed ? auditUnavailableResult() : output.result;
 }

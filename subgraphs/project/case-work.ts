@@ -88,15 +88,18 @@ export function caseWorkResolvers({ db, data, pseudonymOf }: CaseWorkOptions) {
             `A home visit is the top of the ladder: consult the ${missing.join(' and ')} data of the case's address in the case first (the desk research), then record the visit.`,
           );
         }
-        return recordVisit(db, {
-          caseId: zaak.id,
-          visitedOn: args.datum,
-          justification: rechtvaardiging,
-          note: bevinding,
-          occupants: args.aangetroffen.map((bsn) => pseudonymOf('person', bsn)),
-          recordedBy: claims.callerId,
-          organisation: claims.organisation,
-          recordedAt: request.now,
+        return request.recorded(async (tx) => {
+          const visit = await recordVisit(tx, {
+            caseId: zaak.id,
+            visitedOn: args.datum,
+            justification: rechtvaardiging,
+            note: bevinding,
+            occupants: args.aangetroffen.map((bsn) => pseudonymOf('person', bsn)),
+            recordedBy: claims.callerId,
+            organisation: claims.organisation,
+            recordedAt: request.now,
+          });
+          return { result: visit, mutation: { action: 'legHuisbezoekVast', adresId: zaak.adresId, caseId: zaak.id, reason: rechtvaardiging } };
         });
       },
       legUitkomstVast: async (_: unknown, args: OutcomeArgs, request: ProjectRequest): Promise<Outcome> => {
@@ -114,16 +117,19 @@ export function caseWorkResolvers({ db, data, pseudonymOf }: CaseWorkOptions) {
         }
         const toelichting = writtenText('toelichting', args.toelichting, 'what the organisation did and on which grounds');
         const zaak = await openCaseOf(request, args.zaakId);
-        return recordOutcome(db, {
-          caseId: zaak.id,
-          organisation: claims.organisation,
-          kind: args.soort,
-          amountCents: amount === null ? null : amount * 100,
-          subjectType: 'address',
-          subjectPseudonym: pseudonymOf('address', zaak.adresId),
-          note: toelichting,
-          recordedBy: claims.callerId,
-          recordedAt: request.now,
+        return request.recorded(async (tx) => {
+          const outcome = await recordOutcome(tx, {
+            caseId: zaak.id,
+            organisation: claims.organisation,
+            kind: args.soort,
+            amountCents: amount === null ? null : amount * 100,
+            subjectType: 'address',
+            subjectPseudonym: pseudonymOf('address', zaak.adresId),
+            note: toelichting,
+            recordedBy: claims.callerId,
+            recordedAt: request.now,
+          });
+          return { result: outcome, mutation: { action: 'legUitkomstVast', adresId: zaak.adresId, caseId: zaak.id, reason: `${args.soort}: ${toelichting}` } };
         });
       },
     },

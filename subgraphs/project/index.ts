@@ -17,6 +17,7 @@ import { caseWorkResolvers } from './case-work.ts';
 import { outcomesOf } from '../../gateway/store/outcomes.ts';
 import { visitsOf } from '../../gateway/store/visits.ts';
 import type { ProjectRequest } from './request.ts';
+import { MutationNotRecorded, type RecordMutation } from '../../gateway/audit/mutation-records.ts';
 
 export const PROJECT_SUBGRAPH = 'project';
 
@@ -27,6 +28,8 @@ export interface ProjectSubgraphOptions {
   verifyGatewayToken: (authorizationHeader: string | undefined, call: VerifiedCall) => Promise<GatewayClaims>;
   /** The subject pseudonym the store keeps instead of a BSN or an address id (the audit trail's key). */
   pseudonymOf: (kind: 'person' | 'address', id: string) => string;
+  /** Records each mutation in the audit trail, in the mutation's own transaction (gateway/audit/mutation-records.ts). */
+  recordMutation: RecordMutation;
   now?: () => Date;
 }
 
@@ -35,7 +38,7 @@ export interface ProjectSubgraph extends PartnerSubgraph {
   fetcher: SubgraphFetcher;
 }
 
-export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseudonymOf, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
+export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseudonymOf, recordMutation, now = () => new Date() }: ProjectSubgraphOptions): ProjectSubgraph {
   const caseWork = caseWorkResolvers({ db, data: policyData, pseudonymOf });
   const resolvers = projectResolvers(db, policyData);
   const subgraph = buildPartnerSubgraph({
@@ -65,9 +68,12 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseu
     } catch (error) {
       return { data: null, errors: [tokenError(error)] };
     }
+    const at = now();
+    const actor = { callerId: claims.callerId, organisation: claims.organisation, role: claims.role, project: claims.project, purpose: claims.purpose, traceId: claims.traceId };
     const context: ProjectRequest = {
       claims,
-      now: now(),
+      now: at,
+      recorded: (change) => recordMutation(db, actor, at, change),
       cases: new DataLoader(async (ids) => {
         const found = await casesById(db, ids);
         return ids.map((id) => found.get(id));
@@ -117,6 +123,10 @@ function response(result: ExecutionResult): SubgraphResponse {
   const errors = result.errors?.map((error) => {
     const formatted = error.toJSON();
     if (error.originalError === undefined || error.originalError instanceof GraphQLError) return formatted;
+    if (error.originalError instanceof MutationNotRecorded) {
+      const message = 'The audit trail could not be written, so nothing was changed (no log, no access). Try again shortly; if it persists, tell the gateway operator.';
+      return { ...formatted, message, extensions: { code: 'AUDIT_UNAVAILABLE' } };
+    }
     return { ...formatted, message: 'The project subgraph could not resolve this field.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   });
   return JSON.parse(JSON.stringify({ data: result.data ?? null, ...(errors ? { errors } : {}) })) as SubgraphResponse;

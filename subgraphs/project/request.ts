@@ -11,6 +11,8 @@ import type { PolicyData } from '../../gateway/policy/load.ts';
 import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
 import type { GatewayClaims } from '@doelpoort/subgraph-kit';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
+import type { Mutation } from '../../gateway/audit/mutation-records.ts';
+import type { Db } from '../../gateway/store/db.ts';
 import { projectError } from './errors.ts';
 import type { Outcome } from '../../gateway/store/outcomes.ts';
 import type { Visit } from '../../gateway/store/visits.ts';
@@ -23,6 +25,11 @@ export interface ProjectRequest {
   findings: DataLoader<string, FindingRecord[]>;
   visits: DataLoader<string, Visit[]>;
   outcomes: DataLoader<string, Outcome[]>;
+  /**
+   * Makes a change and records it in the audit trail, in one transaction: every mutation goes
+   * through here. Throws the change's own errors, or MutationNotRecorded (nothing was changed).
+   */
+  recorded<T>(change: (tx: Db) => Promise<{ result: T; mutation: Mutation }>): Promise<T>;
 }
 
 /** Roles that record findings: the coordinator and the enforcement officer who made the visit. */

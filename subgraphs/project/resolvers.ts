@@ -56,7 +56,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
         if (!ADRES_ID.test(args.adresId)) throw projectError('BAD_USER_INPUT', 'adresId must be a BAG address id of 16 digits.');
         const reden = writtenText('reden', args.reden, 'why this address is selected, on which signals');
         const { participants, selectionThreshold } = cleared.project;
-        return db.transaction(async (tx) => {
+        return request.recorded(async (tx) => {
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`selection|${args.project}|${args.adresId}`]);
           const [open] = (await findOpenCases(tx, args.project, [args.adresId])).get(args.adresId) ?? [];
           if (open) throw projectError('ALREADY_SELECTED', `The address is already selected in case ${open.id}; record findings in that case.`);
@@ -69,7 +69,10 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
             );
           }
           const opened = await openCase(tx, { project: args.project, adresId: args.adresId, openedBy: request.claims.callerId, reason: reden, openedAt: request.now });
-          return { id: opened.id, project: opened.project, adresId: opened.adresId, reason: opened.reason, openedAt: opened.openedAt };
+          return {
+            result: { id: opened.id, project: opened.project, adresId: opened.adresId, reason: opened.reason, openedAt: opened.openedAt },
+            mutation: { action: 'selecteerAdres', adresId: args.adresId, caseId: opened.id, reason: reden },
+          };
         });
       },
       legBevindingVast: async (_: unknown, args: { zaakId: string; soort: string; toelichting: string }, request: ProjectRequest): Promise<FindingRecord> => {
@@ -85,13 +88,18 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
         const notFound = () => projectError('NOT_FOUND', `There is no open case "${args.zaakId}" in project "${claims.project}".`);
         const zaak = await request.cases.load(args.zaakId);
         if (!zaak || !zaak.open || zaak.project !== claims.project) throw notFound();
-        try {
-          await addFinding(db, { caseId: zaak.id, kind: soort, note: toelichting, recordedBy: claims.callerId, recordedAt: request.now });
-        } catch (error) {
-          if ((error as Error).message.startsWith('no open case')) throw notFound();
-          throw error;
-        }
-        return { caseId: zaak.id, kind: soort, note: toelichting, recordedAt: request.now };
+        return request.recorded(async (tx) => {
+          try {
+            await addFinding(tx, { caseId: zaak.id, kind: soort, note: toelichting, recordedBy: claims.callerId, recordedAt: request.now });
+          } catch (error) {
+            if ((error as Error).message.startsWith('no open case')) throw notFound();
+            throw error;
+          }
+          return {
+            result: { caseId: zaak.id, kind: soort, note: toelichting, recordedAt: request.now },
+            mutation: { action: 'legBevindingVast', adresId: zaak.adresId, caseId: zaak.id, reason: `${soort}: ${toelichting}` },
+          };
+        });
       },
     },
     ProjectAdres: {

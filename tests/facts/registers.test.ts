@@ -90,7 +90,7 @@ describe('register look-ups against the BAG and BRP subgraphs of the world', () 
         return { authorization: `Bearer token-for-${partner}` };
       },
     });
-    await lookup.addresses([SCENARIO_ADRES.gezinswoning], 'a'.repeat(32));
+    await lookup.addresses([SCENARIO_ADRES.gezinswoning], { traceId: 'a'.repeat(32) });
     await lookup.persons([SCENARIO_BSN.esmeeVerhoeven]);
     expect(traces).toEqual(['a'.repeat(32), undefined]);
     expect(calls.map((c) => c.headers)).toEqual([{ authorization: 'Bearer token-for-bag' }, { authorization: 'Bearer token-for-brp' }]);

@@ -138,6 +138,18 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
   };
 }
 
+/** A coordinator of the sociale dienst selects the address in the project (it must succeed); returns the case id. */
+export async function selectAddress(p: Product, adresId: string): Promise<string> {
+  const coordinator = await p.token('coordinator', 'sociale-dienst');
+  const { body } = await p.query(
+    coordinator,
+    'uitkeringsfraude',
+    `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${adresId}", reden: "Overlapping signals of two partners on this address.") { id } }`,
+  );
+  if (body.errors !== undefined) throw new Error(`selecting ${adresId} failed: ${JSON.stringify(body.errors)}`);
+  return (body.data as { selecteerAdres: { id: string } }).selecteerAdres.id;
+}
+
 /** The errors of a body in a form a test compares exactly: path, code, principle, rule. */
 export function denials(body: GraphQLBody): { path: string; code: unknown; principle: unknown; rule: unknown }[] {
   return (body.errors ?? []).map((e) => ({

@@ -23,6 +23,7 @@ const project = createProjectSubgraph({
   policyData: loadPolicyData(new URL('../../policies', import.meta.url).pathname),
   verifyGatewayToken: () => Promise.reject(new Error('not called')),
   pseudonymOf: () => 'not called',
+  recordMutation: () => Promise.reject(new Error('not called')),
 });
 const sources = [...createAllSubgraphs(defaultWorld()), project].map(({ name, sdl }) => ({ name, sdl, url: `http://${name}.partner.test/graphql` }));
 const composed = composeSupergraph(sources);

@@ -64,14 +64,18 @@ describe('logger', () => {
 });
 
 describe('request log line', () => {
-  it('holds the trace id, status, decision counts and partner calls, and nothing else', () => {
+  it('holds the trace id, status, reason, decision counts and partner calls, and nothing else', () => {
     const { logger, lines } = capture();
     const startedAt = new Date('2025-03-01T10:00:00.000Z');
     const fields = requestLogLine({
       traceId: TRACE_ID,
-      operationName: 'Bewoners',
+      method: 'POST',
+      route: '/graphql',
       durationMs: 42,
       status: 200,
+      reason: 'ok',
+      executed: {
+      operationName: 'Bewoners',
       decisions: countDecisions([
         { decision: { outcome: 'allow', rule: 'r' } },
         { decision: { outcome: 'allow', rule: 'r' } },
@@ -82,6 +86,7 @@ describe('request log line', () => {
         { graph: 'brp', spanId: SPAN_ID, startedAt, endedAt: new Date(startedAt.getTime() + 12), ok: true, coordinates: ['Persoon.naam'] },
         { graph: 'uwv', spanId: SPAN_ID, startedAt, endedAt: new Date(startedAt.getTime() + 30), ok: false, failure: 'SUBGRAPH_TIMEOUT: did not answer within 30 ms', coordinates: [] },
       ],
+      },
     });
     logger.info('request', fields);
     expect(JSON.parse(lines[0]!)).toEqual({
@@ -89,9 +94,12 @@ describe('request log line', () => {
       level: 'info',
       event: 'request',
       traceId: TRACE_ID,
-      operationName: 'Bewoners',
+      method: 'POST',
+      route: '/graphql',
       durationMs: 42,
       status: 200,
+      reason: 'ok',
+      operationName: 'Bewoners',
       decisions: { allow: 2, minimise: 1, deny: 1 },
       partnerCalls: [
         { partner: 'brp', ok: true, durationMs: 12 },
@@ -102,7 +110,8 @@ describe('request log line', () => {
 
   it('masks a BSN that reaches the request line through an operation name', () => {
     const { logger, lines } = capture();
-    logger.info('request', requestLogLine({ traceId: TRACE_ID, operationName: 'Persoon999990019', durationMs: 1, status: 200, decisions: { allow: 0, minimise: 0, deny: 0 }, partnerCalls: [] }));
+    const executed = { operationName: 'Persoon999990019', decisions: { allow: 0, minimise: 0, deny: 0 }, partnerCalls: [] };
+    logger.info('request', requestLogLine({ traceId: TRACE_ID, method: 'POST', route: '/graphql', durationMs: 1, status: 200, reason: 'ok', executed }));
     expect(JSON.parse(lines[0]!).operationName).toBe('Persoon*********');
   });
 });

@@ -68,8 +68,14 @@ describe('gateway metrics', () => {
       '# TYPE doelpoort_partner_call_duration_seconds histogram',
       '# TYPE doelpoort_audit_write_duration_seconds histogram',
       '# TYPE doelpoort_audit_queue_depth gauge',
+      '# TYPE doelpoort_audit_write_failures_total counter',
+      '# TYPE doelpoort_audit_writable gauge',
     ]);
-    expect(text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual(['doelpoort_audit_queue_depth 0']);
+    expect(text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual([
+      'doelpoort_audit_queue_depth 0',
+      'doelpoort_audit_write_failures_total 0',
+      'doelpoort_audit_writable 0',
+    ]);
   });
 
   it('counts decisions by outcome and principle, and partner calls with their duration in seconds', () => {

@@ -9,6 +9,10 @@ import type { Db } from '../../gateway/store/db.ts';
 import { importSignals } from '../../gateway/store/signals.ts';
 import { createGatewayTokenVerifier, requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { createProjectSubgraph, type ProjectSubgraph } from '../../subgraphs/project/index.ts';
+import { createMutationRecorder } from '../../gateway/audit/mutation-records.ts';
+import { processingActivityFor } from '../../gateway/policy/load.ts';
+import { failingAt } from '../audit/backends.ts';
+import { KEY } from '../audit/fixtures.ts';
 import { backends } from '../facts/backends.ts';
 import { ADRES, PROJECT, SIGNALS, entity, fakeRegisters, policyData, query } from '../facts/fixtures.ts';
 
@@ -38,6 +42,8 @@ beforeAll(async () => {
   signer = await createPartnerTokenSigner({ privateJwk: await exportJWK(privateKey) });
 });
 
+const recordMutation = createMutationRecorder({ pseudonymKey: KEY, activityFor: (purpose) => processingActivityFor(policyData, purpose) });
+
 function projectSubgraph(db: Db, now = NOW): ProjectSubgraph {
   const verifier = createGatewayTokenVerifier({ partner: 'project', jwks: signer.jwks() });
   return createProjectSubgraph({
@@ -45,8 +51,14 @@ function projectSubgraph(db: Db, now = NOW): ProjectSubgraph {
     policyData,
     verifyGatewayToken: (header, call) => verifier.verify(header, call),
     pseudonymOf: (kind, id) => pseudonymise(kind, id, PSEUDONYM_KEY),
+    recordMutation,
     now: () => now,
   });
+}
+
+/** The mutation records in the audit trail, oldest first. */
+async function mutationRecords(db: Db): Promise<Record<string, unknown>[]> {
+  return (await db.query<{ body: Record<string, unknown> }>("SELECT body FROM audit_log WHERE kind = 'mutation' ORDER BY seq")).rows.map((r) => r.body);
 }
 
 /** Asks the subgraph as the gateway does: with a token for exactly the coordinates the operation selects. */
@@ -162,6 +174,25 @@ for (const backend of backends) {
           refused('ALREADY_SELECTED', `The address is already selected in case ${zaakId}; record findings in that case.`, 'selecteerAdres'),
         );
         expect(await caseCount(db)).toBe(1);
+        const activity = processingActivityFor(policyData, 'woonfraude')!;
+        expect(await mutationRecords(db)).toEqual([
+          {
+            trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+            caller_id: 'medewerker-17',
+            organisation: 'sociale-dienst',
+            role: 'coordinator',
+            project: P,
+            purpose: 'woonfraude',
+            action: 'selecteerAdres',
+            subject_pseudonym: pseudonymise('address', ADRES.twoPartners, KEY),
+            subject_type: 'address',
+            case_id: zaakId,
+            reason: REASON,
+            performed_at: '2026-07-01T10:00:00.000Z',
+            processing_activity_id: activity.id,
+            processing_activity_version: String(activity.version),
+          },
+        ]);
       } finally {
         await db.close();
       }
@@ -229,6 +260,10 @@ for (const backend of backends) {
         expect(await ask(subgraph, FINDING, finding, { role: 'handhaver' })).toEqual({
           data: { legBevindingVast: { soort: 'huisbezoek', toelichting: finding.toelichting, vastgelegdOp: '2026-07-01T10:00:00.000Z' } },
         });
+        expect((await mutationRecords(db)).map((r) => [r['action'], r['role'], r['case_id'], r['reason']])).toEqual([
+          ['selecteerAdres', 'coordinator', zaakId, REASON],
+          ['legBevindingVast', 'handhaver', zaakId, `huisbezoek: ${finding.toelichting}`],
+        ]);
         const listed = await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' });
         expect(listed.data).toEqual({
           projectAdressen: {
@@ -238,6 +273,30 @@ for (const backend of backends) {
         });
         const [facts] = await createStoreFacts({ db, registers: fakeRegisters().registers }).load([entity('address', ADRES.twoPartners)], query('2026-07-01'));
         expect(facts).toMatchObject({ caseId: zaakId, documentedSuspicion: true });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a mutation whose audit record cannot be written changes nothing and answers no data (no log, no access)', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        let failing = true;
+        const subgraph = projectSubgraph(failingAt(db, /INSERT INTO audit_log/, () => failing));
+        const message = 'The audit trail could not be written, so nothing was changed (no log, no access). Try again shortly; if it persists, tell the gateway operator.';
+        expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(refused('AUDIT_UNAVAILABLE', message, 'selecteerAdres'));
+        expect(await caseCount(db)).toBe(0);
+        expect(await mutationRecords(db)).toEqual([]);
+
+        failing = false;
+        const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON });
+        const zaakId = (selected.data!.selecteerAdres as { id: string }).id;
+        failing = true;
+        const finding = { zaakId, soort: 'huisbezoek', toelichting: 'Six men live in the dwelling, the registered family does not.' };
+        expect(await ask(subgraph, FINDING, finding, { role: 'handhaver' })).toEqual(refused('AUDIT_UNAVAILABLE', message, 'legBevindingVast'));
+        expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM findings')).rows[0]!.n).toBe(0);
+        expect((await mutationRecords(db)).map((r) => r['action'])).toEqual(['selecteerAdres']);
       } finally {
         await db.close();
       }

@@ -3,7 +3,7 @@
  * carries data about a person or an address, the answer is HTTP 503, and readiness says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, startProduct, type Product } from '../helpers/product.ts';
+import { selectAddress, startProduct, type Product } from '../helpers/product.ts';
 
 const ADRES = '9999200000900001';
 
@@ -12,13 +12,7 @@ describe('the audit store goes down', () => {
 
   beforeAll(async () => {
     p = await startProduct();
-    const coordinator = await p.token('coordinator', 'sociale-dienst');
-    const selected = await p.query(
-      coordinator,
-      'uitkeringsfraude',
-      `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "Overlapping signals of two partners on this address.") { id } }`,
-    );
-    expect(selected.body.errors).toBeUndefined();
+    await selectAddress(p, ADRES);
   });
   afterAll(async () => {
     await p?.stop().catch(() => {});
