@@ -84,7 +84,7 @@ describe('scenario 5: the data subject', () => {
     });
   });
 
-  it('the subject-access report lists exactly the three requests that released her data, in order, not the refused one', async () => {
+  it('the subject-access report lists the three requests that released her data and the refused look-up, in order', async () => {
     const { status, body } = await p.audit(privacyOfficer, 'POST', '/audit/subject-access-report', { bsn: ESMEE });
     expect(status).toBe(200);
     const report = body as Report;
@@ -97,6 +97,8 @@ describe('scenario 5: the data subject', () => {
         processing_activities: [{ id: 'lsi-uitkeringsfraude', version: '1' }],
         data: [{ owner: 'brp', fields: ['Persoon.bsn', 'Persoon.naam'] }],
       },
+      // The refused look-up processed her number: listed as refused, without data (issue 12, item 8).
+      { organisation: 'belastingdienst', project: PROJECT, purpose: 'uitkeringsfraude', processing_activities: [], data: [], refused: true },
       {
         organisation: 'belastingdienst',
         project: PROJECT,
