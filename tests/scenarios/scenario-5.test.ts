@@ -84,7 +84,7 @@ describe('scenario 5: the data subject', () => {
     });
   });
 
-  it('the subject-access report lists exactly the three requests that released her data, in order, not the refused one', async () => {
+  it('the subject-access report lists the three requests that released her data and the refused look-up, in order', async () => {
     const { status, body } = await p.audit(privacyOfficer, 'POST', '/audit/subject-access-report', { bsn: ESMEE });
     expect(status).toBe(200);
     const report = body as Report;
@@ -104,6 +104,8 @@ describe('scenario 5: the data subject', () => {
         processing_activities: [{ id: 'lsi-uitkeringsfraude', version: '1' }],
         data: [{ owner: 'belastingdienst', fields: ['Persoon.toeslagen'] }],
       },
+      // The refused look-up processed her number: listed as refused, without data (issue 12, item 8).
+      { organisation: 'belastingdienst', project: PROJECT, purpose: 'uitkeringsfraude', processing_activities: [], data: [], refused: true },
       {
         organisation: 'woningcorporatie',
         project: PROJECT,
@@ -129,8 +131,8 @@ describe('scenario 5: the data subject', () => {
     const { body } = await p.audit(privacyOfficer, 'POST', '/audit/subject-access-report', { bsn: ESMEE });
     const oversight = { organisation: 'brp', project: null, purpose: null, processing_activities: [{ id: 'toezicht', version: '1' }], data: [] };
     const entries = (body as Report).entries;
-    expect(entries.slice(3).map(({ when: _when, ...entry }) => entry)).toEqual([oversight, oversight]);
-    expect(entries.map((e) => e.organisation)).toEqual(['belastingdienst', 'belastingdienst', 'woningcorporatie', 'brp', 'brp']);
+    expect(entries.slice(4).map(({ when: _when, ...entry }) => entry)).toEqual([oversight, oversight]);
+    expect(entries.map((e) => e.organisation)).toEqual(['belastingdienst', 'belastingdienst', 'belastingdienst', 'woningcorporatie', 'brp', 'brp']);
   });
 
   it('only the privacy officer gets the report', async () => {
