@@ -58,7 +58,8 @@ describe('no plain BSN in logs, audit records or errors', () => {
 
   it('the sequence did release data about them and did refuse some (the search below is not vacuous)', () => {
     const all = JSON.stringify(answers.map((a) => a.body.data));
-    expect(bsnsIn(all)).toEqual(['999990007', '999990019', '999990020']);
+    // The residents, and Dennis: he owns the employer housing people at the selected address (a linked person).
+    expect(bsnsIn(all)).toEqual(['999990007', '999990019', '999990020', '999990032']);
     expect(answers.flatMap((a) => a.body.errors ?? []).length).toBeGreaterThan(10);
   });
 
