@@ -9,7 +9,7 @@
  * that the audit chain verifies afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -19,6 +19,7 @@ import { verifyChain } from '../../gateway/audit/verify.ts';
 import { ensureLocalIssuer } from '../../gateway/identity/local-issuer.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
 import type { Db } from '../../gateway/store/db.ts';
+import { createPartnerTokenSigner } from '../../gateway/partner-token/index.ts';
 import { openStore } from '../../gateway/store/open.ts';
 import { seedSignalsFromWorld } from '../../gateway/store/signals.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
@@ -84,9 +85,13 @@ describe('faults under load', () => {
     for (const project of loadPolicyData('./policies').projects.values()) await seedSignalsFromWorld(seeding, defaultWorld(), project);
     await seeding.close();
 
-    const others = await startPartnerProcess('all');
+    // The gateway's partner-token key, made before the product starts (it loads it from dataDir),
+    // so the partners in their own processes verify its tokens as deployed partners do.
+    const gatewayJwks = join(dataDir, 'gateway-jwks.json');
+    await writeFile(gatewayJwks, JSON.stringify((await createPartnerTokenSigner({ dataDir })).jwks()));
+    const others = await startPartnerProcess('all', gatewayJwks);
     cleanups.push(() => stop(others));
-    let brp = await startPartnerProcess('brp');
+    let brp = await startPartnerProcess('brp', gatewayJwks);
     cleanups.push(() => stop(brp));
     const brpUrl = brp.urls.get('brp')!;
     const subgraphs = [...others.urls].filter(([partner]) => partner !== 'brp').map(([partner, url]) => `${partner}=${url}`);
@@ -166,7 +171,7 @@ describe('faults under load', () => {
     expect(whileDown.body.errors?.length).toBeGreaterThan(0);
     expect(new Set(whileDown.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SUBGRAPH_UNAVAILABLE']));
     await sleep(500);
-    brp = await startPartnerProcess('brp', Number(new URL(brpUrl).port));
+    brp = await startPartnerProcess('brp', gatewayJwks, Number(new URL(brpUrl).port));
     expect(await recoveredWithin(PARTNER_RECOVERY_MS)).toBeLessThan(PARTNER_RECOVERY_MS);
     expect(alive()).toBe(true);
 

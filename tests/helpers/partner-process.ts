@@ -1,6 +1,7 @@
 /**
  * Partner subgraphs in a process of their own, as `npm run subgraphs -- <which> <port>` serves
  * them (subgraphs/serve.ts): `which` is one partner or `all`; port 0 gives each an ephemeral port.
+ * Every partner verifies the gateway's tokens against the key set in `gatewayJwksFile`.
  * Resolves once every subgraph it serves has printed its URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,10 +17,10 @@ export interface PartnerProcess {
   exited: Promise<void>;
 }
 
-export async function startPartnerProcess(which: string, port = 0): Promise<PartnerProcess> {
+export async function startPartnerProcess(which: string, gatewayJwksFile: string, port = 0): Promise<PartnerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/serve.ts', which, String(port)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', DOELPOORT_GATEWAY_JWKS: gatewayJwksFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
