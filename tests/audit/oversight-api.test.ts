@@ -138,7 +138,9 @@ for (const backend of backends) {
 
     test('POST /audit/subject-access-report: one record for the person the report is about', async () => {
       const { status, body, written } = await read('POST', '/audit/subject-access-report', { bsn: OTHER_BSN });
-      expect([status, body]).toEqual([200, { subject_type: 'person', entries: [] }]);
+      // The refused look-up of seq 5 processed their number: listed as refused, with no data.
+      const refused = { when: '2025-03-04T10:00:00.000Z', organisation: 'gemeente-venlo', project: 'other-project', purpose: 'uitkeringsfraude', processing_activities: [], data: [], refused: true };
+      expect([status, body]).toEqual([200, { subject_type: 'person', entries: [refused] }]);
       expect(written).toEqual([oversight('POST /audit/subject-access-report', OTHER_PERSON, 'person')]);
     });
 

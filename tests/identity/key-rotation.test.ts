@@ -10,7 +10,7 @@ import { keySet, nowSeconds, signToken, testKey, type TestKey } from './keys.ts'
 
 const ISSUER = 'https://idp.uwv.example';
 const AUDIENCE = 'doelpoort';
-const caller = { id: 'emp-9', organisation: 'uwv', roles: ['analist-rpf'], projects: ['venlo-klingerberg-2026'] };
+const caller = { id: 'emp-9', issuer: ISSUER, organisation: 'uwv', roles: ['analist-rpf'], projects: ['venlo-klingerberg-2026'] };
 
 function claims(): JWTPayload {
   return { iss: ISSUER, aud: AUDIENCE, exp: nowSeconds() + 300, sub: 'emp-9', org: 'uwv', roles: ['analist-rpf'], projects: ['venlo-klingerberg-2026'] };

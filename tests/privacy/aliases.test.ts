@@ -42,13 +42,13 @@ describe('client aliases against internal names', () => {
   });
 
   /** Asks `plain` and the same query with `alias` on one field; both answers must be the same. */
-  async function same(token: string, purpose: string, plain: string, aliased: string, alias: string, field: string, headers: Record<string, string> = {}) {
+  /** The aliased query answers exactly as the plain one; `refused`: the plain one is refused a field, so the alias must be refused alike. */
+  async function same(token: string, purpose: string, plain: string, aliased: string, alias: string, field: string, headers: Record<string, string> = {}, refused = true) {
     const a = await p.query(token, purpose, plain, headers);
     const b = await p.query(token, purpose, aliased, headers);
     expect(b.status).toBe(a.status);
     expect(renamed(b.body, alias, field)).toEqual(a.body);
-    // Each case is about a field the plain query is refused: the alias must be refused alike.
-    expect(a.body.errors?.some((e) => e.extensions?.['code'] === 'FIELD_DENIED')).toBe(true);
+    expect(a.body.errors?.some((e) => e.extensions?.['code'] === 'FIELD_DENIED') ?? false).toBe(refused);
     return { plain: a.body, aliased: b.body };
   }
 
@@ -66,7 +66,9 @@ describe('client aliases against internal names', () => {
     expect(aliased.errors?.length).toBeGreaterThan(0);
   });
 
-  it('`_dp_bsn: geslacht` of an out-of-area owner gives no BSN (arbeidsinspectie, arbeidsuitbuiting)', async () => {
+  // The employer's owner lives outside the area, but is in scope through the employer that houses
+  // people at the selected address (a linked person): his geslacht is released, never his BSN.
+  it('`_dp_bsn: geslacht` of the employer\'s owner gives his geslacht, never his BSN (arbeidsinspectie, arbeidsuitbuiting)', async () => {
     const token = await p.token('analist', 'arbeidsinspectie');
     const { aliased } = await same(
       token,
@@ -75,6 +77,8 @@ describe('client aliases against internal names', () => {
       `{ adres(adresId: "${FAMILY_HOME}") { huisvestingArbeidsmigranten { werkgever { eigenaar { _dp_bsn: geslacht } } } } }`,
       '_dp_bsn',
       'geslacht',
+      {},
+      false,
     );
     expect(JSON.stringify(aliased)).not.toMatch(/9999\d{5}/);
   });
@@ -103,6 +107,8 @@ describe('client aliases against internal names', () => {
       `{ adres(adresId: "${SPLIT}") { eigenaar { _dp_bsn: geheimhouding } } }`,
       '_dp_bsn',
       'geheimhouding',
+      {},
+      false,
     );
     expect(JSON.stringify(aliased)).not.toMatch(/9999\d{5}/);
     for (const error of aliased.errors ?? []) expect(error.message).not.toMatch(/cannot represent/);
