@@ -47,7 +47,7 @@ export const STORIES: readonly Story[] = [
         who: { role: 'analist', org: 'belastingdienst' },
         purpose: 'uitkeringsfraude',
         query: BEWONERS,
-        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), ['adres.bewoners dragnet.no-selection'])],
+        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), ['adres.bewoners subject.withheld'])],
       },
       {
         title: 'Before the overlap the coordinator cannot select it: one partner is below the threshold',
@@ -89,7 +89,7 @@ export const STORIES: readonly Story[] = [
         query: LABOUR,
         expect: ({ body }) => [
           ...same('housing', at(body, 'adres.huisvestingArbeidsmigranten'), [{ aantalPersonen: 6, werkgever: { naam: 'Kraaijeveld Logistiek B.V.', eigenaar: { naam: { geslachtsnaam: 'Kraaijeveld' } } } }]),
-          ...same('withheld', withheld(body), ['persoon.loonbevindingen scope.out-of-area']),
+          ...same('withheld', withheld(body), ['persoon.loonbevindingen subject.withheld']),
         ],
       },
       {
@@ -176,9 +176,9 @@ export const STORIES: readonly Story[] = [
             null,
           ]),
           ...same('his own home, outside the area, withheld', withheld(body), [
-            'adres.eigenaar.adressenInEigendom.3.adresId scope.out-of-area',
-            'adres.eigenaar.adressenInEigendom.3.straat scope.out-of-area',
-            'adres.eigenaar.adressenInEigendom.3.huisnummer scope.out-of-area',
+            'adres.eigenaar.adressenInEigendom.3.adresId subject.withheld',
+            'adres.eigenaar.adressenInEigendom.3.straat subject.withheld',
+            'adres.eigenaar.adressenInEigendom.3.huisnummer subject.withheld',
           ]),
         ],
       },

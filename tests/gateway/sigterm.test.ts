@@ -9,6 +9,7 @@
  * and read the request's head once it says "100 Continue". Half of the requests send their body
  * before the signal (so they run while it arrives), the other half only after it.
  */
+import { request as httpRequest } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,10 +63,15 @@ describe('SIGTERM to the running product', () => {
 
     product.child.kill('SIGTERM');
     await product.waitForEvent('gateway.stopping');
-    const refused = await fetch(product.url, { method: 'POST' }).then(
-      () => 'answered',
-      (error: Error & { cause?: { code?: string } }) => error.cause?.code,
-    );
+    // A new connection (no pooled keep-alive socket: those stay open during the drain, by design).
+    const refused = await new Promise<string | undefined>((resolve) => {
+      const request = httpRequest(product.url, { method: 'POST', agent: false }, (response) => {
+        response.resume();
+        resolve('answered');
+      });
+      request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+      request.end();
+    });
     for (const r of late) r.sendBody();
     const answers = await Promise.all(load.map((r) => r.answer));
     const exit = await product.exited;
@@ -97,11 +103,20 @@ describe('SIGTERM to the running product', () => {
             { trace_id: traceId, resource: 'Persoon.naam', outcome: 'allow' },
           ]),
       );
-      // Which partner calls a request needs is the executor's plan; each answered request has its BRP reads recorded.
+      // Each answered request has its BRP reads recorded, and the policy's register look-ups too: the
+      // BRP (residence) and the BAG (dwellings the person owns, a link to a selected address).
       const partnerRecords = await db.query<{ trace_id: string; partner: string }>(
-        "SELECT DISTINCT body->>'trace_id' AS trace_id, body->>'partner' AS partner FROM audit_log WHERE kind = 'processing' AND body->>'partner' IS NOT NULL ORDER BY trace_id",
+        "SELECT DISTINCT body->>'trace_id' AS trace_id, body->>'partner' AS partner FROM audit_log WHERE kind = 'processing' AND body->>'partner' IS NOT NULL ORDER BY trace_id, partner",
       );
-      expect(partnerRecords.rows).toEqual(load.map((r) => ({ trace_id: r.traceId, partner: 'brp' })).sort((a, b) => a.trace_id.localeCompare(b.trace_id)));
+      expect(partnerRecords.rows).toEqual(
+        load
+          .map((r) => r.traceId)
+          .sort()
+          .flatMap((traceId) => [
+            { trace_id: traceId, partner: 'bag' },
+            { trace_id: traceId, partner: 'brp' },
+          ]),
+      );
       const verdict = await verifyChain(db, await loadPublicSigningKey(join(dataDir, 'keys', 'audit-signing.public.jwk')));
       expect(verdict).toMatchObject({ ok: true, first: 1 });
     } finally {
