@@ -78,9 +78,11 @@ describe.runIf(databaseUrl !== '')('a lost PostgreSQL connection', () => {
             await tx.query('SELECT pg_sleep(30)');
           }),
     );
+    // Settled from the start: a query fails the moment its backend is terminated, before the termination returns.
+    const settled = Promise.allSettled(running);
     await runningOnServer(8, '%pg_sleep(30)%');
     expect(await terminateStoreConnections()).toBeGreaterThanOrEqual(8);
-    const outcomes = await Promise.allSettled(running);
+    const outcomes = await settled;
     expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('rejected'));
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE n = 10')).rows).toEqual([{ n: 0 }]);
     expect((await db.query<{ ok: number }>('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
