@@ -6,6 +6,7 @@ export const REMEDY: Record<string, string> = {
   subsidiariteit: 'Consult the less intrusive sources first in this case (ask again: what you just asked counts), or ask again with a written justification of why they cannot serve.',
   dragnet: 'A selected address: a coordinator selects it when signals from two or more partners overlap, and opens a case. Questions about many persons at once are bounded.',
   classification: 'The partner must classify this field before it can ever be released.',
+  subject: 'It rests on facts about this person or address that are not shown to you (whether it lies in the project, is selected, how heavily it is indicated). Ask the project coordinator whether the address is selected; the privacy officer can see the precise rule.',
 };
 
 export const remedyFor = (principle: string | undefined): string =>
