@@ -7,6 +7,7 @@
  * recorded under the oversight activity, one processing record per subject, before the answer
  * leaves; when that cannot be written, the answer is 503 without data (gateway/audit/oversight-records.ts).
  */
+import { passesElevenTest } from '../policy/bsn-like.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, parse as parseGraphQL, type DocumentNode } from 'graphql';
 import { z } from 'zod';
@@ -55,13 +56,7 @@ class ApiError extends Error {
   }
 }
 
-function elfProef(bsn: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
-  return (sum - Number(bsn[8])) % 11 === 0;
-}
-
-const bsn = z.string().regex(/^\d{9}$/, 'a BSN is 9 digits').refine(elfProef, 'this is not a valid BSN (it fails the 11-check)');
+const bsn = z.string().regex(/^\d{9}$/, 'a BSN is 9 digits').refine(passesElevenTest, 'this is not a valid BSN (it fails the 11-check)');
 const isoDate = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 const pageShape = {
   after: z.coerce.number().int().min(0).optional(),

@@ -8,7 +8,7 @@ import type { PolicyData } from '../../gateway/policy/load.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { projectTotals, recordOutcome, type Outcome } from '../../gateway/store/outcomes.ts';
 import { recordVisit, type Visit } from '../../gateway/store/visits.ts';
-import { isValidBsn } from '../world/bsn.ts';
+import { passesElevenTest } from '../../gateway/policy/bsn-like.ts';
 import type { CaseRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
@@ -76,7 +76,7 @@ export function caseWorkResolvers({ db, data, pseudonymOf }: CaseWorkOptions) {
         }
         const rechtvaardiging = writtenText('rechtvaardiging', args.rechtvaardiging, 'why a home visit is needed when the desk research cannot answer');
         const bevinding = writtenText('bevinding', args.bevinding, 'what was found at the address');
-        if (args.aangetroffen.length > MAX_OCCUPANTS || !args.aangetroffen.every(isValidBsn)) {
+        if (args.aangetroffen.length > MAX_OCCUPANTS || !args.aangetroffen.every(passesElevenTest)) {
           throw projectError('BAD_USER_INPUT', `aangetroffen must list at most ${MAX_OCCUPANTS} BSNs (9 digits that pass the 11-check) of persons found living at the address.`);
         }
         const zaak = await openCaseOf(request, args.zaakId);
