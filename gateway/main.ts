@@ -41,7 +41,7 @@ import { defaultWorld } from '../subgraphs/world/index.ts';
 import { serveAllSubgraphs } from '../subgraphs/index.ts';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
-import { createProjectSubgraph, PROJECT_SUBGRAPH } from '../subgraphs/project/index.ts';
+import { createProjectSubgraph, PROJECT_SUBGRAPH } from './project/index.ts';
 import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 
 /** The project subgraph runs inside the gateway: it holds the product's own state (signals, cases). */

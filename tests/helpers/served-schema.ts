@@ -10,7 +10,7 @@ import { defaultWorld } from '../../subgraphs/world/index.ts';
 
 export function servedSchema(): GraphQLSchema {
   const sources = createAllSubgraphs(defaultWorld()).map((s) => ({ name: s.name, sdl: s.sdl, url: `http://${s.name}.test/graphql` }));
-  sources.push({ name: 'project', sdl: partnerSdl(readTypeDefs(new URL('../../subgraphs/project/schema.graphql', import.meta.url))), url: 'inprocess://project' });
+  sources.push({ name: 'project', sdl: partnerSdl(readTypeDefs(new URL('../../gateway/project/schema.graphql', import.meta.url))), url: 'inprocess://project' });
   const composed = composeSupergraph(sources);
   if (!composed.ok) throw new Error(composed.problems.map((p) => p.message).join('\n'));
   return buildApiSchema(composed.apiSchemaSdl, Object.keys(DEFAULT_SUBJECT_TYPES));

@@ -13,7 +13,7 @@ import type { Db } from '../../gateway/store/db.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
 import { composeSupergraph } from '../../schema/compose.ts';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';
-import { createProjectSubgraph } from '../../subgraphs/project/index.ts';
+import { createProjectSubgraph } from '../../gateway/project/index.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { combinedView, PERSOONSBEELD } from '../e2e-federation/queries.ts';
 import { DESK_RESEARCH } from '../../scripts/demo/queries.ts';

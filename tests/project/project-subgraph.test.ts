@@ -8,7 +8,7 @@ import { createPartnerTokenSigner, type PartnerTokenSigner } from '../../gateway
 import type { Db } from '../../gateway/store/db.ts';
 import { importSignals } from '../../gateway/store/signals.ts';
 import { createGatewayTokenVerifier, requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
-import { createProjectSubgraph, type ProjectSubgraph } from '../../subgraphs/project/index.ts';
+import { createProjectSubgraph, type ProjectSubgraph } from '../../gateway/project/index.ts';
 import { createMutationRecorder } from '../../gateway/audit/mutation-records.ts';
 import { processingActivityFor } from '../../gateway/policy/load.ts';
 import { failingAt } from '../audit/backends.ts';

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { openCase } from '../../gateway/store/cases.ts';
 import { occupantLinks, recordVisit, visitsOf } from '../../gateway/store/visits.ts';
 import { outcomesOf, projectTotals, recordOutcome } from '../../gateway/store/outcomes.ts';
-import { MIN_CELL, resultsReport } from '../../subgraphs/project/results-report.ts';
+import { MIN_CELL, resultsReport } from '../../gateway/project/results-report.ts';
 import { backends } from '../helpers/backends.ts';
 
 const P = 'wijkaanpak-2026';

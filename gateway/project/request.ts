@@ -4,18 +4,18 @@
  * organisation a participant, the role able to act for the declared purpose).
  */
 import type DataLoader from 'dataloader';
-import { COORDINATOR_ROLE } from '../../gateway/identity/authorisation.ts';
-import type { Caller } from '../../gateway/context/types.ts';
-import { judgeRequest } from '../../gateway/policy/decide.ts';
-import type { PolicyData } from '../../gateway/policy/load.ts';
-import type { RequestClearance } from '../../gateway/policy/rules/context.ts';
+import { COORDINATOR_ROLE } from '../identity/authorisation.ts';
+import type { Caller } from '../context/types.ts';
+import { judgeRequest } from '../policy/decide.ts';
+import type { PolicyData } from '../policy/load.ts';
+import type { RequestClearance } from '../policy/rules/context.ts';
 import type { GatewayClaims } from '@doelpoort/subgraph-kit';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
-import type { Mutation } from '../../gateway/audit/mutation-records.ts';
-import type { Db } from '../../gateway/store/db.ts';
+import type { Mutation } from '../audit/mutation-records.ts';
+import type { Db } from '../store/db.ts';
 import { projectError } from './errors.ts';
-import type { Outcome } from '../../gateway/store/outcomes.ts';
-import type { Visit } from '../../gateway/store/visits.ts';
+import type { Outcome } from '../store/outcomes.ts';
+import type { Visit } from '../store/visits.ts';
 
 /** The GraphQL context of one request. */
 export interface ProjectRequest {

@@ -5,19 +5,19 @@
  */
 import DataLoader from 'dataloader';
 import { GraphQLError, Source, execute, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
-import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../../gateway/executor/subgraph-client.ts';
-import type { PolicyData } from '../../gateway/policy/load.ts';
-import type { Db } from '../../gateway/store/db.ts';
+import type { SubgraphFetcher, SubgraphRequest, SubgraphResponse } from '../executor/subgraph-client.ts';
+import type { PolicyData } from '../policy/load.ts';
+import type { Db } from '../store/db.ts';
 import { buildPartnerSubgraph, type PartnerSubgraph } from '@doelpoort/subgraph-kit/subgraph';
 import { requestedFieldCoordinates, type GatewayClaims, type VerifiedCall } from '@doelpoort/subgraph-kit';
-import { readTypeDefs } from '../shared/schema-file.ts';
+import { readFileSync } from 'node:fs';
 import { casesById, findingsOf } from './case-records.ts';
 import { projectResolvers } from './resolvers.ts';
 import { caseWorkResolvers } from './case-work.ts';
-import { outcomesOf } from '../../gateway/store/outcomes.ts';
-import { visitsOf } from '../../gateway/store/visits.ts';
+import { outcomesOf } from '../store/outcomes.ts';
+import { visitsOf } from '../store/visits.ts';
 import type { ProjectRequest } from './request.ts';
-import { MutationNotRecorded, type RecordMutation } from '../../gateway/audit/mutation-records.ts';
+import { MutationNotRecorded, type RecordMutation } from '../audit/mutation-records.ts';
 
 export const PROJECT_SUBGRAPH = 'project';
 
@@ -43,7 +43,7 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseu
   const resolvers = projectResolvers(db, policyData);
   const subgraph = buildPartnerSubgraph({
     name: PROJECT_SUBGRAPH,
-    typeDefs: readTypeDefs(new URL('./schema.graphql', import.meta.url)),
+    typeDefs: readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'),
     resolvers: {
       ...resolvers,
       ...caseWork,

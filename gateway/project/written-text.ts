@@ -1,5 +1,5 @@
 /** Free text a person writes into a case. */
-import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../../gateway/policy/bsn-like.ts';
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../policy/bsn-like.ts';
 import { projectError } from './errors.ts';
 
 export const MIN_TEXT_LENGTH = 20;

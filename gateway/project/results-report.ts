@@ -3,7 +3,7 @@
  * and the sum of the amounts. A cell of fewer than MIN_CELL cases is suppressed (its figures are
  * null), so that no figure can single out a household; the CSV carries the same rows.
  */
-import type { ProjectTotals } from '../../gateway/store/outcomes.ts';
+import type { ProjectTotals } from '../store/outcomes.ts';
 
 /** The smallest number of cases a published cell may count. */
 export const MIN_CELL = 3;

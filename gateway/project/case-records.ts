@@ -1,5 +1,5 @@
 /** Reading cases and their findings for the project subgraph, batched per request. */
-import type { Db } from '../../gateway/store/db.ts';
+import type { Db } from '../store/db.ts';
 
 export interface CaseRecord {
   id: string;

@@ -3,17 +3,17 @@
  * outcomes (terugkoppeling), and the project's results report. Judged on the gateway token first,
  * as every project operation (request.ts).
  */
-import { consultedTiers } from '../../gateway/facts/provider.ts';
-import type { PolicyData } from '../../gateway/policy/load.ts';
-import type { Db } from '../../gateway/store/db.ts';
-import { projectTotals, recordOutcome, type Outcome } from '../../gateway/store/outcomes.ts';
-import { recordVisit, type Visit } from '../../gateway/store/visits.ts';
-import { passesElevenTest } from '../../gateway/policy/bsn-like.ts';
+import { consultedTiers } from '../facts/provider.ts';
+import type { PolicyData } from '../policy/load.ts';
+import type { Db } from '../store/db.ts';
+import { projectTotals, recordOutcome, type Outcome } from '../store/outcomes.ts';
+import { recordVisit, type Visit } from '../store/visits.ts';
+import { passesElevenTest } from '../policy/bsn-like.ts';
 import type { CaseRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
 import { KINDS_WITH_AMOUNT, OUTCOME_KINDS, resultsReport, type ResultsReport } from './results-report.ts';
-import { canSelectAddresses } from '../../gateway/identity/authorisation.ts';
+import { canSelectAddresses } from '../identity/authorisation.ts';
 import { writtenText } from './written-text.ts';
 
 /** The tiers a case must have consulted before a visit: the desk research comes first. */

@@ -2,14 +2,13 @@
  * The project subgraph's resolvers: the signals side by side, selection (opening a case) and
  * findings. Every operation is judged on the gateway token first (see request.ts).
  */
-import { canSelectAddresses } from '../../gateway/identity/authorisation.ts';
-import type { PolicyData } from '../../gateway/policy/load.ts';
-import { quotedList } from '../../gateway/policy/words.ts';
-import { addFinding, findOpenCases, openCase } from '../../gateway/store/cases.ts';
-import type { Db } from '../../gateway/store/db.ts';
-import { listProjectAddresses, signalsFor, type ProjectAddress } from '../../gateway/store/signals.ts';
+import { canSelectAddresses } from '../identity/authorisation.ts';
+import type { PolicyData } from '../policy/load.ts';
+import { quotedList } from '../policy/words.ts';
+import { addFinding, findOpenCases, openCase } from '../store/cases.ts';
+import type { Db } from '../store/db.ts';
+import { listProjectAddresses, signalsFor, type ProjectAddress } from '../store/signals.ts';
 import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
-import { entityReferences, type AdresRef } from '../shared/world.ts';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
@@ -125,7 +124,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       toelichting: (finding: FindingRecord) => finding.note,
       vastgelegdOp: (finding: FindingRecord) => finding.recordedAt.toISOString(),
     },
-    Adres: entityReferences.Adres,
+    Adres: { __resolveReference: (representation: { adresId?: unknown }): AdresRef | null => (typeof representation.adresId === 'string' ? { adresId: representation.adresId } : null) },
   };
 }
 
@@ -140,4 +139,9 @@ function offsetOf(cursor: string | null | undefined): number {
     throw projectError('BAD_USER_INPUT', 'na must be the volgende cursor of a previous page of this list.');
   }
   return Number(match[1]);
+}
+
+/** An address as this subgraph passes it around: only the key. */
+interface AdresRef {
+  adresId: string;
 }
