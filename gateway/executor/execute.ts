@@ -53,6 +53,7 @@ import {
 } from './project.ts';
 import { httpSubgraphFetcher, type SubgraphFetcher, type SubgraphResponse } from './subgraph-client.ts';
 import { resolvingGraphs, type Supergraph } from './supergraph.ts';
+import { StoreUnavailableError } from '../store/unavailable.ts';
 
 type Obj = Record<string, unknown>;
 type PathArray = ReadonlyArray<string | number>;
@@ -141,6 +142,8 @@ export interface ExecutionOutput {
   decisions: DecisionRecord[];
   calls: PartnerCallRecord[];
   minimised: MinimisedRecord[];
+  /** Set when a store read the policy needed failed: the request fails as a whole (HTTP 503, no data). */
+  storeUnavailable?: true;
 }
 
 interface WorkItem {
@@ -198,6 +201,7 @@ interface State {
   persons: Set<string>;
   deadline: number;
   refusedToday: Set<string>;
+  storeUnavailable: boolean;
   contentFree: WeakMap<FieldNode, FieldNode[]>;
 }
 
@@ -248,6 +252,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     persons: new Set(),
     deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
     refusedToday: new Set(),
+    storeUnavailable: false,
     contentFree: new WeakMap(),
   };
 
@@ -277,6 +282,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     decisions: state.decisions,
     calls: state.calls,
     minimised: state.minimised,
+    ...(state.storeUnavailable ? { storeUnavailable: true as const } : {}),
   };
 }
 
@@ -572,7 +578,8 @@ async function admitToday(state: State, plan: Round): Promise<void> {
   let admitted = false;
   try {
     admitted = await state.options.admitPersons(state.context, fresh.size);
-  } catch {
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) state.storeUnavailable = true;
     admitted = false;
   }
   if (!admitted) for (const id of fresh) state.refusedToday.add(id);
@@ -609,7 +616,8 @@ async function decide(state: State, plan: Round): Promise<void> {
           const answer = await state.options.policy.decide({ owner: q.owner, fields, entities }, state.context);
           const ok = answer.decisions.length === entities.length && answer.decisions.every((row) => row.length === fields.length);
           decisions = ok ? answer.decisions : undefined;
-        } catch {
+        } catch (err) {
+          if (err instanceof StoreUnavailableError) state.storeUnavailable = true;
           decisions = undefined;
         }
       }

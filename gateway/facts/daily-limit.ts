@@ -8,6 +8,7 @@
 import type { Caller } from '../context/types.ts';
 import { addToDailyCounter } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
+import { failingAsUnavailable } from '../store/unavailable.ts';
 
 export const DAILY_PERSONS_COUNTER = 'persons';
 
@@ -31,7 +32,8 @@ export function dailyUserKey(user: DailyUser): string {
   return JSON.stringify([user.issuer ?? null, user.id]);
 }
 
-export function createDailyPersonLimit({ db, maxPersonsPerUserPerDay }: DailyPersonLimitOptions): DailyPersonLimit {
+export function createDailyPersonLimit({ db: store, maxPersonsPerUserPerDay }: DailyPersonLimitOptions): DailyPersonLimit {
+  const db = failingAsUnavailable(store);
   if (!Number.isInteger(maxPersonsPerUserPerDay) || maxPersonsPerUserPerDay < 1) {
     throw new Error('maxPersonsPerUserPerDay must be a whole number of at least 1');
   }

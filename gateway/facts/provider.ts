@@ -12,6 +12,7 @@ import { occupantLinks } from '../store/visits.ts';
 import { findOpenCases, type OpenCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { signalsFor, type StoredSignal } from '../store/signals.ts';
+import { failingAsUnavailable } from '../store/unavailable.ts';
 import type { LookupFor, RegisteredPerson, RegisterLookup } from './registers.ts';
 
 export interface StoreFactsOptions {
@@ -23,7 +24,9 @@ export interface StoreFactsOptions {
 
 export type AddressFacts = Omit<EntityFacts, 'kind' | 'subjectId' | 'secrecy'>;
 
-export function createStoreFacts({ db, registers, pseudonymOf }: StoreFactsOptions): FactsProvider {
+export function createStoreFacts({ db: store, registers, pseudonymOf }: StoreFactsOptions): FactsProvider {
+  // A failed read fails the request (503), not only the subject's fields: see store/unavailable.ts.
+  const db = failingAsUnavailable(store);
   // Per request, an address's facts (its BAG look-up and its store queries) are loaded once, whether
   // it is asked about itself or as where a person lives: later questions of the request reuse them.
   const addressesOfRequest = new WeakMap<object, Map<string, Promise<AddressFacts>>>();

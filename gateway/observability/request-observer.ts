@@ -5,13 +5,13 @@
  * or a field value.
  */
 import type { ResponseInfo } from '../server/http.ts';
-import type { RequestSummary } from '../server/pipeline.ts';
+import type { RequestOutcome, RequestSummary } from '../server/pipeline.ts';
 import { countDecisions, requestLogLine, type DecisionCounts, type Logger } from './log.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { Tracer } from './tracing.ts';
 
 export function createRequestObserver(parts: { logger: Logger; metrics: GatewayMetrics; tracer?: Tracer }) {
-  return (summary: RequestSummary, outcome: { auditFailed: boolean; errors: number }): void => {
+  return (summary: RequestSummary, outcome: RequestOutcome): void => {
     const { context, output } = summary;
     for (const d of output.decisions) parts.metrics.recordDecision(d.decision);
     if (!parts.tracer) return;
@@ -22,7 +22,7 @@ export function createRequestObserver(parts: { logger: Logger; metrics: GatewayM
       kind: 'server',
       startTime: summary.startedAt,
       endTime: summary.endedAt,
-      status: outcome.auditFailed ? 'error' : 'ok',
+      status: outcome.auditFailed || outcome.storeFailed ? 'error' : 'ok',
     });
     for (const call of output.calls) {
       parts.tracer.recordSpan(`partner ${call.graph}`, {

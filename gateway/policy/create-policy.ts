@@ -11,6 +11,7 @@ import type { PolicyData } from './load.ts';
 import type { RequestClearance } from './rules/context.ts';
 import { deny, type Denial } from './rules/deny.ts';
 import type { Decision, EntityQuestion, FetchQuestion, Policy } from './types.ts';
+import { StoreUnavailableError } from '../store/unavailable.ts';
 
 export interface PolicyOptions {
   data: PolicyData;
@@ -83,7 +84,10 @@ async function loadFacts(
       request: context,
       traceId: context.traceId,
     });
-  } catch {
+  } catch (err) {
+    // A store that cannot be read fails the whole request (HTTP 503); a register that cannot be asked
+    // denies this subject's fields, as a partner that cannot be asked does.
+    if (err instanceof StoreUnavailableError) throw err;
     return undefined;
   }
   const matches =

@@ -39,6 +39,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
             const own = operationState(state);
             const result = await runRequest(pipeline, own, rc.document, rc.operationName, rc.request.variables);
             if (own.auditFailed) state.auditFailed = true;
+            if (own.storeFailed) state.storeFailed = true;
             return result;
           },
         };

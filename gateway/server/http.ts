@@ -228,7 +228,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
     context: async () => ({ state, batch: Array.isArray(body) }),
   });
-  const status = state.auditFailed ? 503 : (result.status ?? 200);
+  const status = state.auditFailed || state.storeFailed ? 503 : (result.status ?? 200);
   if (status >= 400 && result.body.kind === 'complete') {
     const code = codeInGraphQLBody(result.body.string);
     if (code) answeredCodes.set(res, code);

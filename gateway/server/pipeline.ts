@@ -32,6 +32,8 @@ export interface RequestState {
   requestId: string;
   /** Set when the audit could not be written: the HTTP layer answers 503. */
   auditFailed?: boolean;
+  /** Set when a store read the policy needed failed: the HTTP layer answers 503. */
+  storeFailed?: boolean;
   /** The operations executed for this HTTP request (one, or each of a batch), for its log line. */
   executed?: RequestSummary[];
 }
@@ -45,7 +47,14 @@ export interface PipelineOptions {
   audit: AuditSink;
   now?: () => Date;
   /** Observes each finished request (logs, metrics, traces); never sees the response data. */
-  onRequestDone?: (summary: RequestSummary, outcome: { auditFailed: boolean; errors: number }) => void;
+  onRequestDone?: (summary: RequestSummary, outcome: RequestOutcome) => void;
+}
+
+/** How a request ended, for its observers: the audit or the store failing makes it a 503. */
+export interface RequestOutcome {
+  auditFailed: boolean;
+  storeFailed: boolean;
+  errors: number;
 }
 
 export function auditUnavailableResult(): ExecutionResult {
@@ -53,6 +62,16 @@ export function auditUnavailableResult(): ExecutionResult {
     errors: [
       new GraphQLError('The audit trail could not be written, so no data is returned (no log, no access). Try again shortly; if it persists, tell the gateway operator.', {
         extensions: { code: 'AUDIT_UNAVAILABLE' },
+      }),
+    ],
+  };
+}
+
+export function storeUnavailableResult(): ExecutionResult {
+  return {
+    errors: [
+      new GraphQLError('The gateway could not read its store to decide this request, so no data is returned. Try again shortly; if it persists, tell the gateway operator.', {
+        extensions: { code: 'STORE_UNAVAILABLE' },
       }),
     ],
   };
@@ -89,7 +108,9 @@ export async function runRequest(
   } catch {
     state.auditFailed = true;
   }
+  if (output.storeUnavailable) state.storeFailed = true;
   (state.executed ??= []).push(summary);
-  options.onRequestDone?.(summary, { auditFailed: state.auditFailed === true, errors: output.result.errors?.length ?? 0 });
-  return state.auditFailed ? auditUnavailableResult() : output.result;
+  options.onRequestDone?.(summary, { auditFailed: state.auditFailed === true, storeFailed: state.storeFailed === true, errors: output.result.errors?.length ?? 0 });
+  if (state.auditFailed) return auditUnavailableResult();
+  return state.storeFailed ? storeUnavailableResult() : output.result;
 }

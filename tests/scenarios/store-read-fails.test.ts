@@ -1,0 +1,49 @@
+/**
+ * A store read that the policy needs fails (a lost connection, a failover, a broken table): the
+ * request fails as a whole, HTTP 503 without data, rather than an answer that reads as the policy's
+ * refusal. Its records are still written, and the gateway answers again once the store does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectAddress, startProduct, type Product } from '../helpers/product.ts';
+
+const ADRES = '9999200000900001';
+const QUERY = `{ adres(adresId: "${ADRES}") { straat bewoners { naam { geslachtsnaam } } } }`;
+const ANSWER = { adres: { straat: 'Hazelaarstraat', bewoners: [{ naam: { geslachtsnaam: 'Verhoeven' } }, { naam: { geslachtsnaam: 'Verhoeven' } }, { naam: { geslachtsnaam: 'Verhoeven' } }] } };
+
+describe('a store read for the policy fails', () => {
+  let p: Product;
+
+  beforeAll(async () => {
+    p = await startProduct();
+    await selectAddress(p, ADRES);
+  });
+  afterAll(async () => {
+    await p?.stop().catch(() => {});
+    await p?.cleanup();
+  });
+
+  it('answers 503 STORE_UNAVAILABLE without data, records the refusals, and serves again once the store reads', async () => {
+    const analist = await p.token('analist', 'belastingdienst');
+    expect((await p.query(analist, 'uitkeringsfraude', QUERY)).body.data).toEqual(ANSWER);
+
+    await p.doelpoort.db.query('ALTER TABLE signals RENAME TO signals_away');
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const failed = await p.query(analist, 'uitkeringsfraude', QUERY, { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    expect(failed.status).toBe(503);
+    expect(failed.body.data).toBeUndefined();
+    expect(failed.body.errors!.map((e) => e.extensions?.['code'])).toEqual(['STORE_UNAVAILABLE']);
+    expect(failed.body.errors![0]!.message).toBe(
+      'The gateway could not read its store to decide this request, so no data is returned. Try again shortly; if it persists, tell the gateway operator.',
+    );
+    expect(JSON.stringify(failed.body)).not.toMatch(/Verhoeven|Hazelaarstraat|signals/);
+    const { rows } = await p.doelpoort.db.query<{ outcome: string; rule: string }>(
+      "SELECT DISTINCT body->>'outcome' AS outcome, body->>'rule' AS rule FROM audit_log WHERE kind = 'decision' AND body->>'trace_id' = $1",
+      [traceId],
+    );
+    expect(rows).toEqual([{ outcome: 'deny', rule: 'policy.error' }]);
+
+    await p.doelpoort.db.query('ALTER TABLE signals_away RENAME TO signals');
+    const again = await p.query(analist, 'uitkeringsfraude', QUERY);
+    expect({ status: again.status, data: again.body.data }).toEqual({ status: 200, data: ANSWER });
+  });
+});
