@@ -6,6 +6,8 @@
  *   npx tsx subgraphs/serve.ts all 4101 --gateway-keys http://127.0.0.1:4000/.well-known/jwks.json
  *   npx tsx subgraphs/serve.ts brp 4101 --gateway-keys ./gateway-jwks.json
  *   DOELPOORT_GATEWAY_JWKS=./gateway-jwks.json npx tsx subgraphs/serve.ts      every subgraph, on ephemeral ports
+ *
+ * They listen on 127.0.0.1; DOELPOORT_SUBGRAPHS_HOST sets another address (0.0.0.0 in a container).
  */
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
@@ -24,9 +26,10 @@ async function main(args: string[]): Promise<void> {
   const port = Number(portText);
   if (rest.length > 0 || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(USAGE);
   const gatewayKeys = loadGatewayKeys(keysOption ?? process.env.DOELPOORT_GATEWAY_JWKS);
+  const host = process.env.DOELPOORT_SUBGRAPHS_HOST || '127.0.0.1';
 
   if (which === 'all') {
-    const served = await serveAllSubgraphs(defaultWorld(), { gatewayKeys, basePort: port });
+    const served = await serveAllSubgraphs(defaultWorld(), { gatewayKeys, basePort: port, host });
     for (const { name, url } of served.subgraphs) console.log(`${name} ${url}`);
     closeOnSignal(served.close);
     return;
@@ -34,7 +37,7 @@ async function main(args: string[]): Promise<void> {
   const factory = SUBGRAPH_FACTORIES.find(([id]) => id === which);
   if (factory === undefined) throw new UsageError(`unknown subgraph "${which}"\n${USAGE}`);
   const verifier = createGatewayTokenVerifier({ partner: which, jwks: gatewayKeys });
-  const served = await serveSubgraph(factory[1](defaultWorld()), { port, verifier });
+  const served = await serveSubgraph(factory[1](defaultWorld()), { port, host, verifier });
   console.log(`${which} ${served.url}`);
   closeOnSignal(served.close);
 }
