@@ -1,0 +1,171 @@
+/** The executor's data: its options and output, and the state one operation's execution carries. */
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
+import type { RequestContext } from '../context/types.ts';
+import type { Decision, Policy } from '../policy/types.ts';
+import type { Path } from './path.ts';
+import type { ProjectContext, Target } from './project.ts';
+import type { SubgraphFetcher } from './subgraph-client.ts';
+import type { Supergraph } from './supergraph.ts';
+
+export type Obj = Record<string, unknown>;
+export type PathArray = ReadonlyArray<string | number>;
+
+export interface SubjectType {
+  kind: SubjectKind;
+  idField: string;
+  /** The partner whose classification of the key field applies when the gateway already holds it. */
+  registry: string;
+}
+
+export const DEFAULT_SUBJECT_TYPES: Record<string, SubjectType> = {
+  Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' },
+  Adres: { kind: 'address', idField: 'adresId', registry: 'bag' },
+};
+
+export interface PartnerCallInfo {
+  graph: string;
+  /** Every "Type.field" coordinate the call selects, at every level (for the partner token). */
+  coordinates: string[];
+  context: RequestContext;
+  /** The span of this partner call: its `traceparent` and the reference into the partner's log. */
+  spanId: string;
+}
+
+export interface ExecutorOptions {
+  supergraph: Supergraph;
+  apiSchema: GraphQLSchema;
+  /** "<graph>:<Type.field>" → the owner's classification. */
+  classifications: ReadonlyMap<string, Classification>;
+  policy: Policy;
+  minimise: (transform: Minimisation, value: unknown) => unknown;
+  subjectTypes?: Record<string, SubjectType>;
+  /** Graph name → URL; defaults to the URLs in the supergraph. */
+  urls?: ReadonlyMap<string, string>;
+  fetcher?: SubgraphFetcher;
+  /** One partner call's time limit. */
+  timeoutMs?: number;
+  /** The whole request's time limit: partner calls get what is left of it. */
+  requestTimeoutMs?: number;
+  headersFor?: (call: PartnerCallInfo) => Promise<Record<string, string>> | Record<string, string>;
+  maxRounds?: number;
+  /** No dragnet: at most this many distinct persons are decided on per request; the rest are denied. */
+  maxPersonsPerRequest?: number;
+  /** No dragnet over many requests: counts the new persons of a round for the caller's day; false refuses them. */
+  admitPersons?: (context: RequestContext, newPersons: number) => Promise<boolean>;
+}
+
+export interface DecisionRecord {
+  coordinate: string;
+  owner: string;
+  tier: Classification['tier'] | 'unclassified';
+  subject: { kind: SubjectKind; id: string | undefined };
+  path: PathArray;
+  decision: Decision;
+}
+
+export interface PartnerCallRecord {
+  graph: string;
+  spanId: string;
+  startedAt: Date;
+  endedAt: Date;
+  ok: boolean;
+  failure?: string;
+  /** The gateway's guard refused the call (circuit open, queue full): it never reached the partner. */
+  refused?: true;
+  coordinates: string[];
+}
+
+export interface MinimisedRecord {
+  path: PathArray;
+  coordinate: string;
+  transform: Minimisation;
+  value: unknown;
+}
+
+export interface ExecutionInput {
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  context: RequestContext;
+}
+
+export interface ExecutionOutput {
+  result: ExecutionResult;
+  decisions: DecisionRecord[];
+  calls: PartnerCallRecord[];
+  minimised: MinimisedRecord[];
+  /** Set when a store read the policy needed failed: the request fails as a whole (HTTP 503, no data). */
+  storeUnavailable?: true;
+}
+
+export interface WorkItem {
+  obj: Obj;
+  selections: readonly SelectionNode[];
+  path: Path;
+}
+
+export interface FetchEntry {
+  obj: Obj;
+  typename: string;
+  target: Target;
+  path: Path;
+  fields: Map<string, FieldNode[]>;
+  /** Key and @requires fields fetched for the gateway's own use (shared empty set until the first). */
+  internal: ReadonlySet<string>;
+  /** Minimised fields; most entries have none, so it is made on the first. */
+  transforms: Map<string, { transform: Minimisation; coordinate: string }> | undefined;
+  resolveTypename: boolean;
+}
+
+export interface SubjectField {
+  key: string;
+  nodes: FieldNode[];
+  name: string;
+  /** null when the gateway already holds the value (a key field). */
+  target: Target | null;
+  owner: string;
+}
+
+export interface SubjectEntry {
+  obj: Obj;
+  typename: string;
+  path: Path;
+  fields: SubjectField[];
+}
+
+export interface Round {
+  fetches: Map<string, Map<Obj, FetchEntry>>;
+  subjects: SubjectEntry[];
+}
+
+export interface State {
+  pc: ProjectContext;
+  options: ExecutorOptions;
+  subjectTypes: Record<string, SubjectType>;
+  context: RequestContext;
+  operation: OperationDefinitionNode;
+  rawVariables: Record<string, unknown>;
+  topErrors: GraphQLError[];
+  decisions: DecisionRecord[];
+  calls: PartnerCallRecord[];
+  minimised: MinimisedRecord[];
+  attempted: WeakMap<Obj, Set<string>>;
+  persons: Set<string>;
+  deadline: number;
+  refusedToday: Set<string>;
+  storeUnavailable: boolean;
+  contentFree: WeakMap<FieldNode, FieldNode[]>;
+}
+
+export interface Executor {
+  execute(input: ExecutionInput): Promise<ExecutionOutput>;
+}
