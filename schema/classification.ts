@@ -10,21 +10,9 @@
  *
  * The directive's arguments are strings (not enums) so that a partner's subgraph adds no types to
  * the public schema; `npm run check` validates the values.
+ *
+ * The tiers, the minimised forms, the directive's definition and the classification itself are
+ * the kit's: partners and the gateway read one definition.
  */
-
-// The tiers, the minimised forms and the directive's definition are the kit's: partners and the
-// gateway read one definition.
-import type { Minimisation, Tier } from '@doelpoort/subgraph-kit';
-
 export { CLASSIFIED_DIRECTIVE_SDL, MINIMISATIONS, TIERS, type Minimisation, type Tier } from '@doelpoort/subgraph-kit';
-
-export interface Classification {
-  tier: Tier;
-  /** Covenant purposes for which the owner allows the field to be shared. */
-  purposes: string[];
-  minimised?: Minimisation;
-}
-
-/** Types whose every field says something about a person or an address. */
-export const SUBJECT_TYPES = { Persoon: 'person', Adres: 'address' } as const;
-export type SubjectKind = (typeof SUBJECT_TYPES)[keyof typeof SUBJECT_TYPES];
+export { SUBJECT_TYPES, type Classification, type SubjectKind } from '@doelpoort/subgraph-kit/schema';

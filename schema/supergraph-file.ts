@@ -8,8 +8,7 @@
  */
 import { containsSupergraphSpec, transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { Kind, buildASTSchema, parse, print, type DocumentNode } from 'graphql';
-import type { ComposeResult } from './compose.ts';
-import { problemAt, type SchemaProblem } from './problems.ts';
+import type { ComposeResult, SchemaProblem } from './compose.ts';
 
 const SOURCE = 'supergraph';
 
@@ -53,5 +52,5 @@ function graphUrls(document: DocumentNode): [string, string][] {
 }
 
 function refused(message: string): { ok: false; problems: SchemaProblem[] } {
-  return { ok: false, problems: [problemAt(SOURCE, '', null, `${SOURCE}: ${message}`)] };
+  return { ok: false, problems: [{ subgraph: SOURCE, coordinate: '', line: null, column: null, message: `${SOURCE}: ${message}` }] };
 }

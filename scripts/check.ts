@@ -15,13 +15,13 @@
  * named schema.graphql ("uwv/schema.graphql" is "uwv"). One file is checked alone (syntax,
  * validity as a subgraph, classifications); several files, or --with-ours, are also composed together.
  * Exit code 0 with "OK: ..." or 1 with the problems, one per line. Warnings (a field that reveals a
- * protected status classified at the lowest tier, schema/protected-status.ts) go to stderr as
+ * protected status classified at the lowest tier, the kit's schema/protected-status.ts) go to stderr as
  * "warning: ..." lines and do not change the exit code.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphSource } from '../schema/compose.ts';
-import { checkSources, printOutcome, readSource, UsageError } from '../packages/subgraph-kit/src/cli/check.ts';
+import { checkSources, printOutcome, readSource, UsageError } from '@doelpoort/subgraph-kit/schema';
 import { loadPolicyData } from '../gateway/policy/load.ts';
 import { PolicyDataError } from '../gateway/policy/problems.ts';
 import { defaultWorld } from '../subgraphs/world/index.ts';

@@ -15,8 +15,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse } from 'graphql';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conform, type ConformReport } from '../../packages/subgraph-kit/src/conform.ts';
-import { checkSources, describeOutcome } from '../../packages/subgraph-kit/src/cli/check.ts';
+import { conform, type ConformReport } from '@doelpoort/subgraph-kit';
+import { checkSources, describeOutcome } from '@doelpoort/subgraph-kit/schema';
 import { ADRES, BSN } from '../../subgraphs/world/planted-ids.ts';
 import { PARTNERS } from '../../subgraphs/world/index.ts';
 

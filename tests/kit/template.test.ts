@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASSIFIED_DIRECTIVE_SDL, CLASSIFIED_LINK_SDL, conform } from '@doelpoort/subgraph-kit';
-import { checkSources, describeOutcome } from '../../packages/subgraph-kit/src/cli/check.ts';
+import { checkSources, describeOutcome } from '@doelpoort/subgraph-kit/schema';
 import { composeSupergraph } from '../../schema/compose.ts';
 import { leerplichtServer, PARTNER } from '../../docs/partner-template/server.ts';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readClassifications } from '../../schema/classifications.ts';
+import { readClassifications } from '@doelpoort/subgraph-kit/schema';
 
 /** Lines 1-2 of every SDL below; the fields start on line 3. */
 const HEADER = `directive @classified(tier: String!, purposes: [String!]!, minimised: String) on FIELD_DEFINITION

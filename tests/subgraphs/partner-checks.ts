@@ -5,7 +5,7 @@
 import { Kind, execute, parse } from 'graphql';
 import type { ExecutionResult } from 'graphql';
 import { composeSupergraph } from '../../schema/compose.ts';
-import { readClassifications } from '../../schema/classifications.ts';
+import { readClassifications } from '@doelpoort/subgraph-kit/schema';
 import type { Classification } from '../../schema/classification.ts';
 import { createBagSubgraph } from '../../subgraphs/bag/index.ts';
 import { createBrpSubgraph } from '../../subgraphs/brp/index.ts';

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The doelpoort-kit CLI: the kit ships TypeScript, loaded with tsx.
-import { register } from 'tsx/esm/api';
+// The doelpoort-kit CLI (check, conform), compiled to dist/ when the package is built.
+import { main } from '../dist/cli/main.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

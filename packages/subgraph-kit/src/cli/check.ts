@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-// The check itself is the gateway's own (schema/), so that the gateway and the kit never disagree.
-import { checkSubgraph, composeSupergraph, formatProblems, type SchemaProblem, type SubgraphSource } from '../../../../schema/compose.ts';
-import type { ClassificationOptions } from '../../../../schema/classifications.ts';
+// The gateway composes with the same check (it imports @doelpoort/subgraph-kit/schema): the two never disagree.
+import type { ClassificationOptions } from '../schema/classifications.ts';
+import { checkSubgraph, composeSupergraph, formatProblems, type SchemaProblem, type SubgraphSource } from '../schema/compose.ts';
 
 export class UsageError extends Error {}
 

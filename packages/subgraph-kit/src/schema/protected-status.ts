@@ -2,7 +2,7 @@
  * Words that show a field reveals a protected status of a person: the BRP secrecy flag, care
  * involvement, health, criminal-law data, residence status, the other special categories of AVG
  * art. 9. Knowing only that such a status holds already tells something a caller needs a
- * selection for, so such a field is never of the lowest tier ("low"). `npm run check` warns when a
+ * selection for, so such a field is never of the lowest tier ("low"). `doelpoort-kit check` warns when a
  * field of `Persoon` or `Adres` classified "low" has one of these words at the start of a word of
  * its name (camelCase split: "heeftZorgverwijzing" has the word "zorgverwijzing") or of its
  * description. Extend the list here; each entry names the status for the warning.

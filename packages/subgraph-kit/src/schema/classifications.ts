@@ -73,7 +73,7 @@ export function classificationsOf(subgraph: string, document: DocumentNode, opti
   return { classifications, problems: problems.sort(byPosition), warnings };
 }
 
-/** A warning when a field of the lowest tier reveals a protected status by its name or description (schema/protected-status.ts). */
+/** A warning when a field of the lowest tier reveals a protected status by its name or description (protected-status.ts). */
 function protectedStatusAtLowestTier(subgraph: string, coordinate: string, field: FieldDefinitionNode, options: ClassificationOptions): SchemaProblem[] {
   const revealed = revealedStatus(field.name.value, field.description?.value, options.protectedStatuses ?? PROTECTED_STATUSES);
   if (revealed === undefined) return [];
