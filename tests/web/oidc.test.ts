@@ -95,6 +95,7 @@ describe('the web app with an identity provider (auth)', () => {
       expect(await page.getByLabel('User (employee id)').count()).toBe(0);
       expect(await page.getByLabel('Role').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
+      if (process.env.DOELPOORT_SCREENSHOTS) await page.screenshot({ path: join(process.env.DOELPOORT_SCREENSHOTS, 'sign-in-oidc.png'), fullPage: true });
     }, 60_000);
 
     it('signs in through the provider’s login and consent, and a query works with its token', async () => {
