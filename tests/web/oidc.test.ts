@@ -3,7 +3,8 @@
  * here: the gateway runs with `auth` naming that issuer and a web app client. In Chromium the app
  * sends the user to the provider's login and consent pages and back, ends signed in with the
  * claims the gateway reads, and a query works; the token is never in a URL and nothing stays in
- * the browser's storage. The development sign-in is not there: not the endpoint, not the form.
+ * the browser's storage; when the token expires, the app asks to sign in again. The development
+ * sign-in is not there: not the endpoint, not the form.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,8 @@ describe('the web app with an identity provider (auth)', () => {
     beforeAll(async () => {
       driven = await drive(chromiumPath!);
       page = driven.page;
+      // The page's clock runs as the real one, until the test moves it past the token's expiry.
+      await page.clock.install();
       // The provider's pages ask for a web font; there is no internet here, and it is not ours.
       await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
       page.on('response', async (response) => {
@@ -117,6 +120,15 @@ describe('the web app with an identity provider (auth)', () => {
       await eventually(() => page.getByRole('region', { name: 'Gemeente, Basisregistratie Adressen en Gebouwen' }).textContent()).toContain('Hazelaarstraat');
       expect(await seriousViolations(page)).toEqual([]);
     }, 120_000);
+
+    it('asks to sign in again when the token expires', async () => {
+      const expiresAt = await page.evaluate(() => document.querySelector('.app-header')!.textContent!.match(/session until (\d\d:\d\d)/)![1]);
+      // The provider's access tokens last 15 minutes.
+      await page.clock.fastForward('16:00');
+      await page.getByText(`Your session ended at ${expiresAt}. Sign in again.`).waitFor();
+      expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(1);
+      expect(await page.locator('.app-header').count()).toBe(0);
+    }, 60_000);
 
     it('never put a token in a URL, and the page raised no error', () => {
       expect(tokens.length).toBe(2);
