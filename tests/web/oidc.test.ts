@@ -130,6 +130,13 @@ describe('the web app with an identity provider (auth)', () => {
       expect(await page.locator('.app-header').count()).toBe(0);
     }, 60_000);
 
+    it('refuses a sign-in response it did not start, and cleans it from the address bar', async () => {
+      await page.goto(`${product.origin}/?code=forged-code&state=forged-state`);
+      await page.getByText('This sign-in was not started here (or was already used). Sign in again.').waitFor();
+      expect(page.url()).toBe(`${product.origin}/`);
+      expect(await page.locator('.app-header').count()).toBe(0);
+    }, 60_000);
+
     it('never put a token in a URL, and the page raised no error', () => {
       expect(tokens.length).toBe(2);
       expect(driven.urls.filter((url) => tokens.some((token) => url.includes(token)) || /access_token|id_token/.test(url))).toEqual([]);

@@ -86,6 +86,7 @@ export function App() {
           // Back from the identity provider: exchange the code (once; the address bar is cleaned first).
           const oidc = appConfig.signIn.mode === 'oidc' ? appConfig.signIn : undefined;
           if (oidc && isSignInResponse()) {
+            setNotice('Completing your sign-in…');
             completeSignIn(oidc).then(
               (token) => signedIn(sessionFromToken(token, oidc.claims), appConfig),
               (err: Error) => setNotice(err.message),
