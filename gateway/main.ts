@@ -48,6 +48,7 @@ import type { SubgraphFetcher } from './executor/subgraph-client.ts';
 const PROJECT_URL = 'inprocess://project';
 import { createWebApp } from './server/web-app.ts';
 import { appChoices, createDevSignIn } from './server/dev-sign-in.ts';
+import { appSignIn } from './server/app-sign-in.ts';
 /**
  * A partner token's project or purpose when the call is made for none: a request that touches no
  * person or address, or declares no purpose (the policy then denies every personal field). Purpose
@@ -278,7 +279,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       admitPersons: (context, count) => (context.caller ? daily.admit(context.caller, dutchDayOf(context.now), count) : Promise.resolve(false)),
       handlers: [
         // The web app at /; its development sign-in only on the embedded default without `auth`.
-        createWebApp({ config: { signIn: { mode: devSignIn ? 'development' : 'unavailable' }, ...appChoices(policyData) } }),
+        createWebApp({ config: { signIn: appSignIn(auth), ...appChoices(policyData) } }),
         ...(devSignIn ? [createDevSignIn(devSignIn, policyData)] : []),
         createAuditApi({
           db,

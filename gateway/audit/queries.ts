@@ -5,7 +5,7 @@
  */
 import type { Db } from '../store/db.ts';
 import { pseudonymise } from './pseudonym.ts';
-import type { AuditKind, DecisionRecord, LiftRecord, ProcessingRecord } from './records.ts';
+import type { AuditKind, DecisionRecord, LiftRecord, ProcessingRecord, ReviewRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
 import { verifyChain, type ChainVerdict, type VerifyOptions } from './verify.ts';
 
@@ -78,18 +78,61 @@ export function refusals(db: Db, page: Page & { project?: string } = {}): Promis
   return listEntries(db, [...where, 'project = $1'], [page.project], page);
 }
 
-const AWAITING_REVIEW = [
-  "kind = 'decision'",
-  "(body ->> 'flagged_for_review')::boolean",
-  "NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)",
-];
+const NOT_REVIEWED = "NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)";
+const REVIEWED = "EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)";
+/** What a privacy officer reviews: a release on a written justification (flagged), or a refusal. */
+const REVIEWABLE = ["kind = 'decision'", "((body ->> 'flagged_for_review')::boolean OR body ->> 'outcome' = 'deny')"];
+const AWAITING_REVIEW = ["kind = 'decision'", "(body ->> 'flagged_for_review')::boolean", NOT_REVIEWED];
 
 /** Decisions flagged for review (a justification skipped a lower tier) that nobody has reviewed yet. */
 export function awaitingReview(db: Db, page: Page = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
   return listEntries(db, AWAITING_REVIEW, [], page);
 }
 
-/** Records that a privacy officer reviewed a flagged decision; the review is itself an audit record. Returns its seq. */
+/** A review mark: who reviewed the decision, when, with what note, and the review record's own seq. */
+export interface ReviewMark extends ReviewRecord {
+  seq: number;
+}
+
+/** The review of each of these decisions that has one (the first, should there be more), by the decision's seq. */
+export async function reviewsOf(db: Db, seqs: readonly number[]): Promise<Map<number, ReviewMark>> {
+  if (seqs.length === 0) return new Map();
+  const { rows } = await db.query<{ seq: number; body: ReviewRecord }>(
+    "SELECT seq, body FROM audit_log WHERE kind = 'review' AND target_seq = ANY($1::bigint[]) ORDER BY seq",
+    [seqs],
+  );
+  const marks = new Map<number, ReviewMark>();
+  for (const row of rows) if (!marks.has(row.body.target_seq)) marks.set(row.body.target_seq, { seq: Number(row.seq), ...row.body });
+  return marks;
+}
+
+/** Each entry with its review mark, or null. */
+export async function withReviews<Body>(db: Db, page: PageOf<AuditEntry<Body>>): Promise<PageOf<AuditEntry<Body> & { review: ReviewMark | null }>> {
+  const marks = await reviewsOf(db, page.items.map((item) => item.seq));
+  return { items: page.items.map((item) => ({ ...item, review: marks.get(item.seq) ?? null })), next: page.next };
+}
+
+/** Refusals and justified releases that a privacy officer has reviewed, with the review, optionally in one project. */
+export async function reviewed(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<DecisionRecord> & { review: ReviewMark | null }>> {
+  const where = [...REVIEWABLE, REVIEWED];
+  const listed = page.project === undefined ? await listEntries<DecisionRecord>(db, where, [], page) : await listEntries<DecisionRecord>(db, [...where, 'project = $1'], [page.project], page);
+  return withReviews(db, listed);
+}
+
+/** Why a decision cannot be marked as reviewed. */
+export class ReviewRefused extends Error {
+  constructor(
+    readonly reason: 'not-reviewable' | 'already-reviewed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Records that a privacy officer reviewed a refusal or a release on a written justification; the
+ * review is itself an audit record, in the chain. A decision is reviewed once. Returns its seq.
+ */
 export async function markReviewed(
   db: Db,
   writer: AuditWriter,
@@ -97,8 +140,10 @@ export async function markReviewed(
   reviewer: string,
   options: { note?: string; now?: Date } = {},
 ): Promise<number> {
-  const { rows } = await db.query<{ seq: number }>(`SELECT seq FROM audit_log WHERE seq = $1 AND ${AWAITING_REVIEW.join(' AND ')}`, [seq]);
-  if (rows.length === 0) throw new Error(`seq ${seq} is not a decision awaiting review`);
+  const { rows } = await db.query<{ seq: number }>(`SELECT seq FROM audit_log WHERE seq = $1 AND ${REVIEWABLE.join(' AND ')}`, [seq]);
+  if (rows.length === 0) throw new ReviewRefused('not-reviewable', `seq ${seq} is not a refusal or a release on a written justification`);
+  const earlier = (await reviewsOf(db, [seq])).get(seq);
+  if (earlier) throw new ReviewRefused('already-reviewed', `seq ${seq} was already reviewed by ${earlier.reviewed_by} at ${earlier.reviewed_at}`);
   const body = { target_seq: seq, reviewed_by: reviewer, reviewed_at: (options.now ?? new Date()).toISOString(), note: options.note ?? null };
   const [written] = await writer.write([{ kind: 'review', body }]);
   return written!;

@@ -58,6 +58,8 @@ const auth = z
     clockSkewSeconds: z.int().min(0).max(300).default(30),
     algorithms: z.array(z.enum(JWS_ALGORITHMS)).min(1).default(['ES256', 'RS256', 'EdDSA']),
     claims: claims.prefault({}),
+    /** The web app's OpenID Connect client at the issuer (authorisation code flow with PKCE, no secret). */
+    webApp: z.strictObject({ clientId: text, scopes: text.default('openid') }).optional(),
   })
   .superRefine((value, ctx) => {
     if ((value.jwksFile === undefined) === (value.jwksUrl === undefined)) {

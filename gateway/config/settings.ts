@@ -93,6 +93,8 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'auth.claims.organisation', env: 'DOELPOORT_AUTH_CLAIMS_ORGANISATION', kind: 'string', expected: 'a non-empty claim name', example: 'org' },
   { key: 'auth.claims.roles', env: 'DOELPOORT_AUTH_CLAIMS_ROLES', kind: 'string', expected: 'a non-empty claim name', example: 'roles' },
   { key: 'auth.claims.projects', env: 'DOELPOORT_AUTH_CLAIMS_PROJECTS', kind: 'string', expected: 'a non-empty claim name', example: 'projects' },
+  { key: 'auth.webApp.clientId', env: 'DOELPOORT_AUTH_WEB_APP_CLIENT_ID', kind: 'string', expected: "the web app's non-empty client id at the identity provider", example: 'doelpoort-web' },
+  { key: 'auth.webApp.scopes', env: 'DOELPOORT_AUTH_WEB_APP_SCOPES', kind: 'string', expected: 'the scopes the web app asks for, separated by spaces', example: 'openid doelpoort' },
   {
     key: 'clockStart',
     env: 'DOELPOORT_CLOCK_START',

@@ -18,7 +18,10 @@ import {
   chainStatus,
   markReviewed,
   refusals,
+  reviewed,
+  ReviewRefused,
   subjectAccessReport,
+  withReviews,
   type Page,
 } from '../audit/queries.ts';
 import { oversightRecords, personSubject, subjectsOf, type OversightActivityRef, type OversightSubject } from '../audit/oversight-records.ts';
@@ -65,6 +68,7 @@ const pageShape = {
   to: isoDate.optional(),
 };
 const pageQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional() });
+const reviewsQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional(), status: z.enum(['awaiting', 'reviewed']).default('awaiting') });
 const personBody = z.strictObject({ bsn, ...pageShape });
 const reportBody = z.strictObject({ bsn, from: isoDate.optional(), to: isoDate.optional() });
 const reviewBody = z.strictObject({ note: z.string().min(1).max(2000).optional() });
@@ -164,10 +168,12 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (route === 'GET /audit/refusals') {
         const q = parse(pageQuery, query, 'query string');
-        const listed = await refusals(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) });
+        const listed = await withReviews(options.db, await refusals(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) }));
         [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (route === 'GET /audit/reviews') {
-        const listed = await awaitingReview(options.db, page(parse(pageQuery, query, 'query string')));
+        const q = parse(reviewsQuery, query, 'query string');
+        if (q.status === 'awaiting' && q.project) throw new ApiError(400, 'BAD_REQUEST', 'query string: project: only with status=reviewed. See docs/audit.md for the request shapes.');
+        const listed = q.status === 'reviewed' ? await reviewed(options.db, { ...page(q), ...(q.project ? { project: q.project } : {}) }) : await awaitingReview(options.db, page(q));
         [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (req.method === 'POST' && reviewMatch) {
         const body = parse(reviewBody, await jsonBody(req), `POST ${url.pathname}`);
@@ -175,7 +181,8 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.note ? { note: body.note } : {}), now: now() });
           result = { reviewSeq: seq };
         } catch (err) {
-          if (err instanceof Error && /not a decision awaiting review/.test(err.message)) throw new ApiError(404, 'NOT_FOUND', err.message);
+          if (err instanceof ReviewRefused && err.reason === 'not-reviewable') throw new ApiError(404, 'NOT_FOUND', err.message);
+          if (err instanceof ReviewRefused) throw new ApiError(409, 'ALREADY_REVIEWED', err.message);
           throw err;
         }
       } else if (route === 'POST /audit/explain') {

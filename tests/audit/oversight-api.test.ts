@@ -170,6 +170,27 @@ for (const backend of backends) {
       expect(marked.written).toEqual([{ kind: 'review', body: { target_seq: 4, reviewed_by: 'fg-brp-1', reviewed_at: NOW, note: 'acceptable' } }]);
     });
 
+    test('a refusal is marked reviewed too, once; the reviewed list says by whom and when, and is a read of its subjects', async () => {
+      const marked = await read('POST', '/audit/reviews/3', {});
+      expect([marked.status, marked.written]).toEqual([200, [{ kind: 'review', body: { target_seq: 3, reviewed_by: 'fg-brp-1', reviewed_at: NOW, note: null } }]]);
+      const again = await read('POST', '/audit/reviews/3', { note: 'twice' });
+      expect([again.status, again.body, again.written]).toEqual([409, { error: { code: 'ALREADY_REVIEWED', message: `seq 3 was already reviewed by fg-brp-1 at ${NOW}` } }, []]);
+      const plainRelease = await read('POST', '/audit/reviews/2', {});
+      expect([plainRelease.status, plainRelease.body, plainRelease.written]).toEqual([404, { error: { code: 'NOT_FOUND', message: 'seq 2 is not a refusal or a release on a written justification' } }, []]);
+
+      type Reviewed = { items: { seq: number; review: { reviewed_by: string; reviewed_at: string; note: string | null } | null }[] };
+      const refused = await call('GET', '/audit/refusals');
+      expect((refused.body as Reviewed).items.map((item) => [item.seq, item.review?.reviewed_by ?? null])).toEqual([[3, 'fg-brp-1'], [5, null]]);
+      const done = await read('GET', '/audit/reviews?status=reviewed');
+      expect((done.body as Reviewed).items.map((item) => [item.seq, item.review?.reviewed_by, item.review?.reviewed_at, item.review?.note])).toEqual([
+        [3, 'fg-brp-1', NOW, null],
+        [4, 'fg-brp-1', NOW, 'acceptable'],
+      ]);
+      expect(done.written).toEqual([oversight('GET /audit/reviews', PERSON, 'person'), oversight('GET /audit/reviews', ADDRESS, 'address')]);
+      expect(seqs((await call('GET', '/audit/reviews?status=reviewed&project=other-project')).body)).toEqual([]);
+      expect(await call('GET', '/audit/reviews?status=done')).toMatchObject({ status: 400 });
+    });
+
     test('POST /audit/explain: a record for the address whose facts the dry run read, and no decision record', async () => {
       const { status, body, written } = await read('POST', '/audit/explain', { query: `{ adres(adresId: "${ADRES_ID}") { straat } }`, context: EXPLAIN_CONTEXT });
       expect(status).toBe(200);

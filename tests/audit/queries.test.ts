@@ -11,7 +11,9 @@ import {
   liftConfidentiality,
   markReviewed,
   refusals,
+  reviewed,
   subjectAccessReport,
+  withReviews,
 } from '../../gateway/audit/queries.ts';
 import { createAuditWriter, type AuditWriter } from '../../gateway/audit/writer.ts';
 import type { Db } from '../../gateway/store/db.ts';
@@ -120,8 +122,26 @@ for (const backend of backends) {
       expect((await awaitingReview(db)).items).toEqual([]);
       const review = (await db.query('SELECT kind, body FROM audit_log WHERE seq = 8')).rows[0];
       expect(review).toEqual({ kind: 'review', body: { target_seq: 5, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-10T08:00:00.000Z', note: 'proportionate' } });
-      await expect(markReviewed(db, writer, 5, 'fg-venlo')).rejects.toThrow('seq 5 is not a decision awaiting review');
-      await expect(markReviewed(db, writer, 2, 'fg-venlo')).rejects.toThrow('seq 2 is not a decision awaiting review');
+      // A decision is reviewed once; a plain release is nothing to review.
+      await expect(markReviewed(db, writer, 5, 'fg-uwv')).rejects.toThrow('seq 5 was already reviewed by fg-venlo at 2025-03-10T08:00:00.000Z');
+      await expect(markReviewed(db, writer, 2, 'fg-venlo')).rejects.toThrow('seq 2 is not a refusal or a release on a written justification');
+      await expect(markReviewed(db, writer, 8, 'fg-venlo')).rejects.toThrow('seq 8 is not a refusal or a release on a written justification');
+    }));
+
+    test('refusals are marked reviewed too; the reviewed list shows by whom and when, and the chain holds the marks', withScenario(async (db, writer) => {
+      expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([[3, null], [6, null]]);
+      expect(await markReviewed(db, writer, 6, 'fg-venlo', { now: new Date('2025-03-11T08:00:00.000Z') })).toBe(8);
+      expect(await markReviewed(db, writer, 5, 'fg-uwv', { note: 'proportionate', now: new Date('2025-03-12T08:00:00.000Z') })).toBe(9);
+      expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([
+        [3, null],
+        [6, { seq: 8, target_seq: 6, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-11T08:00:00.000Z', note: null }],
+      ]);
+      expect((await reviewed(db)).items.map((e) => [e.seq, e.body.outcome, e.review?.reviewed_by, e.review?.reviewed_at, e.review?.note])).toEqual([
+        [5, 'minimise', 'fg-uwv', '2025-03-12T08:00:00.000Z', 'proportionate'],
+        [6, 'deny', 'fg-venlo', '2025-03-11T08:00:00.000Z', null],
+      ]);
+      expect((await reviewed(db, { project: 'other-project' })).items.map((e) => e.seq)).toEqual([6]);
+      expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 9, first: 1 });
     }));
 
     test('the subject-access report hides a confidential processing until it is lifted', withScenario(async (db, writer) => {

@@ -218,8 +218,10 @@ describe('scenario 1: the rented-out family home', () => {
     expect(marked.status).toBe(200);
     expect((marked.body as { reviewSeq: number }).reviewSeq).toBeGreaterThan(items[0]!.seq);
     expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
+    // A decision is reviewed once: the second mark names the first.
     const again = await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, {});
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(409);
+    expect((again.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'ALREADY_REVIEWED', message: expect.stringMatching(new RegExp(`^seq ${items[0]!.seq} was already reviewed by \\S+ at `)) });
   });
 
   it('after selection the identifying data of the residents is allowed', async () => {

@@ -163,17 +163,33 @@ describe.skipIf(!chromiumPath)('the web app in a browser', () => {
     await check('officer-explain');
   }, 120_000);
 
-  it("lets the officer mark a justified release as reviewed, and shows the refusals, the statistics and the chain", async () => {
+  it("lets the officer mark a justified release and a refusal as reviewed, shows who reviewed them, and shows the statistics and the chain", async () => {
     await page.goto(`${product.origin}/#/review`);
     const pending = page.locator('section.card').filter({ hasText: 'Persoon.toeslagen' }).first();
     await pending.waitFor();
     expect(await pending.textContent()).toContain(JUSTIFICATION);
     const seq = (await pending.getAttribute('aria-label'))!.replace('Decision ', '');
+    const refusal = page.locator('table.refusals tbody tr').first();
+    await refusal.waitFor();
+    const refusalSeq = (await refusal.getAttribute('data-seq'))!;
     await check('officer-review');
-    await pending.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await pending.getByLabel(`Review note for decision ${seq} (optional)`).fill('Justification read; proportionate');
+    await pending.getByRole('button', { name: `Mark decision ${seq} as reviewed` }).click();
     await eventually(() => page.getByRole('status').textContent()).toContain(`Decision ${seq} is marked as reviewed`);
     await eventually(() => page.locator(`section.card[aria-label="Decision ${seq}"]`).count()).toBe(0);
-    await eventually(() => page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    // A refusal: its review form opens from the table, with the keyboard as with a click.
+    await refusal.getByText(`Review decision ${refusalSeq}`).click();
+    await refusal.getByRole('button', { name: `Mark decision ${refusalSeq} as reviewed` }).click();
+    await eventually(() => page.getByRole('status').textContent()).toContain(`Decision ${refusalSeq} is marked as reviewed`);
+    await eventually(() => page.locator(`table.refusals tbody tr[data-seq="${refusalSeq}"]`).textContent()).toMatch(/Reviewed by emp-001 on \d/);
+    const reviewed = page.locator('table.reviewed tbody tr');
+    await eventually(() => reviewed.count()).toBe(2);
+    const cells = (n: string) => page.locator(`table.reviewed tbody tr[data-seq="${n}"] td`).allTextContents();
+    const [, field, outcome, , by, on, note] = await cells(seq);
+    expect([field, outcome, by, note]).toEqual(['Persoon.toeslagen', 'released on a written justification', 'emp-001', 'Justification read; proportionate']);
+    expect(on).toMatch(/\d{4}/);
+    expect((await cells(refusalSeq)).filter((_, i) => [2, 4, 6].includes(i))).toEqual(['refused', 'emp-001', '—']);
+    await check('officer-review-after-marking');
     await page.goto(`${product.origin}/#/statistics`);
     await page.locator('.chart svg').first().waitFor();
     expect(await page.locator('.chart').count()).toBe(3);

@@ -9,7 +9,9 @@ import { createCallerVerifier } from '../../gateway/identity/caller-verifier.ts'
 import { ensureLocalIssuer, type LocalIssuer } from '../../gateway/identity/local-issuer.ts';
 import { loadPolicyData } from '../../gateway/policy/load.ts';
 import { appChoices, createDevSignIn, DEV_SESSION_SECONDS } from '../../gateway/server/dev-sign-in.ts';
-import { createWebApp, fileWithin } from '../../gateway/server/web-app.ts';
+import { appSignIn, connectOrigins } from '../../gateway/server/app-sign-in.ts';
+import { contentSecurityPolicy, createWebApp, fileWithin } from '../../gateway/server/web-app.ts';
+import type { AuthConfig } from '../../gateway/config/schema.ts';
 
 const policy = loadPolicyData(new URL('../../policies', import.meta.url).pathname);
 let server: Server;
@@ -81,6 +83,38 @@ describe('the web app', () => {
     } finally {
       await new Promise<void>((resolve) => local.close(() => resolve()));
     }
+  });
+});
+
+describe('the sign-in the app is told about', () => {
+  const auth: AuthConfig = {
+    issuer: 'https://login.gemeente.example/realms/lsi',
+    audience: 'doelpoort',
+    jwksUrl: 'https://login.gemeente.example/realms/lsi/protocol/openid-connect/certs',
+    clockSkewSeconds: 30,
+    algorithms: ['RS256'],
+    claims: { subject: 'sub', organisation: 'org', roles: 'realm_access.roles', projects: 'lsi_projects' },
+  };
+
+  it('is the development sign-in without auth, OpenID Connect with a web app client, and none with auth alone', () => {
+    expect(appSignIn(undefined)).toEqual({ mode: 'development' });
+    expect(appSignIn(auth)).toEqual({ mode: 'unavailable' });
+    expect(appSignIn({ ...auth, webApp: { clientId: 'doelpoort-web', scopes: 'openid lsi' } })).toEqual({
+      mode: 'oidc',
+      issuer: 'https://login.gemeente.example/realms/lsi',
+      clientId: 'doelpoort-web',
+      scopes: 'openid lsi',
+      claims: auth.claims,
+    });
+  });
+
+  it('lets the page call the issuer’s origin only with OpenID Connect', () => {
+    const oidc = appSignIn({ ...auth, webApp: { clientId: 'doelpoort-web', scopes: 'openid' } });
+    expect(connectOrigins(oidc)).toEqual(['https://login.gemeente.example']);
+    expect(contentSecurityPolicy(connectOrigins(oidc))).toContain("connect-src 'self' https://login.gemeente.example;");
+    expect(connectOrigins({ mode: 'development' })).toEqual([]);
+    expect(connectOrigins({ ...oidc, issuer: 'not a url' } as typeof oidc)).toEqual([]);
+    expect(contentSecurityPolicy()).toContain("connect-src 'self';");
   });
 });
 

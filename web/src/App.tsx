@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { whenUnauthenticated, type QueryContext } from './api.ts';
-import { appRole, type AppConfig, type Session } from './session.ts';
+import { completeSignIn, isSignInResponse } from './oidc.ts';
+import { appRole, sessionFromToken, type AppConfig, type Session } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 import { ContextBar } from './analyst/ContextBar.tsx';
 import { Dossier } from './analyst/Dossier.tsx';
@@ -67,11 +68,34 @@ export function App() {
   const [context, setContext] = useState<QueryContext>({ project: '', purpose: '', caseId: '', justification: '' });
   const hash = useHash();
 
+  const signedIn = useCallback(
+    (s: Session, appConfig: AppConfig) => {
+      setNotice(undefined);
+      setContext(defaultContext(s, appConfig));
+      setSession(s);
+    },
+    [],
+  );
+
   useEffect(() => {
     fetch('/app/config')
       .then((r) => (r.ok ? (r.json() as Promise<AppConfig>) : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then(setConfig, (err: Error) => setConfigError(`The gateway's app configuration could not be read (${err.message}).`));
-  }, []);
+      .then(
+        (appConfig) => {
+          setConfig(appConfig);
+          // Back from the identity provider: exchange the code (once; the address bar is cleaned first).
+          const oidc = appConfig.signIn.mode === 'oidc' ? appConfig.signIn : undefined;
+          if (oidc && isSignInResponse()) {
+            setNotice('Completing your sign-in…');
+            completeSignIn(oidc).then(
+              (token) => signedIn(sessionFromToken(token, oidc.claims), appConfig),
+              (err: Error) => setNotice(err.message),
+            );
+          }
+        },
+        (err: Error) => setConfigError(`The gateway's app configuration could not be read (${err.message}).`),
+      );
+  }, [signedIn]);
 
   const end = useCallback((message: string) => {
     setSession(undefined);
@@ -99,11 +123,7 @@ export function App() {
       <SignIn
         config={config}
         notice={notice}
-        onSignedIn={(s) => {
-          setNotice(undefined);
-          setContext(defaultContext(s, config));
-          setSession(s);
-        }}
+        onSignedIn={(s) => signedIn(s, config)}
       />
     );
   }

@@ -1,8 +1,35 @@
-/** Signing in: the development sign-in of the embedded default (POST /dev/sign-in). */
+/**
+ * Signing in: with an identity provider, OpenID Connect (oidc.ts); on the embedded default, the
+ * development sign-in (POST /dev/sign-in), which exists only there.
+ */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, FormField, FormLabel, Heading1, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { named, SelectField } from './fields.tsx';
-import { sessionFromToken, type AppConfig, type Session } from './session.ts';
+import { beginSignIn } from './oidc.ts';
+import { sessionFromToken, type AppConfig, type OidcSignIn, type Session } from './session.ts';
+
+function OidcSignInButton({ signIn }: { signIn: OidcSignIn }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const start = () => {
+    setBusy(true);
+    setError(undefined);
+    beginSignIn(signIn).catch((err: Error) => {
+      setError(`The identity provider could not be reached (${err.message}).`);
+      setBusy(false);
+    });
+  };
+  return (
+    <section aria-labelledby="oidc-sign-in">
+      <Heading2 id="oidc-sign-in">Sign in with your organisation's account</Heading2>
+      <Paragraph>You sign in at your organisation's identity provider, {new URL(signIn.issuer).host}, and come back here.</Paragraph>
+      {error ? <Alert type="error">{error}</Alert> : null}
+      <Button appearance="primary-action-button" onClick={start} disabled={busy}>
+        Sign in
+      </Button>
+    </section>
+  );
+}
 
 export function SignIn({ config, notice, onSignedIn }: { config: AppConfig; notice: string | undefined; onSignedIn: (session: Session) => void }) {
   const [user, setUser] = useState('emp-001');
@@ -36,7 +63,9 @@ export function SignIn({ config, notice, onSignedIn }: { config: AppConfig; noti
     <main id="main" className="narrow">
       <Heading1>Sign in to Doelpoort</Heading1>
       {notice ? <Alert type="info">{notice}</Alert> : null}
-      {config.signIn.mode === 'development' ? (
+      {config.signIn.mode === 'oidc' ? (
+        <OidcSignInButton signIn={config.signIn} />
+      ) : config.signIn.mode === 'development' ? (
         <form onSubmit={submit} aria-labelledby="dev-sign-in">
           <Heading2 id="dev-sign-in">Development sign-in</Heading2>
           <Alert type="warning">

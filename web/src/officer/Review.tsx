@@ -1,14 +1,15 @@
 /**
- * What a privacy officer reviews: releases made on a written justification (GET /audit/reviews),
- * each marked as reviewed with a note (POST /audit/reviews/<seq>, itself an audit record), and
- * the refused fields of a project (GET /audit/refusals).
+ * What a privacy officer reviews: releases made on a written justification (GET /audit/reviews)
+ * and the refused fields of a project (GET /audit/refusals), each marked as reviewed with an
+ * optional note (POST /audit/reviews/<seq>, itself a record in the audit chain); and what has been
+ * reviewed, by whom and when (GET /audit/reviews?status=reviewed).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea } from '@utrecht/component-library-react';
 import { auditApi } from '../api.ts';
 import { named, SelectField } from '../fields.tsx';
 import type { AppConfig, Session } from '../session.ts';
-import { text, when, type AuditEntry, type PageOf } from './records.ts';
+import { text, when, type AuditEntry, type PageOf, type ReviewedEntry, type ReviewMark } from './records.ts';
 
 function MarkReviewed({ seq, onDone }: { seq: number; onDone: (note: string) => void }) {
   const [note, setNote] = useState('');
@@ -20,39 +21,45 @@ function MarkReviewed({ seq, onDone }: { seq: number; onDone: (note: string) => 
       }}
     >
       <FormField>
-        <FormLabel htmlFor={`note-${seq}`}>Review note for decision {seq}</FormLabel>
+        <FormLabel htmlFor={`note-${seq}`}>Review note for decision {seq} (optional)</FormLabel>
         <Textarea id={`note-${seq}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
       <Button type="submit" appearance="secondary-action-button">
-        Mark as reviewed
+        Mark decision {seq} as reviewed
       </Button>
     </form>
   );
 }
 
+const reviewedBy = (review: ReviewMark) => `Reviewed by ${review.reviewed_by} on ${when(review.reviewed_at)}`;
+const outcome = (e: AuditEntry) => (e.body.outcome === 'deny' ? 'refused' : 'released on a written justification');
+
 export function Review({ session, config }: { session: Session; config: AppConfig }) {
   const [pending, setPending] = useState<AuditEntry[]>();
-  const [refused, setRefused] = useState<AuditEntry[]>();
+  const [refused, setRefused] = useState<ReviewedEntry[]>();
+  const [done, setDone] = useState<ReviewedEntry[]>();
   const [project, setProject] = useState(config.projects[0]?.id ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
-  const loadPending = async () => setPending((await auditApi<PageOf<AuditEntry>>(session, 'GET', '/audit/reviews?limit=200')).items);
-  useEffect(() => {
-    loadPending().catch((err: Error) => setMessage({ ok: false, text: err.message }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    auditApi<PageOf<AuditEntry>>(session, 'GET', `/audit/refusals?project=${encodeURIComponent(project)}&limit=200`).then(
-      (page) => setRefused(page.items),
-      (err: Error) => setMessage({ ok: false, text: err.message }),
-    );
+  const load = useCallback(async () => {
+    const [awaiting, refusals, reviewed] = await Promise.all([
+      auditApi<PageOf<AuditEntry>>(session, 'GET', '/audit/reviews?limit=200'),
+      auditApi<PageOf<ReviewedEntry>>(session, 'GET', `/audit/refusals?project=${encodeURIComponent(project)}&limit=200`),
+      auditApi<PageOf<ReviewedEntry>>(session, 'GET', '/audit/reviews?status=reviewed&limit=200'),
+    ]);
+    setPending(awaiting.items);
+    setRefused(refusals.items);
+    setDone(reviewed.items);
   }, [session, project]);
+  useEffect(() => {
+    load().catch((err: Error) => setMessage({ ok: false, text: err.message }));
+  }, [load]);
 
   const mark = async (seq: number, note: string) => {
     try {
       await auditApi(session, 'POST', `/audit/reviews/${seq}`, note.trim() ? { note: note.trim() } : {});
       setMessage({ ok: true, text: `Decision ${seq} is marked as reviewed; the review is recorded in the audit trail.` });
-      await loadPending();
+      await load();
     } catch (err) {
       setMessage({ ok: false, text: (err as Error).message });
     }
@@ -80,7 +87,7 @@ export function Review({ session, config }: { session: Session; config: AppConfi
       ))}
       <Heading3>Refused fields</Heading3>
       <SelectField id="refusals-project" label="Project" value={project} onChange={setProject} options={named(config.projects)} />
-      <Table>
+      <Table className="refusals">
         <caption>{refused?.length ?? 0} refusals (the latest 200)</caption>
         <TableHeader>
           <TableRow>
@@ -90,11 +97,12 @@ export function Review({ session, config }: { session: Session; config: AppConfi
             <TableHeaderCell scope="col">Purpose</TableHeaderCell>
             <TableHeaderCell scope="col">Principle</TableHeaderCell>
             <TableHeaderCell scope="col">Reason</TableHeaderCell>
+            <TableHeaderCell scope="col">Review</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {(refused ?? []).map((e) => (
-            <TableRow key={e.seq}>
+            <TableRow key={e.seq} data-seq={e.seq}>
               <TableCell>{when(e.body.decided_at)}</TableCell>
               <TableCell>
                 {text(e.body.organisation)} ({text(e.body.role)})
@@ -105,6 +113,48 @@ export function Review({ session, config }: { session: Session; config: AppConfi
               <TableCell>{text(e.body.purpose)}</TableCell>
               <TableCell>{text(e.body.principle)}</TableCell>
               <TableCell>{text(e.body.reason)}</TableCell>
+              <TableCell>
+                {e.review ? (
+                  reviewedBy(e.review)
+                ) : (
+                  <details>
+                    <summary>Review decision {e.seq}</summary>
+                    <MarkReviewed seq={e.seq} onDone={(note) => void mark(e.seq, note)} />
+                  </details>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Heading3>Reviewed</Heading3>
+      <Table className="reviewed">
+        <caption>{done?.length ?? 0} reviewed refusals and justified releases (the first 200)</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Decision</TableHeaderCell>
+            <TableHeaderCell scope="col">Field</TableHeaderCell>
+            <TableHeaderCell scope="col">Outcome</TableHeaderCell>
+            <TableHeaderCell scope="col">Who asked</TableHeaderCell>
+            <TableHeaderCell scope="col">Reviewed by</TableHeaderCell>
+            <TableHeaderCell scope="col">Reviewed on</TableHeaderCell>
+            <TableHeaderCell scope="col">Note</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {(done ?? []).map((e) => (
+            <TableRow key={e.seq} data-seq={e.seq}>
+              <TableCell>{e.seq}</TableCell>
+              <TableCell>
+                <code>{String(e.body.resource)}</code>
+              </TableCell>
+              <TableCell>{outcome(e)}</TableCell>
+              <TableCell>
+                {text(e.body.organisation)} ({text(e.body.role)}) on {when(e.body.decided_at)}
+              </TableCell>
+              <TableCell>{e.review?.reviewed_by}</TableCell>
+              <TableCell>{when(e.review?.reviewed_at)}</TableCell>
+              <TableCell>{text(e.review?.note)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

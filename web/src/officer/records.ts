@@ -6,6 +6,18 @@ export interface AuditEntry {
   body: Record<string, unknown>;
 }
 
+/** A review mark on a refusal or a justified release: who reviewed it and when (GET /audit/refusals, GET /audit/reviews?status=reviewed). */
+export interface ReviewMark {
+  seq: number;
+  reviewed_by: string;
+  reviewed_at: string;
+  note: string | null;
+}
+
+export interface ReviewedEntry extends AuditEntry {
+  review: ReviewMark | null;
+}
+
 export interface PageOf<T> {
   items: T[];
   next: number | null;
