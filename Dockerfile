@@ -4,7 +4,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
 # npm ci builds the web app and the kit (prepare); then only what runs stays.
-RUN npm ci && npm prune --omit=dev
+RUN npm ci && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
