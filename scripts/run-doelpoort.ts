@@ -37,14 +37,19 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
     }
     throw error;
   }
+  if (config.databaseUrl === undefined) {
+    process.stdout.write(`Starting Doelpoort (embedded database in ${config.dataDir}; the first start creates it and takes a minute or two) …\n`);
+  }
   const doelpoort = await startDoelpoort(config, options);
   log('gateway.started', { pid: process.pid, url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
   process.stdout.write(
     [
       '',
       `Doelpoort is running: ${doelpoort.url}`,
-      'Open it in a browser to try a query. Get a token for the examples with:',
-      '  npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026',
+      `The web app: ${doelpoort.url.replace(/graphql$/, '')} (open it in a browser).`,
+      ...(doelpoort.localIssuer
+        ? ['Get a token for the examples (README.md) with:', '  npm run token -- --role analist --org sociale-dienst --project wijkaanpak-2026']
+        : []),
       '',
     ].join('\n'),
   );
