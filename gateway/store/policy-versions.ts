@@ -21,7 +21,7 @@ export async function keepPolicyVersion(db: Db, dir: string, version: string): P
 }
 
 /** Stores a version's files; a version already stored stays as it is (one content hash, one set of files). */
-export async function storePolicyFiles(db: Db, version: string, files: readonly PolicyFile[]): Promise<void> {
+async function storePolicyFiles(db: Db, version: string, files: readonly PolicyFile[]): Promise<void> {
   const kept = files.map(({ path, text }) => ({ path, text }));
   await db.query('INSERT INTO policy_versions (version, files) VALUES ($1, $2::jsonb) ON CONFLICT (version) DO NOTHING', [version, JSON.stringify(kept)]);
 }
