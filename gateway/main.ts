@@ -33,6 +33,7 @@ import type { Db } from './store/db.ts';
 import { createStoreFacts } from './facts/provider.ts';
 import { createDailyPersonLimit } from './facts/daily-limit.ts';
 import { cachePerRequest } from './policy/request-facts-cache.ts';
+import { keepPolicyVersion } from './store/policy-versions.ts';
 import { dutchDayOf } from './policy/dates.ts';
 import { createAuditApi } from './server/audit-api.ts';
 import { createPartnerRegisterLookup } from './facts/registers.ts';
@@ -108,6 +109,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
   const db = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   const closers: (() => Promise<void>)[] = [() => db.close()];
   try {
+    await keepPolicyVersion(db, config.policyDir, policyData.version);
     const pseudonymKey = await loadPseudonymKey(config.dataDir);
     const checkpointKeys = await loadSigningKeys(config.dataDir);
     const partnerTokens = await createPartnerTokenSigner({ dataDir: config.dataDir, algorithm: config.partnerTokenAlgorithm });

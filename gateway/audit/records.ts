@@ -46,6 +46,38 @@ export const processingRecord = z.strictObject({
   confidential_until: instant.nullable(),
 });
 
+const coordinate = z.string().regex(/^[A-Z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/);
+const day = z.iso.date();
+
+/**
+ * What the rules of a decision read, in the form they read it (docs/audit.md, "Replaying
+ * decisions"): the request, the field's classification and the entity's facts, with the address
+ * pseudonymised as the subject is. Keys in sorted order, which is their canonical order.
+ */
+export const decisionInput = z.strictObject({
+  /** The entity's facts; null when the request or the field was refused before they were loaded. */
+  entity: z
+    .strictObject({
+      address_pseudonym: pseudonym.nullable(),
+      case_id: text.nullable(),
+      consulted_tiers: z.array(text),
+      documented_suspicion: z.boolean(),
+      in_scope: z.boolean(),
+      secrecy: z.boolean().nullable(),
+      signals: z.strictObject({ kinds: z.array(text), partners: z.array(text) }),
+    })
+    .nullable(),
+  field: z.strictObject({ coordinate, minimised: text.nullable(), owner: text, purposes: z.array(text), tier: text }),
+  request: z.strictObject({
+    /** The verified caller as the rules read it (their id is the record's caller_id); null: none. */
+    caller: z.strictObject({ organisation: text, projects: z.array(text), roles: z.array(text) }).nullable(),
+    /** The declared purpose; whether a justification was given (its text is the record's justification). */
+    purpose: z.strictObject({ case_id: text.nullable(), justified: z.boolean(), project: text, purpose: text }).nullable(),
+    reference_date: day.nullable(),
+    today: day,
+  }),
+});
+
 export const decisionRecord = z.strictObject({
   request_id: text,
   trace_id: hex(32),
@@ -54,7 +86,7 @@ export const decisionRecord = z.strictObject({
   role: text.nullable(),
   action: z.literal('read'),
   /** The field's coordinate, "Type.field". */
-  resource: z.string().regex(/^[A-Z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/),
+  resource: coordinate,
   /** The partner that owns the field. */
   owner: text,
   subject_pseudonym: pseudonym,
@@ -83,6 +115,8 @@ export const decisionRecord = z.strictObject({
   scope_link: z
     .strictObject({ kind: text, partner: text, record: text, address_pseudonym: pseudonym })
     .optional(),
+  /** What the rules read; absent on a decision made outside them, and on records older than it. */
+  input: decisionInput.optional(),
 });
 
 export const reviewRecord = z.strictObject({
@@ -121,6 +155,7 @@ export const mutationRecord = z.strictObject({
 
 export type ProcessingRecord = z.infer<typeof processingRecord>;
 export type DecisionRecord = z.infer<typeof decisionRecord>;
+export type RecordedInput = z.infer<typeof decisionInput>;
 export type ReviewRecord = z.infer<typeof reviewRecord>;
 export type LiftRecord = z.infer<typeof liftRecord>;
 export type MutationRecord = z.infer<typeof mutationRecord>;

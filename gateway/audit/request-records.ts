@@ -2,10 +2,12 @@
  * Turns one request's decisions and partner calls into audit records: a decision record per field
  * per subject (why), and processing records per subject for the gateway's processing and for each
  * partner call (what happened), linked by W3C trace context. Subjects are pseudonymised here; the
- * records hold no plain BSN or address id.
+ * records hold no plain BSN or address id. A decision made by the policy's rules keeps what they
+ * read (its input, decision-input.ts).
  */
 import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
 import { preciseDecision } from '../policy/no-oracle.ts';
+import { recordedInput } from './decision-input.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { lookupRecords, type LookupJournal } from './register-lookup-records.ts';
 import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
@@ -36,14 +38,18 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
   const decidedAt = summary.endedAt.toISOString();
   // subject pseudonym → owners whose data about it was released
   const released = new Map<string, { type: 'person' | 'address'; owners: Set<string> }>();
-  // A request decides many fields about few subjects: one HMAC per subject.
+  // A request decides many fields about few subjects: one HMAC per subject (and per address in the decisions' input).
   const pseudonyms = new Map<string, string>();
+  const pseudonymOf = (kind: 'person' | 'address', id: string): string => {
+    const key = `${kind}:${id}`;
+    let pseudonym = pseudonyms.get(key);
+    if (pseudonym === undefined) pseudonyms.set(key, (pseudonym = pseudonymise(kind, id, options.pseudonymKey)));
+    return pseudonym;
+  };
 
   for (const d of output.decisions) {
     if (!d.subject.id) continue;
-    const subjectKey = `${d.subject.kind}:${d.subject.id}`;
-    let pseudonym = pseudonyms.get(subjectKey);
-    if (pseudonym === undefined) pseudonyms.set(subjectKey, (pseudonym = pseudonymise(d.subject.kind, d.subject.id, options.pseudonymKey)));
+    const pseudonym = pseudonymOf(d.subject.kind, d.subject.id);
     // The record keeps the precise rule where the caller was shown a uniform refusal (no oracle).
     const decision = preciseDecision(d.decision);
     const body: DecisionRecord = {
@@ -81,10 +87,12 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
               kind: decision.link.kind,
               partner: decision.link.partner,
               record: decision.link.record,
-              address_pseudonym: pseudonymise('address', decision.link.addressId, options.pseudonymKey),
+              address_pseudonym: pseudonymOf('address', decision.link.addressId),
             },
           }
         : {}),
+      // What the rules read, so the decision can be made again (replay); none for a decision made outside them.
+      ...(d.input ? { input: recordedInput(d.input, (addressId) => pseudonymOf('address', addressId)) } : {}),
     };
     records.push({ kind: 'decision', body });
     if (decision.outcome !== 'deny') {

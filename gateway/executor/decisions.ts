@@ -5,7 +5,8 @@
  */
 import { GraphQLError, Kind, getNamedType, isListType, isNonNullType, type FieldNode } from 'graphql';
 import type { Minimisation } from '../../schema/classification.ts';
-import type { Decision, FieldQuestion } from '../policy/types.ts';
+import type { DecisionInput } from '../policy/facts.ts';
+import type { Decision, FetchAnswer, FieldQuestion } from '../policy/types.ts';
 import { down, pathArray, type Path } from './path.ts';
 import { deniedError, unclassifiedDecision } from './errors.ts';
 import { internalName, treeKey } from './keys.ts';
@@ -67,11 +68,13 @@ export async function decide(state: State, plan: Round): Promise<void> {
         path: pathArray(e.path),
       }));
       let decisions: Decision[][] | undefined;
+      let inputs: FetchAnswer['inputs'];
       if (fields.length > 0) {
         try {
           const answer = await state.options.policy.decide({ owner: q.owner, fields, entities }, state.context);
           const ok = answer.decisions.length === entities.length && answer.decisions.every((row) => row.length === fields.length);
           decisions = ok ? answer.decisions : undefined;
+          inputs = ok ? answer.inputs : undefined;
         } catch (err) {
           if (err instanceof StoreUnavailableError) state.storeUnavailable = true;
           decisions = undefined;
@@ -84,6 +87,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
           const fi = fields.findIndex((x) => x.coordinate === coordinate);
           const subjectId = entities[e]!.subjectId || undefined;
           let decision: Decision;
+          let input: DecisionInput | undefined;
           if (fi < 0) {
             decision = unclassifiedDecision(q.owner, coordinate);
           } else if (!subjectId) {
@@ -104,6 +108,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
             };
           } else {
             decision = decisions?.[e]?.[fi] ?? POLICY_FAILED;
+            input = decisions ? inputs?.[e]?.[fi] : undefined;
           }
           state.decisions.push({
             coordinate,
@@ -112,6 +117,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
             subject: { kind: subject.kind, id: subjectId },
             path: pathArray(down(entry.path, f.key)),
             decision,
+            ...(input ? { input } : {}),
           });
           apply(state, plan, entry, f, coordinate, decision);
         }

@@ -11,6 +11,7 @@ import {
 import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
 import type { Decision, Policy } from '../policy/types.ts';
+import type { DecisionInput } from '../policy/facts.ts';
 import type { Path } from './path.ts';
 import type { ProjectContext, Target } from './project.ts';
 import type { SubgraphFetcher } from './subgraph-client.ts';
@@ -70,6 +71,8 @@ export interface DecisionRecord {
   subject: { kind: SubjectKind; id: string | undefined };
   path: PathArray;
   decision: Decision;
+  /** What the policy's rules decided on, for the decision record; absent for a decision made outside them. */
+  input?: DecisionInput;
 }
 
 export interface PartnerCallRecord {

@@ -1,16 +1,17 @@
 /**
  * The Policy the executor asks before every partner fetch. Per request it judges the context once,
  * per field once, and then each entity with facts loaded in one batched call. A refusal on facts
- * about the subject is answered in the uniform form the caller may see (no-oracle.ts).
+ * about the subject is answered in the uniform form the caller may see (no-oracle.ts). Each answer
+ * says what its decisions were made on (the request, the field, the entity's facts), for the record.
  */
 import type { RequestContext } from '../context/types.ts';
 import { judgeEntity, judgeField, judgeRequest } from './decide.ts';
-import type { EntityFacts, FactsProvider } from './facts.ts';
+import type { DecisionInput, EntityFacts, FactsProvider } from './facts.ts';
 import { shownToCaller } from './no-oracle.ts';
 import type { PolicyData } from './load.ts';
 import type { RequestClearance } from './rules/context.ts';
 import { deny, type Denial } from './rules/deny.ts';
-import type { Decision, EntityQuestion, FetchQuestion, Policy } from './types.ts';
+import type { Decision, EntityQuestion, FetchQuestion, FieldQuestion, Policy } from './types.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 
 export interface PolicyOptions {
@@ -37,7 +38,18 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
     async decide(question: FetchQuestion, context: RequestContext) {
       const request = judged(context);
       const clearance = request.judged;
-      if ('outcome' in clearance) return { decisions: question.entities.map(() => question.fields.map(() => clearance)) };
+      const input = (field: FieldQuestion, entity: EntityFacts | null): DecisionInput => ({
+        request: context,
+        field,
+        entity,
+        referenceDate: 'outcome' in clearance ? null : clearance.referenceDate,
+      });
+      if ('outcome' in clearance) {
+        return {
+          decisions: question.entities.map(() => question.fields.map(() => clearance)),
+          inputs: question.entities.map(() => question.fields.map((field) => input(field, null))),
+        };
+      }
 
       const fieldDenials = question.fields.map((field) => {
         const key = `${field.owner}|${field.coordinate}`;
@@ -45,10 +57,16 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
         return request.fields.get(key);
       });
       if (fieldDenials.every((denial) => denial !== undefined) || question.entities.length === 0) {
-        return { decisions: question.entities.map(() => fieldDenials as Decision[]) };
+        return {
+          decisions: question.entities.map(() => fieldDenials as Decision[]),
+          inputs: question.entities.map(() => question.fields.map((field) => input(field, null))),
+        };
       }
 
       const loaded = await loadFacts(facts, question.entities, clearance, context);
+      const inputs = question.entities.map((_entity, e) =>
+        question.fields.map((field, f) => (fieldDenials[f] || loaded?.[e] ? input(field, loaded?.[e] ?? null) : undefined)),
+      );
       const decisions = question.entities.map((_entity, e) =>
         question.fields.map((field, f): Decision => {
           const denial = fieldDenials[f];
@@ -63,7 +81,7 @@ export function createPolicy({ data, facts }: PolicyOptions): Policy {
           };
         }),
       );
-      return { decisions };
+      return { decisions, inputs };
     },
   };
 }

@@ -6,7 +6,7 @@ import type { SubjectKind, Tier } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
 import type { ScopeLink } from './links.ts';
 import type { Project } from './schemas.ts';
-import type { EntityQuestion } from './types.ts';
+import type { EntityQuestion, FieldQuestion } from './types.ts';
 
 /** The request as the rules see it. */
 export type RequestFacts = Pick<RequestContext, 'now' | 'caller' | 'purpose'>;
@@ -34,6 +34,19 @@ export interface EntityFacts {
   consultedTiers: readonly Tier[];
   /** The BRP secrecy flag of a person; null when unknown or not a person. */
   secrecy: boolean | null;
+}
+
+/**
+ * What one decision by the rules was made on: the decision record keeps it (audit/decision-input.ts),
+ * so the decision can be made again (replay).
+ */
+export interface DecisionInput {
+  request: RequestFacts;
+  field: FieldQuestion;
+  /** The entity's facts; null when they were not loaded (the request or the field was refused first). */
+  entity: EntityFacts | null;
+  /** The day residence was judged on; null when the context rules refused the request. */
+  referenceDate: string | null;
 }
 
 export interface FactsQuery {

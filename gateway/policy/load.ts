@@ -45,6 +45,11 @@ const PROJECT = /^projects\/([^/]+)\.json$/;
 
 /** Reads every .json file under dir. Throws PolicyDataError listing every problem found. */
 export function loadPolicyData(dir: string): PolicyData {
+  return parsePolicyFiles(readPolicyFiles(dir), basename(dir));
+}
+
+/** The .json files under dir, in path order, as they are on disk (what the policy version hashes). */
+export function readPolicyFiles(dir: string): PolicyFile[] {
   let entries: string[];
   try {
     entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
@@ -55,8 +60,7 @@ export function loadPolicyData(dir: string): PolicyData {
     .map((path) => path.split('\\').join('/'))
     .filter((path) => path.endsWith('.json'))
     .sort();
-  const files = paths.map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
-  return parsePolicyFiles(files, basename(dir));
+  return paths.map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
 }
 
 /** Pure core of loadPolicyData; label prefixes the file names in problems ("policies/roles.json"). */

@@ -5,6 +5,7 @@
  */
 import type { Classification, Minimisation, SubjectKind } from '../../schema/classification.ts';
 import type { RequestContext } from '../context/types.ts';
+import type { DecisionInput } from './facts.ts';
 import type { ScopeLink } from './links.ts';
 
 export type Principle = 'classification' | 'context' | 'doelbinding' | 'scope' | 'proportionaliteit' | 'subsidiariteit' | 'dragnet' | 'subject';
@@ -65,6 +66,11 @@ export interface FetchQuestion {
 /** decisions[e][f] is the decision for entities[e] and fields[f]. */
 export interface FetchAnswer {
   decisions: Decision[][];
+  /**
+   * inputs[e][f] is what decisions[e][f] was made on, for its decision record; undefined where it
+   * was not made by the rules (the facts could not be loaded). Absent from a policy that keeps none.
+   */
+  inputs?: (DecisionInput | undefined)[][];
 }
 
 export interface Policy {

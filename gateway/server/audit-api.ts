@@ -25,11 +25,15 @@ import {
   type Page,
 } from '../audit/queries.ts';
 import { oversightRecords, personSubject, subjectsOf, type OversightActivityRef, type OversightSubject } from '../audit/oversight-records.ts';
+import { ReplayOptionError, replayFilter, replayFilterShape } from '../audit/replay-request.ts';
+import { replayFromStore, type ReplayFilter } from '../audit/replay-store.ts';
 import type { AuditWriter } from '../audit/writer.ts';
 import { traceFromHeader } from '../context/trace.ts';
 import type { Caller } from '../context/types.ts';
 import { ExplainInputError, explainOperation, type ExplainOptions } from '../explain/explain.ts';
 import { canUseAuditApi } from '../identity/authorisation.ts';
+import { parsePolicyFiles, type PolicyData, type PolicyFile } from '../policy/load.ts';
+import { PolicyDataError } from '../policy/problems.ts';
 import { AuthenticationError, authErrorResponse } from '../identity/errors.ts';
 import type { Db } from '../store/db.ts';
 import { explainBody, explainContext, factsNotingSubjects } from './explain-request.ts';
@@ -72,6 +76,9 @@ const reviewsQuery = z.strictObject({ ...pageShape, project: z.string().min(1).o
 const personBody = z.strictObject({ bsn, ...pageShape });
 const reportBody = z.strictObject({ bsn, from: isoDate.optional(), to: isoDate.optional() });
 const reviewBody = z.strictObject({ note: z.string().min(1).max(2000).optional() });
+/** A proposed policy to replay under: its files as the policy folder holds them (never a path on the gateway's host). */
+const policyFiles = z.strictObject({ files: z.array(z.strictObject({ path: z.string().min(1).max(200), text: z.string() })).min(1).max(100) });
+const replayBody = z.strictObject({ ...replayFilterShape, policy: policyFiles.optional() });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
@@ -113,6 +120,17 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     throw new ApiError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+/** The replay's filter and proposed policy, or a 400 naming what is wrong with them. */
+function replayAsked(options: Record<string, unknown>, files: PolicyFile[] | undefined): { filter: ReplayFilter; replacement?: PolicyData } {
+  try {
+    const filter = replayFilter(options, (option) => option);
+    return files ? { filter, replacement: parsePolicyFiles(files, 'policy') } : { filter };
+  } catch (err) {
+    if (err instanceof PolicyDataError || err instanceof ReplayOptionError) throw new ApiError(400, 'BAD_REQUEST', `POST /audit/replay: ${err.message}`);
+    throw err;
   }
 }
 
@@ -197,6 +215,12 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           throw err;
         }
         read = noting.subjects();
+      } else if (route === 'POST /audit/replay') {
+        const { policy, ...filter } = parse(replayBody, await jsonBody(req), 'POST /audit/replay');
+        const asked = replayAsked(filter, policy?.files);
+        const report = await replayFromStore(options.db, asked.filter, asked.replacement);
+        // The answer names the subjects of the fields that differ: those are read.
+        [result, read] = [report, subjectsOf(report.differences.map((d) => ({ subject_pseudonym: d.subject_pseudonym, subject_type: d.subject_type })))];
       } else if (route === 'GET /audit/chain') {
         result = await chainStatus(options.db, options.checkpointPublicKey, {
           now: now(),

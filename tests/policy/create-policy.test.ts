@@ -252,10 +252,36 @@ describe('createPolicy', () => {
     }
   });
 
+  it('says what each decision was made on: the request, the field and, where loaded, the entity\'s facts', async () => {
+    const { provider } = recording(RECORDS);
+    const policy = createPolicy({ data, facts: provider });
+    const entities = [entity('person', '999990019', 0), entity('person', '999990099', 1)];
+    const ctx = context();
+    const question: FetchQuestion = { owner: 'brp', fields: [FIELDS.geslachtsnaam], entities };
+    const answer = await policy.decide(question, ctx);
+    const [known] = await createInMemoryFacts(RECORDS).load(entities.slice(0, 1), { project: data.projects.get('wijkaanpak-2026')!, referenceDate: '2026-11-01', today: '2026-11-15', request: ctx });
+    expect(answer.inputs).toEqual([
+      [{ request: ctx, field: FIELDS.geslachtsnaam, entity: known, referenceDate: '2026-11-01' }],
+      [{ request: ctx, field: FIELDS.geslachtsnaam, entity: expect.objectContaining({ subjectId: '999990099', inScope: false }), referenceDate: '2026-11-01' }],
+    ]);
+    expect(answer.inputs![0]![0]!.request).toBe(ctx);
+
+    const unknownProject = context({ project: 'onbekend' });
+    const refused = await policy.decide(question, unknownProject);
+    expect(refused.inputs).toEqual([0, 1].map(() => [{ request: unknownProject, field: FIELDS.geslachtsnaam, entity: null, referenceDate: null }]));
+
+    const failing = await createPolicy({ data, facts: { load: async () => Promise.reject(new Error('database down')) } }).decide(
+      { owner: 'belastingdienst', fields: [FIELDS.toeslagen, { ...FIELDS.toeslagen, coordinate: 'Persoon.arbeid', classification: { tier: 'financial', purposes: ['arbeidsuitbuiting'] } }], entities: entities.slice(0, 1) },
+      ctx,
+    );
+    // The facts could not be loaded: that refusal was not made by the rules and has no input; the field refusal has one.
+    expect(failing.inputs).toEqual([[undefined, expect.objectContaining({ entity: null, referenceDate: '2026-11-01' })]]);
+  });
+
   it('answers an empty matrix for a question without entities', async () => {
     const { provider, calls } = recording(RECORDS);
     const answer = await createPolicy({ data, facts: provider }).decide({ owner: 'brp', fields: [FIELDS.geslachtsnaam], entities: [] }, context());
-    expect(answer).toEqual({ decisions: [] });
+    expect(answer).toEqual({ decisions: [], inputs: [] });
     expect(calls).toHaveLength(0);
   });
 });
