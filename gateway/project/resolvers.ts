@@ -4,6 +4,7 @@
  */
 import { canSelectAddresses } from '../identity/authorisation.ts';
 import type { PolicyData } from '../policy/load.ts';
+import { signalOwnersFor } from '../policy/signal-sharing.ts';
 import { quotedList } from '../policy/words.ts';
 import { addFinding, findOpenCases, openCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
@@ -41,7 +42,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
           after: offsetOf(args.na),
           minPartners,
           onOrBefore: cleared.today,
-          partners: cleared.project.participants,
+          partners: signalOwnersFor(cleared, data),
         });
         return { items: page.items, volgende: page.next === null ? null : cursorOf(page.next) };
       },

@@ -137,11 +137,12 @@ for (const backend of backends) {
       try {
         await importSignals(db, P, SIGNALS);
         const subgraph = projectSubgraph(db);
-        const page1 = await ask(subgraph, LIST, { project: P, eerste: 2 }, { role: 'analist' });
-        expect(page1).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS, ONE_PARTNER], volgende: expect.any(String) } } });
+        const page1 = await ask(subgraph, LIST, { project: P, eerste: 1 }, { role: 'analist' });
+        expect(page1).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: expect.any(String) } } });
         const volgende = (page1.data!.projectAdressen as { volgende: string }).volgende;
-        expect(await ask(subgraph, LIST, { project: P, eerste: 2, na: volgende }, { role: 'analist' })).toEqual({
-          data: { projectAdressen: { items: [OUTSIDE], volgende: null } },
+        // Under woonfraude UWV shares no signals, so its signal on the address outside is not listed.
+        expect(await ask(subgraph, LIST, { project: P, eerste: 1, na: volgende }, { role: 'analist' })).toEqual({
+          data: { projectAdressen: { items: [ONE_PARTNER], volgende: null } },
         });
         expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: null } } });
         expect(await ask(subgraph, LIST, { project: P, na: 'not-a-cursor' }, { role: 'analist' })).toEqual(
@@ -150,6 +151,34 @@ for (const backend of backends) {
         expect(await ask(subgraph, LIST, { project: P, eerste: 101 }, { role: 'analist' })).toEqual(
           refused('BAD_USER_INPUT', 'eerste must be between 1 and 100.', 'projectAdressen'),
         );
+      } finally {
+        await db.close();
+      }
+    });
+
+    // Issue 12, item 4: a signal counts and shows only under a purpose its owner shares it for.
+    test('the overview shows a signal only under a purpose its owner shares it for with the caller', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        // Uitkeringsfraude: the corporation and the police share no signals for it; the Belastingdienst and UWV do.
+        const fraud = await ask(subgraph, LIST, { project: P }, { role: 'analist', purpose: 'uitkeringsfraude' });
+        expect(fraud).toEqual({
+          data: {
+            projectAdressen: {
+              items: [
+                { ...TWO_PARTNERS, aantalPartners: 1, partners: ['belastingdienst'], signaalSoorten: ['toeslagen-afwijkend'], eersteSignaal: '2026-06-15' },
+                OUTSIDE,
+              ],
+              volgende: null,
+            },
+          },
+        });
+        expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist', purpose: 'uitkeringsfraude' })).toEqual({ data: { projectAdressen: { items: [], volgende: null } } });
+        // The recipient counts too: the police share for woonfraude with the social service, not with the Belastingdienst.
+        const belastingdienst = await ask(subgraph, LIST, { project: P }, { role: 'analist', organisation: 'belastingdienst', purpose: 'woonfraude' });
+        expect((belastingdienst.data!.projectAdressen as { items: { adres: { adresId: string } }[] }).items.map((item) => item.adres.adresId)).toEqual([ADRES.twoPartners]);
       } finally {
         await db.close();
       }
@@ -343,7 +372,8 @@ for (const backend of backends) {
         expect(onlyFirst.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
         const both = await ask(subgraph, LIST, { project: P, min: 2 }, { ...asWijkteam, roles: ['analist', 'zorgverlener'] });
         expect(both.errors).toBeUndefined();
-        expect((both.data!.projectAdressen as { items: { adres: { adresId: string } }[] }).items.map((item) => item.adres.adresId)).toEqual([ADRES.twoPartners]);
+        // No owner of the fixtures' signals shares them for help, so the care team's list is empty.
+        expect(both.data).toEqual({ projectAdressen: { items: [], volgende: null } });
         const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { roles: ['analist', 'coordinator'] });
         expect(selected.errors).toBeUndefined();
         expect(await caseCount(db)).toBe(1);

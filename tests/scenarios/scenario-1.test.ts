@@ -71,11 +71,11 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('on 2026-04-01, before the overlap, the list shows the address with the corporation’s signal alone; not among the addresses of two partners', async () => {
-    const two = await p.query(analist, 'uitkeringsfraude', LIST);
+    const two = await p.query(analist, 'woonfraude', LIST);
     expect(two.body.errors).toBeUndefined();
     expect(listItem(two.body)).toBeUndefined();
 
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST_FROM(1));
+    const { status, body } = await p.query(analist, 'woonfraude', LIST_FROM(1));
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(listItem(body)).toEqual({
@@ -103,7 +103,7 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
-    const { status, body } = await p.query(coordinator, 'uitkeringsfraude', SELECT);
+    const { status, body } = await p.query(coordinator, 'woonfraude', SELECT);
     expect(status).toBe(200);
     expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
@@ -119,7 +119,7 @@ describe('scenario 1: the rented-out family home', () => {
 
   it('on 2026-06-15 the Belastingdienst’s signal overlaps: the list shows both partners side by side, not yet selected', async () => {
     clock.set('2026-06-15');
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST);
+    const { status, body } = await p.query(analist, 'woonfraude', LIST);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(listItem(body)).toEqual({
@@ -145,7 +145,7 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', SELECT);
+    const { status, body } = await p.query(analist, 'woonfraude', SELECT);
     expect(status).toBe(200);
     expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
@@ -159,7 +159,7 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('the coordinator selects it: a case is opened on 2026-06-15 and the list shows it selected', async () => {
-    const selected = await p.query(coordinator, 'uitkeringsfraude', SELECT);
+    const selected = await p.query(coordinator, 'woonfraude', SELECT);
     expect(selected.body.errors).toBeUndefined();
     const zaak = (selected.body.data as { selecteerAdres: { id: string; reden: string; geopendOp: string } }).selecteerAdres;
     expect(zaak.reden).toBe(REDEN);
@@ -167,7 +167,7 @@ describe('scenario 1: the rented-out family home', () => {
     expect(zaak.id).toMatch(/^[A-Za-z0-9-]{1,64}$/);
     caseId = zaak.id;
 
-    const { body } = await p.query(analist, 'uitkeringsfraude', LIST);
+    const { body } = await p.query(analist, 'woonfraude', LIST);
     expect(listItem(body)).toMatchObject({ geselecteerd: true, zaak: { id: caseId, reden: REDEN } });
   });
 
