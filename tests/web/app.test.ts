@@ -107,6 +107,8 @@ describe.skipIf(!chromiumPath)('the web app in a browser', () => {
 
   it("lets a coordinator select the address with a reason, and shows the open case", async () => {
     await signIn('coordinator', 'sociale-dienst');
+    // The corporation shares its signals for woonfraude, the story's purpose, not for uitkeringsfraude.
+    await page.getByLabel('Purpose').selectOption('woonfraude');
     const row = page.locator(`tr[data-address="${SCENARIO_1}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('woningcorporatie');
