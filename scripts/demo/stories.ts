@@ -42,12 +42,25 @@ export const STORIES: readonly Story[] = [
         },
       },
       {
-        title: 'Before the overlap: the register data, not the residents (no selected address)',
+        title: 'Before the overlap: the register data, and the residents only as a count (no selected address)',
         beforeOverlap: true,
         who: { role: 'analist', org: 'belastingdienst' },
         purpose: 'woonfraude',
         query: BEWONERS,
-        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), ['adres.bewoners subject.withheld'])],
+        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), [])],
+        minimised: ['adres.bewoners count 3'],
+      },
+      {
+        title: 'Before the overlap: about the registered main occupant, only minimised forms (a masked BSN, the year of birth, how many allowances)',
+        beforeOverlap: true,
+        who: { role: 'analist', org: 'belastingdienst' },
+        purpose: 'woonfraude',
+        query: `{ persoon(bsn: "${ESMEE}") { bsn geboortedatum naam { geslachtsnaam } toeslagen { jaarbedrag } } }`,
+        expect: ({ body }) => [
+          ...same('released', body.data, { persoon: { bsn: '*****0007', geboortedatum: '1994', naam: null, toeslagen: null } }),
+          ...same('withheld', withheld(body), ['persoon.naam subject.withheld']),
+        ],
+        minimised: ['persoon.bsn masked-bsn "*****0007"', 'persoon.geboortedatum year "1994"', 'persoon.toeslagen count 3'],
       },
       {
         title: 'Before the overlap the coordinator cannot select it: one partner is below the threshold',
@@ -154,6 +167,14 @@ export const STORIES: readonly Story[] = [
     number: 2,
     title: 'Ghost residents and hidden residents (Vlierbesstraat 30, owned by one man)',
     steps: [
+      {
+        title: 'Before selection the corporation learns only that a private person owns Vlierbesstraat 30, not who',
+        who: { role: 'analist', org: 'woningcorporatie' },
+        purpose: 'woonfraude',
+        query: `{ adres(adresId: "${SPOOKPAND}") { aantalBewoners eigenaar { naam { geslachtsnaam } } } }`,
+        expect: ({ body }) => [...same('released', body.data, { adres: { aantalBewoners: 0, eigenaar: null } }), ...same('withheld', withheld(body), [])],
+        minimised: ['adres.eigenaar exists true'],
+      },
       {
         title: 'The coordinator selects Vlierbesstraat 30: the inspectorate’s and the BRP’s signals overlap',
         who: { role: 'coordinator', org: 'sociale-dienst' },

@@ -90,16 +90,20 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before the overlap the analyst gets the register data, the residents are refused, without saying why about the address (no oracle), with or without a justification', async () => {
+  it('before the overlap the analyst gets the register data and the residents only as a count (minimised before selection), with or without a justification', async () => {
     for (const headers of [{}, justification(JUSTIFICATION)]) {
       const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER, headers);
       expect(status).toBe(200);
       expect(body.data).toEqual({
         adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
       });
-      expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
-      expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
+      expect(body.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['adres', 'bewoners'], 'FIELD_MINIMISED']]);
+      expect(body.extensions).toEqual({ doelpoort: { minimised: [{ path: ['adres', 'bewoners'], coordinate: 'Adres.bewoners', transform: 'count', value: 3 }] } });
     }
+    // A field without a minimised form (the name) is still refused, with the uniform refusal (no oracle).
+    const { body } = await p.query(analist, 'uitkeringsfraude', `{ persoon(bsn: "${ESMEE}") { naam { geslachtsnaam } } }`);
+    expect(denials(body)).toEqual([{ path: 'persoon.naam', ...WITHHELD }]);
+    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Persoon.naam', 'identifying'));
   });
 
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
@@ -134,14 +138,13 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before selection the analyst gets the register data (BAG) but not the residents (no selection; shown as subject.withheld)', async () => {
+  it('before selection the analyst gets the register data (BAG) but the residents only as a count (no selection yet)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER);
     expect(status).toBe(200);
     expect(body.data).toEqual({
       adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
     });
-    expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
-    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
+    expect(body.extensions).toEqual({ doelpoort: { minimised: [{ path: ['adres', 'bewoners'], coordinate: 'Adres.bewoners', transform: 'count', value: 3 }] } });
   });
 
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
