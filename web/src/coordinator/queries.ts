@@ -25,3 +25,21 @@ export interface ProjectAddress {
   geselecteerd: boolean;
   zaak: { id: string; geopendOp: string; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
 }
+
+export const RESULTS_QUERY = `query ProjectResults($project: ID!) {
+  projectResultaten(project: $project) {
+    project opgesteldOp minimumCel aantalZaken aantalHuisbezoeken
+    regels { organisatie soort aantalZaken totaalBedragEuro onderdrukt }
+    csv
+  }
+}`;
+
+export interface ResultsReport {
+  project: string;
+  opgesteldOp: string;
+  minimumCel: number;
+  aantalZaken: number;
+  aantalHuisbezoeken: number;
+  regels: { organisatie: string; soort: string; aantalZaken: number | null; totaalBedragEuro: number | null; onderdrukt: boolean }[];
+  csv: string;
+}
