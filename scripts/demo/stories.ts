@@ -161,6 +161,22 @@ export const STORIES: readonly Story[] = [
           ];
         },
       },
+      {
+        title: 'The outcomes are data about the address: read through the policy like its other fields (an unselected address: only a count)',
+        who: { role: 'analist', org: 'belastingdienst' },
+        purpose: 'uitkeringsfraude',
+        query: `{ adres(adresId: "${GEZINSWONING}") { uitkomsten { organisatie soort bedragEuro } } ander: adres(adresId: "9999200000900002") { uitkomsten { soort } } }`,
+        expect: ({ body }) => [
+          // Recorded at the same instant on a test clock, so compared per organisation.
+          ...same('outcomes', ((at(body, 'adres.uitkomsten') as { organisatie: string }[] | undefined) ?? []).slice().sort((a, b) => a.organisatie.localeCompare(b.organisatie)), [
+            { organisatie: 'arbeidsinspectie', soort: 'boete', bedragEuro: 36000 },
+            { organisatie: 'belastingdienst', soort: 'uitkering-gestopt', bedragEuro: 8424 },
+            { organisatie: 'woningcorporatie', soort: 'herhuisvest', bedragEuro: null },
+          ]),
+          ...same('withheld', withheld(body), []),
+        ],
+        minimised: ['ander.uitkomsten count 0'],
+      },
     ],
   },
   {
