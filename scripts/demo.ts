@@ -16,7 +16,7 @@ import { loadConfig } from '../gateway/config/index.ts';
 import { ensureLocalIssuer, type LocalIssuer } from '../gateway/identity/local-issuer.ts';
 import { startDoelpoort, type Doelpoort } from '../gateway/main.ts';
 import { PROJECT } from './demo/queries.ts';
-import { releasedLeaves, type Step, type StepAnswer, type StoryState } from './demo/steps.ts';
+import { checkMinimised, minimisedFields, releasedLeaves, type Step, type StepAnswer, type StoryState } from './demo/steps.ts';
 import { STORIES } from './demo/stories.ts';
 
 const BEFORE_OVERLAP = '2026-04-01T10:00:00+02:00';
@@ -85,12 +85,12 @@ async function tell(target: Target, label: string, step: Step, state: StoryState
     const released = releasedLeaves(answer.body.data);
     out.push(`  released: ${released.length === 0 ? 'nothing' : ''}`, ...released.slice(0, MAX_LINES).map((line) => `    ${line}`));
     if (released.length > MAX_LINES) out.push(`    … and ${released.length - MAX_LINES} more`);
-    const errors = answer.body.errors ?? [];
+    const errors = (answer.body.errors ?? []).filter((e) => e.extensions?.['code'] !== 'FIELD_MINIMISED');
     out.push(`  withheld: ${errors.length === 0 ? 'nothing' : ''}`, ...errors.map((e) => `    ${(e.path ?? []).join('.')}: ${String(e.extensions?.['rule'] ?? e.extensions?.['partnerCode'] ?? e.extensions?.['code'])}: ${String(e.extensions?.['reason'] ?? e.message)}`));
-    const minimised = (answer.body.extensions?.['doelpoort'] as { minimised?: unknown[] } | undefined)?.minimised ?? [];
-    out.push(`  minimised: ${minimised.length === 0 ? 'nothing' : ''}`, ...minimised.map((m) => `    ${JSON.stringify(m)}`));
+    const minimised = minimisedFields(answer.body);
+    out.push(`  minimised: ${minimised.length === 0 ? 'nothing' : ''}`, ...minimised.map((m) => `    ${m}`));
   }
-  const problems = step.expect(answer, state);
+  const problems = [...step.expect(answer, state), ...checkMinimised(step, answer)];
   out.push(problems.length === 0 ? '  ✓ as the story says' : `  ✗ NOT as the story says:\n${problems.map((p) => `    ${p}`).join('\n')}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return problems.length === 0;

@@ -108,6 +108,12 @@ export const decisionRecord = z.strictObject({
   policy_version: text,
   decided_at: instant,
   tier: text,
+  /**
+   * Where in the response the field was decided for: its response keys and list indexes, joined by
+   * dots ("adres.bewoners.0.bsn"), nine-digit runs masked. With the subject pseudonym it ties each
+   * released value to the decision about that very subject.
+   */
+  field_path: text.optional(),
   /** The processing activity the request ran under, when known: sets the record's retention. */
   processing_activity_id: text.nullable(),
   processing_activity_version: text.nullable(),

@@ -11,6 +11,7 @@ import { recordedInput } from './decision-input.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { lookupRecords, type LookupJournal } from './register-lookup-records.ts';
 import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
+import { redactText } from '../observability/redact.ts';
 import type { AuditWriter } from './writer.ts';
 
 export interface ProcessingActivityRef {
@@ -79,6 +80,7 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
       policy_version: options.policyVersion,
       decided_at: decidedAt,
       tier: d.tier,
+      field_path: redactText(d.path.join('.')),
       processing_activity_id: activity?.id ?? null,
       processing_activity_version: activity ? String(activity.version) : null,
       ...(decision.link

@@ -150,8 +150,15 @@ export async function loadAddressFacts(db: Db, adresIds: readonly string[], quer
   return result;
 }
 
-/** The released decisions of one case (allowed or minimised), as the index audit_log_released_tiers covers them. */
-const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'outcome' IN ('allow', 'minimise') AND body ->> 'case_id'`;
+/**
+ * The owner of the project's joint case file (the covenant's `caseFile`, served by the gateway's
+ * project subgraph): reading the case's own reason or outcomes consults no source, so its decisions
+ * do not count as a tier consulted in the case (subsidiarity).
+ */
+export const CASE_FILE_OWNER = 'project';
+
+/** The released decisions of one case (allowed or minimised) about partners' data, as the index audit_log_released_tiers covers them. */
+const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'outcome' IN ('allow', 'minimise') AND body ->> 'owner' <> '${CASE_FILE_OWNER}' AND body ->> 'case_id'`;
 
 /**
  * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision

@@ -50,9 +50,9 @@ export function judgeEntity(field: FieldQuestion, entity: EntityFacts, clearance
   const refused = checkScope(entity, clearance) ?? checkSecrecy(field, entity, clearance, data);
   if (refused) return refused;
   const indication = addressIndication(entity, clearance);
-  const unselected = checkSelection(field, entity, indication, clearance);
-  if (unselected) return unselected;
-  const proportional = checkProportionality(field, indication, clearance, data);
+  const unselected = checkSelection(field, entity, indication, clearance, data);
+  if (unselected?.outcome === 'deny') return unselected;
+  const proportional = unselected ?? checkProportionality(field, indication, clearance, data);
   if (proportional?.outcome === 'deny') return proportional;
   const subsidiarity = checkSubsidiarity(field, entity, clearance, data);
   if ('outcome' in subsidiarity) return subsidiarity;

@@ -46,6 +46,8 @@ export function checkReferences(policy: ParsedPolicy): PolicyProblem[] {
     if (previous !== undefined && bound <= previous) report(c, ['amountBands', i], `must be greater than the bound before it (${previous})`);
   });
   covenant.secrecyFlag.owners.forEach((owner, i) => party(c, ['secrecyFlag', 'owners', i], owner));
+  covenant.caseFile?.purposes.forEach((p, j) => purpose(c, ['caseFile', 'purposes', j], p));
+  if (covenant.caseFile && parties.has(covenant.caseFile.owner)) report(c, ['caseFile', 'owner'], `the case file's owner ${JSON.stringify(covenant.caseFile.owner)} must not be a party: it is the project's own`);
 
   if (policy.roles) {
     const { file: r, value: roles } = policy.roles;

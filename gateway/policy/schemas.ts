@@ -78,10 +78,22 @@ export const covenantSchema = strict({
   purposes: z.array(purposeSchema).min(1, 'must not be empty'),
   legalBases: z.array(legalBasisSchema),
   tiers: strict(tierTableShape),
+  /**
+   * Before selection: an address without an open case in the project that weighs at least this
+   * gives the owner's minimised form of a field (when its tier's `below` allows that form) instead
+   * of nothing (rule 17). Absent: nothing above the lowest tier before selection.
+   */
+  minimisedBeforeSelection: weight.optional(),
   /** Ascending lower bounds of the amount bands, e.g. [0, 1000, 2500] gives "0-1000", "1000-2500", "2500+". */
   amountBands: z.array(z.number().int()).min(2, 'needs at least two bounds'),
   /** Owners whose data about a person under the BRP secrecy flag is not given to these sectors. */
   secrecyFlag: strict({ owners: ids, deniedSectors: z.array(z.enum(['public', 'private'])) }),
+  /**
+   * The project's joint case file (the reason an address was selected, the outcomes recorded on it),
+   * kept by the gateway for the participants together: its owner (the subgraph that serves it) takes
+   * part in every project and shares with every participant for these purposes.
+   */
+  caseFile: strict({ owner: id, purposes: ids, article: text }).optional(),
 });
 
 const postcode = pattern(/^\d{4}([A-Z]{2})?$/, 'a postcode ("1234" or "1234AB")');

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { casesById, findingsOf } from './case-records.ts';
 import { projectResolvers } from './resolvers.ts';
 import { caseWorkResolvers } from './case-work.ts';
+import { findOpenCases } from '../store/cases.ts';
 import { outcomesOf } from '../store/outcomes.ts';
 import { visitsOf } from '../store/visits.ts';
 import type { ProjectRequest } from './request.ts';
@@ -77,6 +78,10 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseu
       cases: new DataLoader(async (ids) => {
         const found = await casesById(db, ids);
         return ids.map((id) => found.get(id));
+      }),
+      openCases: new DataLoader(async (adresIds) => {
+        const found = await findOpenCases(db, claims.project, adresIds);
+        return adresIds.map((id) => found.get(id)?.[0]);
       }),
       findings: new DataLoader(async (ids) => {
         const found = await findingsOf(db, ids);

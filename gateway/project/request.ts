@@ -12,6 +12,7 @@ import type { RequestClearance } from '../policy/rules/context.ts';
 import type { GatewayClaims } from '@doelpoort/subgraph-kit';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import type { Mutation } from '../audit/mutation-records.ts';
+import type { OpenCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
 import { projectError } from './errors.ts';
 import type { Outcome } from '../store/outcomes.ts';
@@ -22,6 +23,8 @@ export interface ProjectRequest {
   claims: GatewayClaims;
   now: Date;
   cases: DataLoader<string, CaseRecord | undefined>;
+  /** The open case of the declared project on an address, by address id. */
+  openCases: DataLoader<string, OpenCase | undefined>;
   findings: DataLoader<string, FindingRecord[]>;
   visits: DataLoader<string, Visit[]>;
   outcomes: DataLoader<string, Outcome[]>;

@@ -4,6 +4,7 @@
  */
 import { canSelectAddresses } from '../identity/authorisation.ts';
 import type { PolicyData } from '../policy/load.ts';
+import { signalOwnersFor } from '../policy/signal-sharing.ts';
 import { quotedList } from '../policy/words.ts';
 import { addFinding, findOpenCases, openCase } from '../store/cases.ts';
 import type { Db } from '../store/db.ts';
@@ -41,7 +42,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
           after: offsetOf(args.na),
           minPartners,
           onOrBefore: cleared.today,
-          partners: cleared.project.participants,
+          partners: signalOwnersFor(cleared, data),
         });
         return { items: page.items, volgende: page.next === null ? null : cursorOf(page.next) };
       },
@@ -113,18 +114,23 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
     },
     Zaak: {
       adres: (zaak: Zaak): AdresRef => ({ adresId: zaak.adresId }),
-      reden: (zaak: Zaak) => zaak.reason,
       geopendOp: (zaak: Zaak) => zaak.openedAt.toISOString(),
       bevindingen: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.findings.load(zaak.id),
       huisbezoeken: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.visits.load(zaak.id),
-      uitkomsten: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.outcomes.load(zaak.id),
     },
     Bevinding: {
       soort: (finding: FindingRecord) => finding.kind,
       toelichting: (finding: FindingRecord) => finding.note,
       vastgelegdOp: (finding: FindingRecord) => finding.recordedAt.toISOString(),
     },
-    Adres: { __resolveReference: (representation: { adresId?: unknown }): AdresRef | null => (typeof representation.adresId === 'string' ? { adresId: representation.adresId } : null) },
+    Adres: {
+      __resolveReference: (representation: { adresId?: unknown }): AdresRef | null => (typeof representation.adresId === 'string' ? { adresId: representation.adresId } : null),
+      zaakReden: async (adres: AdresRef, _: unknown, request: ProjectRequest) => (await request.openCases.load(adres.adresId))?.reason ?? null,
+      uitkomsten: async (adres: AdresRef, _: unknown, request: ProjectRequest) => {
+        const zaak = await request.openCases.load(adres.adresId);
+        return zaak ? request.outcomes.load(zaak.id) : [];
+      },
+    },
   };
 }
 

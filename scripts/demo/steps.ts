@@ -26,6 +26,8 @@ export interface Step {
   remember?: (answer: StepAnswer, state: StoryState) => void;
   /** Steps on the day before the second partner's signal (2026-04-01); the others run on 2026-11-23. */
   beforeOverlap?: true;
+  /** The fields the answer gives in minimised form, exactly (`minimisedFields`); none when absent. */
+  minimised?: string[];
 }
 
 export interface StepAnswer {
@@ -39,9 +41,22 @@ export interface Story {
   steps: Step[];
 }
 
-/** A withheld field: its path and rule. */
+/** A withheld field: its path and rule. A field given in minimised form is not withheld (see minimisedFields). */
 export function withheld(body: GraphQLBody): string[] {
-  return (body.errors ?? []).map((e) => `${(e.path ?? []).join('.')} ${String(e.extensions?.['rule'] ?? e.extensions?.['partnerCode'] ?? e.extensions?.['code'])}`);
+  return (body.errors ?? [])
+    .filter((e) => e.extensions?.['code'] !== 'FIELD_MINIMISED')
+    .map((e) => `${(e.path ?? []).join('.')} ${String(e.extensions?.['rule'] ?? e.extensions?.['partnerCode'] ?? e.extensions?.['code'])}`);
+}
+
+/** The fields given in minimised form, as `extensions.doelpoort.minimised` lists them: "path transform value". */
+export function minimisedFields(body: GraphQLBody): string[] {
+  const listed = (body.extensions?.['doelpoort'] as { minimised?: { path: (string | number)[]; transform: string; value: unknown }[] } | undefined)?.minimised ?? [];
+  return listed.map((m) => `${m.path.join('.')} ${m.transform} ${JSON.stringify(m.value)}`);
+}
+
+/** Problems: the answer's minimised fields are not exactly the step's. */
+export function checkMinimised(step: Step, answer: StepAnswer): string[] {
+  return step.audit ? [] : same('minimised', minimisedFields(answer.body), step.minimised ?? []);
 }
 
 /** The value at a dotted path of the data ("adres.bewoners.0.bsn"). */

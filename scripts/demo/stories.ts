@@ -34,7 +34,7 @@ export const STORIES: readonly Story[] = [
         title: 'Before the overlap (2026-04-01): the address has the corporation’s signal alone',
         beforeOverlap: true,
         who: { role: 'analist', org: 'belastingdienst' },
-        purpose: 'uitkeringsfraude',
+        purpose: 'woonfraude',
         query: `{ projectAdressen(project: "${PROJECT}", minimaalPartners: 1, eerste: 100) { items { adres { adresId } aantalPartners partners } } }`,
         expect: ({ body }) => {
           const items = (at(body, 'projectAdressen.items') as { adres: { adresId: string } }[] | undefined) ?? [];
@@ -42,25 +42,38 @@ export const STORIES: readonly Story[] = [
         },
       },
       {
-        title: 'Before the overlap: the register data, not the residents (no selected address)',
+        title: 'Before the overlap: the register data, and the residents only as a count (no selected address)',
         beforeOverlap: true,
         who: { role: 'analist', org: 'belastingdienst' },
-        purpose: 'uitkeringsfraude',
+        purpose: 'woonfraude',
         query: BEWONERS,
-        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), ['adres.bewoners subject.withheld'])],
+        expect: ({ body }) => [...same('released', body.data, { adres: { straat: 'Hazelaarstraat', huisnummer: 14, aantalBewoners: 3, bewoners: null } }), ...same('withheld', withheld(body), [])],
+        minimised: ['adres.bewoners count 3'],
+      },
+      {
+        title: 'Before the overlap: about the registered main occupant, only minimised forms (a masked BSN, the year of birth, how many allowances)',
+        beforeOverlap: true,
+        who: { role: 'analist', org: 'belastingdienst' },
+        purpose: 'woonfraude',
+        query: `{ persoon(bsn: "${ESMEE}") { bsn geboortedatum naam { geslachtsnaam } toeslagen { jaarbedrag } } }`,
+        expect: ({ body }) => [
+          ...same('released', body.data, { persoon: { bsn: '*****0007', geboortedatum: '1994', naam: null, toeslagen: null } }),
+          ...same('withheld', withheld(body), ['persoon.naam subject.withheld']),
+        ],
+        minimised: ['persoon.bsn masked-bsn "*****0007"', 'persoon.geboortedatum year "1994"', 'persoon.toeslagen count 3'],
       },
       {
         title: 'Before the overlap the coordinator cannot select it: one partner is below the threshold',
         beforeOverlap: true,
         who: { role: 'coordinator', org: 'sociale-dienst' },
-        purpose: 'uitkeringsfraude',
+        purpose: 'woonfraude',
         query: select(GEZINSWONING, 'Nuisance reported by the corporation, allowances that do not fit.'),
         expect: ({ body }) => same('refused', withheld(body), ['selecteerAdres BELOW_SELECTION_THRESHOLD']),
       },
       {
         title: 'After the Belastingdienst’s signal (2026-06-15) the coordinator selects the address: a case',
         who: { role: 'coordinator', org: 'sociale-dienst' },
-        purpose: 'uitkeringsfraude',
+        purpose: 'woonfraude',
         query: select(GEZINSWONING, 'Nuisance reported by the corporation, allowances that do not fit.'),
         expect: noErrors,
         remember: rememberCase(GEZINSWONING),
@@ -148,12 +161,36 @@ export const STORIES: readonly Story[] = [
           ];
         },
       },
+      {
+        title: 'The outcomes are data about the address: read through the policy like its other fields (an unselected address: only a count)',
+        who: { role: 'analist', org: 'belastingdienst' },
+        purpose: 'uitkeringsfraude',
+        query: `{ adres(adresId: "${GEZINSWONING}") { uitkomsten { organisatie soort bedragEuro } } ander: adres(adresId: "9999200000900002") { uitkomsten { soort } } }`,
+        expect: ({ body }) => [
+          // Recorded at the same instant on a test clock, so compared per organisation.
+          ...same('outcomes', ((at(body, 'adres.uitkomsten') as { organisatie: string }[] | undefined) ?? []).slice().sort((a, b) => a.organisatie.localeCompare(b.organisatie)), [
+            { organisatie: 'arbeidsinspectie', soort: 'boete', bedragEuro: 36000 },
+            { organisatie: 'belastingdienst', soort: 'uitkering-gestopt', bedragEuro: 8424 },
+            { organisatie: 'woningcorporatie', soort: 'herhuisvest', bedragEuro: null },
+          ]),
+          ...same('withheld', withheld(body), []),
+        ],
+        minimised: ['ander.uitkomsten count 0'],
+      },
     ],
   },
   {
     number: 2,
     title: 'Ghost residents and hidden residents (Vlierbesstraat 30, owned by one man)',
     steps: [
+      {
+        title: 'Before selection the corporation learns only that a private person owns Vlierbesstraat 30, not who',
+        who: { role: 'analist', org: 'woningcorporatie' },
+        purpose: 'woonfraude',
+        query: `{ adres(adresId: "${SPOOKPAND}") { aantalBewoners eigenaar { naam { geslachtsnaam } } } }`,
+        expect: ({ body }) => [...same('released', body.data, { adres: { aantalBewoners: 0, eigenaar: null } }), ...same('withheld', withheld(body), [])],
+        minimised: ['adres.eigenaar exists true'],
+      },
       {
         title: 'The coordinator selects Vlierbesstraat 30: the inspectorate’s and the BRP’s signals overlap',
         who: { role: 'coordinator', org: 'sociale-dienst' },

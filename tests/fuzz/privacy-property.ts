@@ -5,8 +5,10 @@
  *
  * - no caller mistake gives a 500; a reserved alias is refused at validation;
  * - every non-null field about a person or an address in the answer has a committed allow or
- *   minimise decision (for the subject itself where the caller named it), and every subject data
- *   was released about has a processing record, in the request's trace;
+ *   minimise decision made for exactly that place in the response (the decision record's
+ *   `field_path` and coordinate), so for the subject found there, never another subject's decision
+ *   of the same field; where the caller named the subject, that decision is about that subject; and
+ *   every subject data was released about has a processing record, in the request's trace;
  * - no partner was asked for a field of a person or an address (other than a key) without such a
  *   decision (what partners receive is recorded);
  * - the same selection in three shapes (as generated, without fragments and directives, without
@@ -19,6 +21,7 @@ import fc from 'fast-check';
 import { buildSchema, getNamedType, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { loadPseudonymKey } from '../../gateway/audit/keys.ts';
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
+import { redactText } from '../../gateway/observability/redact.ts';
 import { composeSupergraph } from '../../schema/compose.ts';
 import { requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';
@@ -179,25 +182,31 @@ async function checkCase(h: Harness, c: Case): Promise<string[]> {
 }
 
 interface TraceRecords {
-  /** "<owner>|<coordinate>" and "<coordinate>" → subject pseudonyms with an allow or minimise decision. */
+  /** "<owner>|<coordinate>" → subject pseudonyms with an allow or minimise decision (for the partner calls). */
   allowed: Map<string, Set<string>>;
+  /** "<response path>|<coordinate>" → the subject pseudonyms of the allow or minimise decisions made for that place. */
+  allowedAt: Map<string, Set<string>>;
   processed: Set<string>;
+}
+
+function add(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
 }
 
 async function auditRecords(product: Product, traceId: string): Promise<TraceRecords> {
   const { rows } = await product.doelpoort.db.query<{ kind: string; body: Record<string, string | null> }>('SELECT kind, body FROM audit_log WHERE trace_id = $1', [traceId]);
   const allowed = new Map<string, Set<string>>();
+  const allowedAt = new Map<string, Set<string>>();
   const processed = new Set<string>();
   for (const { kind, body } of rows) {
     if (kind === 'processing' && body.subject_pseudonym) processed.add(body.subject_pseudonym);
     if (kind !== 'decision' || body.outcome === 'deny' || !body.subject_pseudonym) continue;
-    for (const key of [`${body.owner}|${body.resource}`, String(body.resource)]) {
-      const set = allowed.get(key) ?? new Set<string>();
-      set.add(body.subject_pseudonym);
-      allowed.set(key, set);
-    }
+    add(allowed, `${body.owner}|${body.resource}`, body.subject_pseudonym);
+    if (body.field_path) add(allowedAt, `${body.field_path}|${body.resource}`, body.subject_pseudonym);
   }
-  return { allowed, processed };
+  return { allowed, allowedAt, processed };
 }
 
 /** Checks every released field about a person or an address; returns how many there were. */
@@ -214,8 +223,9 @@ function releasedFields(h: Harness, body: GraphQLBody, c: Case, trees: Record<st
       const coordinate = `${type.name}.${entry.name}`;
       if (type.name in SUBJECT_TYPES) {
         released += 1;
-        const subjects = records.allowed.get(coordinate);
-        if (!subjects?.size) violations.push(`${path}.${key} (${coordinate}) was released without an allow or minimise decision`);
+        const subjects = records.allowedAt.get(`${redactText(`${path}.${key}`)}|${coordinate}`);
+        if (!subjects?.size) violations.push(`${path}.${key} (${coordinate}) was released without an allow or minimise decision made for that place`);
+        else if (subjects.size > 1) violations.push(`${path}.${key} (${coordinate}) has decisions about ${subjects.size} subjects at one place`);
         else if (atRoot && rootPseudonym && !subjects.has(rootPseudonym)) violations.push(`${path}.${key} (${coordinate}) was released without a decision about the subject asked for`);
       }
       const below = getNamedType(type.getFields()[entry.name]!.type);

@@ -79,12 +79,12 @@ async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<
 
 const LIST = `query ($project: ID!, $eerste: Int, $na: String, $min: Int) {
   projectAdressen(project: $project, eerste: $eerste, na: $na, minimaalPartners: $min) {
-    items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id reden bevindingen { soort toelichting } } }
+    items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id adres { zaakReden } bevindingen { soort toelichting } } }
     volgende
   }
 }`;
 const SELECT = `mutation ($project: ID!, $adresId: ID!, $reden: String!) {
-  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id project adres { adresId } reden geopendOp bevindingen { soort } }
+  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id project adres { adresId zaakReden } geopendOp bevindingen { soort } }
 }`;
 const FINDING = `mutation ($zaakId: ID!, $soort: String!, $toelichting: String!) {
   legBevindingVast(zaakId: $zaakId, soort: $soort, toelichting: $toelichting) { soort toelichting vastgelegdOp }
@@ -137,11 +137,12 @@ for (const backend of backends) {
       try {
         await importSignals(db, P, SIGNALS);
         const subgraph = projectSubgraph(db);
-        const page1 = await ask(subgraph, LIST, { project: P, eerste: 2 }, { role: 'analist' });
-        expect(page1).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS, ONE_PARTNER], volgende: expect.any(String) } } });
+        const page1 = await ask(subgraph, LIST, { project: P, eerste: 1 }, { role: 'analist' });
+        expect(page1).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: expect.any(String) } } });
         const volgende = (page1.data!.projectAdressen as { volgende: string }).volgende;
-        expect(await ask(subgraph, LIST, { project: P, eerste: 2, na: volgende }, { role: 'analist' })).toEqual({
-          data: { projectAdressen: { items: [OUTSIDE], volgende: null } },
+        // Under woonfraude UWV shares no signals, so its signal on the address outside is not listed.
+        expect(await ask(subgraph, LIST, { project: P, eerste: 1, na: volgende }, { role: 'analist' })).toEqual({
+          data: { projectAdressen: { items: [ONE_PARTNER], volgende: null } },
         });
         expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: null } } });
         expect(await ask(subgraph, LIST, { project: P, na: 'not-a-cursor' }, { role: 'analist' })).toEqual(
@@ -155,6 +156,34 @@ for (const backend of backends) {
       }
     });
 
+    // Issue 12, item 4: a signal counts and shows only under a purpose its owner shares it for.
+    test('the overview shows a signal only under a purpose its owner shares it for with the caller', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        // Uitkeringsfraude: the corporation and the police share no signals for it; the Belastingdienst and UWV do.
+        const fraud = await ask(subgraph, LIST, { project: P }, { role: 'analist', purpose: 'uitkeringsfraude' });
+        expect(fraud).toEqual({
+          data: {
+            projectAdressen: {
+              items: [
+                { ...TWO_PARTNERS, aantalPartners: 1, partners: ['belastingdienst'], signaalSoorten: ['toeslagen-afwijkend'], eersteSignaal: '2026-06-15' },
+                OUTSIDE,
+              ],
+              volgende: null,
+            },
+          },
+        });
+        expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist', purpose: 'uitkeringsfraude' })).toEqual({ data: { projectAdressen: { items: [], volgende: null } } });
+        // The recipient counts too: the police share for woonfraude with the social service, not with the Belastingdienst.
+        const belastingdienst = await ask(subgraph, LIST, { project: P }, { role: 'analist', organisation: 'belastingdienst', purpose: 'woonfraude' });
+        expect((belastingdienst.data!.projectAdressen as { items: { adres: { adresId: string } }[] }).items.map((item) => item.adres.adresId)).toEqual([ADRES.twoPartners]);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('a coordinator selects an address with overlapping signals: a case is opened, once', async () => {
       const db = await backend.open();
       try {
@@ -163,12 +192,12 @@ for (const backend of backends) {
         const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON });
         expect(selected).toEqual({
           data: {
-            selecteerAdres: { id: expect.any(String), project: P, adres: { adresId: ADRES.twoPartners }, reden: REASON, geopendOp: '2026-07-01T10:00:00.000Z', bevindingen: [] },
+            selecteerAdres: { id: expect.any(String), project: P, adres: { adresId: ADRES.twoPartners, zaakReden: REASON }, geopendOp: '2026-07-01T10:00:00.000Z', bevindingen: [] },
           },
         });
         const zaakId = (selected.data!.selecteerAdres as { id: string }).id;
         expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({
-          data: { projectAdressen: { items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, reden: REASON, bevindingen: [] } }], volgende: null } },
+          data: { projectAdressen: { items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON }, bevindingen: [] } }], volgende: null } },
         });
         expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(
           refused('ALREADY_SELECTED', `The address is already selected in case ${zaakId}; record findings in that case.`, 'selecteerAdres'),
@@ -267,7 +296,7 @@ for (const backend of backends) {
         const listed = await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' });
         expect(listed.data).toEqual({
           projectAdressen: {
-            items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, reden: REASON, bevindingen: [{ soort: 'huisbezoek', toelichting: finding.toelichting }] } }],
+            items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON }, bevindingen: [{ soort: 'huisbezoek', toelichting: finding.toelichting }] } }],
             volgende: null,
           },
         });
@@ -343,7 +372,8 @@ for (const backend of backends) {
         expect(onlyFirst.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
         const both = await ask(subgraph, LIST, { project: P, min: 2 }, { ...asWijkteam, roles: ['analist', 'zorgverlener'] });
         expect(both.errors).toBeUndefined();
-        expect((both.data!.projectAdressen as { items: { adres: { adresId: string } }[] }).items.map((item) => item.adres.adresId)).toEqual([ADRES.twoPartners]);
+        // No owner of the fixtures' signals shares them for help, so the care team's list is empty.
+        expect(both.data).toEqual({ projectAdressen: { items: [], volgende: null } });
         const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON }, { roles: ['analist', 'coordinator'] });
         expect(selected.errors).toBeUndefined();
         expect(await caseCount(db)).toBe(1);

@@ -25,10 +25,10 @@ const REDEN = 'Nuisance reported by the corporation; allowances that do not fit 
 const JUSTIFICATION = 'The household composition in the BRP cannot show the allowances that the signal is about.';
 
 const LIST_FROM = (minimaalPartners: number) => `{ projectAdressen(project: "${PROJECT}", minimaalPartners: ${minimaalPartners}, eerste: 100) {
-  items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id reden } } } }`;
+  items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id } } } }`;
 const LIST = LIST_FROM(2);
 const REGISTER = `{ adres(adresId: "${ADRES}") { straat huisnummer postcode verblijfsobject { oppervlakte aantalWooneenheden } aantalBewoners bewoners { bsn } } }`;
-const SELECT = `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "${REDEN}") { id reden geopendOp } }`;
+const SELECT = `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "${REDEN}") { id geopendOp } }`;
 const ESMEE_TOESLAGEN = `{ persoon(bsn: "${ESMEE}") { toeslagen { soort jaar jaarbedrag } } }`;
 const BEWONERS = `{ adres(adresId: "${ADRES}") { bewoners { bsn naam { voornamen geslachtsnaam } geboortedatum } } }`;
 const POLITIE = `{ adres(adresId: "${ADRES}") { politieRegistraties { id soort datum } } }`;
@@ -71,11 +71,11 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('on 2026-04-01, before the overlap, the list shows the address with the corporation’s signal alone; not among the addresses of two partners', async () => {
-    const two = await p.query(analist, 'uitkeringsfraude', LIST);
+    const two = await p.query(analist, 'woonfraude', LIST);
     expect(two.body.errors).toBeUndefined();
     expect(listItem(two.body)).toBeUndefined();
 
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST_FROM(1));
+    const { status, body } = await p.query(analist, 'woonfraude', LIST_FROM(1));
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(listItem(body)).toEqual({
@@ -90,20 +90,24 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before the overlap the analyst gets the register data, the residents are refused, without saying why about the address (no oracle), with or without a justification', async () => {
+  it('before the overlap the analyst gets the register data and the residents only as a count (minimised before selection), with or without a justification', async () => {
     for (const headers of [{}, justification(JUSTIFICATION)]) {
       const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER, headers);
       expect(status).toBe(200);
       expect(body.data).toEqual({
         adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
       });
-      expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
-      expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
+      expect(body.errors?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['adres', 'bewoners'], 'FIELD_MINIMISED']]);
+      expect(body.extensions).toEqual({ doelpoort: { minimised: [{ path: ['adres', 'bewoners'], coordinate: 'Adres.bewoners', transform: 'count', value: 3 }] } });
     }
+    // A field without a minimised form (the name) is still refused, with the uniform refusal (no oracle).
+    const { body } = await p.query(analist, 'uitkeringsfraude', `{ persoon(bsn: "${ESMEE}") { naam { geslachtsnaam } } }`);
+    expect(denials(body)).toEqual([{ path: 'persoon.naam', ...WITHHELD }]);
+    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Persoon.naam', 'identifying'));
   });
 
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {
-    const { status, body } = await p.query(coordinator, 'uitkeringsfraude', SELECT);
+    const { status, body } = await p.query(coordinator, 'woonfraude', SELECT);
     expect(status).toBe(200);
     expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
@@ -119,7 +123,7 @@ describe('scenario 1: the rented-out family home', () => {
 
   it('on 2026-06-15 the Belastingdienst’s signal overlaps: the list shows both partners side by side, not yet selected', async () => {
     clock.set('2026-06-15');
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', LIST);
+    const { status, body } = await p.query(analist, 'woonfraude', LIST);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(listItem(body)).toEqual({
@@ -134,18 +138,17 @@ describe('scenario 1: the rented-out family home', () => {
     });
   });
 
-  it('before selection the analyst gets the register data (BAG) but not the residents (no selection; shown as subject.withheld)', async () => {
+  it('before selection the analyst gets the register data (BAG) but the residents only as a count (no selection yet)', async () => {
     const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER);
     expect(status).toBe(200);
     expect(body.data).toEqual({
       adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
     });
-    expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
-    expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Adres.bewoners', 'identifying'));
+    expect(body.extensions).toEqual({ doelpoort: { minimised: [{ path: ['adres', 'bewoners'], coordinate: 'Adres.bewoners', transform: 'count', value: 3 }] } });
   });
 
   it('an analyst cannot select the address: only a coordinator selects (FORBIDDEN)', async () => {
-    const { status, body } = await p.query(analist, 'uitkeringsfraude', SELECT);
+    const { status, body } = await p.query(analist, 'woonfraude', SELECT);
     expect(status).toBe(200);
     expect(body.data).toEqual({ selecteerAdres: null });
     expect(body.errors).toEqual([
@@ -159,16 +162,15 @@ describe('scenario 1: the rented-out family home', () => {
   });
 
   it('the coordinator selects it: a case is opened on 2026-06-15 and the list shows it selected', async () => {
-    const selected = await p.query(coordinator, 'uitkeringsfraude', SELECT);
+    const selected = await p.query(coordinator, 'woonfraude', SELECT);
     expect(selected.body.errors).toBeUndefined();
-    const zaak = (selected.body.data as { selecteerAdres: { id: string; reden: string; geopendOp: string } }).selecteerAdres;
-    expect(zaak.reden).toBe(REDEN);
+    const zaak = (selected.body.data as { selecteerAdres: { id: string; geopendOp: string } }).selecteerAdres;
     expect(zaak.geopendOp.slice(0, 10)).toBe('2026-06-15');
     expect(zaak.id).toMatch(/^[A-Za-z0-9-]{1,64}$/);
     caseId = zaak.id;
 
-    const { body } = await p.query(analist, 'uitkeringsfraude', LIST);
-    expect(listItem(body)).toMatchObject({ geselecteerd: true, zaak: { id: caseId, reden: REDEN } });
+    const { body } = await p.query(analist, 'woonfraude', LIST);
+    expect(listItem(body)).toMatchObject({ geselecteerd: true, zaak: { id: caseId } });
   });
 
   it('after selection, financial data is denied by subsidiarity until identifying data was consulted in the case', async () => {
@@ -251,6 +253,21 @@ describe('scenario 1: the rented-out family home', () => {
       },
     });
     expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
+  });
+
+  // Issue 12, item 10: the case's reason is data about the address, decided on and recorded like its
+  // other fields (reading it is reading identifying data in the case, so it is asked after the ladder steps above).
+  it('the reason of the case is a field of the address: released with a decision record, and withheld where the address’s fields are', async () => {
+    const reason = `{ adres(adresId: "${ADRES}") { zaakReden } }`;
+    const { body } = await p.query(analist, 'woonfraude', reason);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ adres: { zaakReden: REDEN } });
+    const { rows } = await p.doelpoort.db.query<{ body: Record<string, unknown> }>("SELECT body FROM audit_log WHERE kind = 'decision' AND body->>'resource' = 'Adres.zaakReden'", []);
+    expect(rows.map((r) => [r.body['owner'], r.body['tier'], r.body['outcome']])).toEqual([['project', 'identifying', 'allow']]);
+    // An address that is not selected: the field is refused like the address's other personal data, not merely empty.
+    const unselected = await p.query(analist, 'woonfraude', `{ adres(adresId: "9999200000900002") { zaakReden } }`);
+    expect(unselected.body.data).toEqual({ adres: { zaakReden: null } });
+    expect(denials(unselected.body)).toEqual([{ path: 'adres.zaakReden', ...WITHHELD }]);
   });
 
   it('after selection, the police’s data is refused by proportionaliteit: criminal-law data needs a documented suspicion in the case, and a justification does not replace it', async () => {

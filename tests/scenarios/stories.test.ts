@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../../scripts/demo/queries.ts';
-import type { Step, StepAnswer, StoryState } from '../../scripts/demo/steps.ts';
+import { checkMinimised, type Step, type StepAnswer, type StoryState } from '../../scripts/demo/steps.ts';
 import { STORIES } from '../../scripts/demo/stories.ts';
 import { startProduct, type Product } from '../helpers/product.ts';
 import { testClock, type TestClock } from '../helpers/test-clock.ts';
@@ -74,6 +74,8 @@ for (const backend of [{ name: 'PGlite', enabled: true }, { name: 'PostgreSQL', 
         const answer = await ask(p, step, state);
         step.remember?.(answer, state);
         expect(step.expect(answer, state)).toEqual([]);
+        // Exactly the fields the story gives in minimised form (issue 16, item 3), none where it gives none.
+        expect(checkMinimised(step, answer)).toEqual([]);
       });
     }
 

@@ -9,6 +9,7 @@ import { ContextBar } from './analyst/ContextBar.tsx';
 import { Dossier } from './analyst/Dossier.tsx';
 import { QueryEditor } from './analyst/QueryEditor.tsx';
 import { Overview } from './coordinator/Overview.tsx';
+import { Results } from './coordinator/Results.tsx';
 import { PersonAccess } from './officer/PersonAccess.tsx';
 import { SubjectAccessReport } from './officer/SubjectAccessReport.tsx';
 import { Review } from './officer/Review.tsx';
@@ -29,6 +30,7 @@ const PAGES: Record<ReturnType<typeof appRole>, PageDef[]> = {
   ],
   coordinator: [
     { id: 'overview', title: 'Project overview', render: (p) => <Overview session={p.session} context={p.context} /> },
+    { id: 'results', title: 'Results', render: (p) => <Results session={p.session} context={p.context} /> },
     { id: 'query', title: 'Query editor', render: (p) => <QueryEditor session={p.session} context={p.context} /> },
   ],
   officer: [

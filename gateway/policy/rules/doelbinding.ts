@@ -38,7 +38,8 @@ export function checkProjectUse(clearance: RequestClearance): Denial | undefined
 export function checkFieldUse(field: FieldQuestion, clearance: RequestClearance, data: PolicyData): Denial | undefined {
   const { project, purpose, organisation } = clearance;
   const { owner, coordinate, classification } = field;
-  if (!project.participants.includes(owner)) {
+  const caseFile = data.covenant.caseFile?.owner === owner ? data.covenant.caseFile : undefined;
+  if (!caseFile && !project.participants.includes(owner)) {
     return deny(
       'doelbinding',
       'doelbinding.owner-not-participant',
@@ -61,9 +62,9 @@ export function checkFieldUse(field: FieldQuestion, clearance: RequestClearance,
       `"${owner}" shares ${coordinate} only for ${quotedList(classification.purposes)}, not for "${purpose.id}"`,
     );
   }
-  const basis = data.covenant.legalBases.some(
-    (b) => b.owner === owner && b.recipients.includes(organisation) && b.purposes.includes(purpose.id),
-  );
+  const basis =
+    caseFile?.purposes.includes(purpose.id) ??
+    data.covenant.legalBases.some((b) => b.owner === owner && b.recipients.includes(organisation) && b.purposes.includes(purpose.id));
   if (!basis) {
     return deny(
       'doelbinding',

@@ -57,7 +57,7 @@ function has(needed: Weight, indication: AddressIndication): string {
   return `has ${inWords(indication.partners)}`;
 }
 
-const TRANSFORM_WORDS: Record<Minimisation, string> = {
+export const TRANSFORM_WORDS: Record<Minimisation, string> = {
   'masked-bsn': 'a masked BSN',
   year: 'the year only',
   band: 'an amount band',

@@ -191,9 +191,16 @@ export function Dossier({ session, config, context }: { session: Session; config
               </div>
               <section aria-labelledby="residents-heading">
               <Heading3 id="residents-heading">Residents</Heading3>
-              {(shown.answer.errors ?? []).filter((e) => pathKey(e.path) === 'adres.bewoners').map((e, i) => (
+              {(shown.answer.errors ?? []).filter((e) => pathKey(e.path) === 'adres.bewoners' && e.extensions?.code === 'FIELD_DENIED').map((e, i) => (
                 <Withheld key={i} error={e} onAskAgain={askAgain} />
               ))}
+              {(shown.answer.extensions?.doelpoort?.minimised ?? [])
+                .filter((m: Minimised) => pathKey(m.path) === 'adres.bewoners')
+                .map((m: Minimised, i: number) => (
+                  <Paragraph key={i} className="minimised">
+                    Given only in minimised form ({m.transform}): {String(m.value)}. The residents themselves need a selected address.
+                  </Paragraph>
+                ))}
               {((root.bewoners as Record<string, unknown>[] | null) ?? []).map((resident, i) => (
                 <section key={i} className="resident" aria-label={`Resident ${i + 1}`}>
                   <Heading4>Resident {i + 1}</Heading4>

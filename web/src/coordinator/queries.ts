@@ -2,9 +2,9 @@
 export const OVERVIEW_QUERY = `query ProjectOverview($project: ID!, $minimaalPartners: Int, $na: String) {
   projectAdressen(project: $project, eerste: 50, na: $na, minimaalPartners: $minimaalPartners) {
     items {
-      adres { adresId }
+      adres { adresId zaakReden }
       aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd
-      zaak { id reden geopendOp bevindingen { soort toelichting vastgelegdOp } }
+      zaak { id geopendOp bevindingen { soort toelichting vastgelegdOp } }
     }
     volgende
   }
@@ -15,12 +15,31 @@ export const SELECT_MUTATION = `mutation SelectAddress($project: ID!, $adresId: 
 }`;
 
 export interface ProjectAddress {
-  adres: { adresId: string | null } | null;
+  /** The case's reason is a field of the address, decided on like its others: null when withheld or not selected. */
+  adres: { adresId: string | null; zaakReden: string | null } | null;
   aantalPartners: number;
   partners: string[];
   signaalSoorten: string[];
   eersteSignaal: string;
   laatsteSignaal: string;
   geselecteerd: boolean;
-  zaak: { id: string; reden: string; geopendOp: string; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
+  zaak: { id: string; geopendOp: string; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
+}
+
+export const RESULTS_QUERY = `query ProjectResults($project: ID!) {
+  projectResultaten(project: $project) {
+    project opgesteldOp minimumCel aantalZaken aantalHuisbezoeken
+    regels { organisatie soort aantalZaken totaalBedragEuro onderdrukt }
+    csv
+  }
+}`;
+
+export interface ResultsReport {
+  project: string;
+  opgesteldOp: string;
+  minimumCel: number;
+  aantalZaken: number;
+  aantalHuisbezoeken: number;
+  regels: { organisatie: string; soort: string; aantalZaken: number | null; totaalBedragEuro: number | null; onderdrukt: boolean }[];
+  csv: string;
 }
