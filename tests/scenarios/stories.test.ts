@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayFromStore } from '../../gateway/audit/replay-store.ts';
 import { PROJECT } from '../../scripts/demo/queries.ts';
 import { checkMinimised, type Step, type StepAnswer, type StoryState } from '../../scripts/demo/steps.ts';
 import { STORIES } from '../../scripts/demo/stories.ts';
@@ -78,6 +79,13 @@ for (const backend of [{ name: 'PGlite', enabled: true }, { name: 'PostgreSQL', 
         expect(checkMinimised(step, answer)).toEqual([]);
       });
     }
+
+    it('the whole trail the stories leave, replayed each under its own policy version, decides every field the same', async () => {
+      const report = await replayFromStore(p.doelpoort.db, {});
+      expect(report.replayed).toBeGreaterThan(0);
+      expect(report.unknown_versions).toEqual({});
+      expect({ same: report.same, differences: report.differences }).toEqual({ same: report.replayed, differences: [] });
+    });
 
     it(`every step asked project ${PROJECT}, and the audit trail holds no plain BSN of the stories`, async () => {
       const { rows } = await p.doelpoort.db.query<{ body: unknown }>('SELECT body FROM audit_log', []);
