@@ -14,6 +14,8 @@ const chromiumPath = findChromium();
 /** What the page shows once it has answered: the machine may be slow, so wait up to 30 s. */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 200 });
 const SCENARIO_1 = '9999200000900001';
+/** Gerststraat 1, in the project's area, with residents and no signal from any partner. */
+const NO_INDICATION = '9999200000100001';
 const ESMEE = '999990007';
 const JUSTIFICATION = 'The household income must be checked before the home visit next week';
 
@@ -77,6 +79,23 @@ describe.skipIf(!chromiumPath)('the web app in a browser', () => {
     await check('sign-in');
     await signIn('analist', 'sociale-dienst');
     expect(await page.title()).toBe('Dossier · Doelpoort');
+  }, 120_000);
+
+  it('shows an analyst an address without any indication: its residents withheld with principle, reason and what would make them allowed; asking again with a justification is one step', async () => {
+    await dossier(NO_INDICATION);
+    await eventually(() => page.getByRole('region', { name: 'Gemeente, Basisregistratie Adressen en Gebouwen' }).textContent()).toContain('Gerststraat');
+    const residents = page.getByRole('region', { name: 'Residents' }).locator('.withheld');
+    await eventually(() => residents.count()).toBe(1);
+    expect(await residents.locator('.principle').textContent()).toMatch(/^\(\w+\)$/);
+    expect((await residents.locator('dd').first().textContent())!.length).toBeGreaterThan(10);
+    expect(await residents.textContent()).toContain('What would make it allowed');
+    // No justification makes up for an address without indication or selection.
+    await residents.getByRole('button', { name: 'Ask again with a justification' }).click();
+    await residents.getByLabel(/^Justification/).fill(JUSTIFICATION);
+    await residents.getByRole('button', { name: 'Ask again with this justification' }).click();
+    await page.getByText('Asked with a written justification').waitFor();
+    await eventually(() => page.getByRole('region', { name: 'Residents' }).locator('.withheld').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Resident 1' }).count()).toBe(0);
   }, 120_000);
 
   it('shows an analyst the scenario 1 dossier before selection: the address, and its residents only as a count (minimised before selection)', async () => {

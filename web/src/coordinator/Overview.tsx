@@ -138,7 +138,7 @@ export function Overview({ session, context }: { session: Session; context: Quer
           <Paragraph>
             <strong>Case {item.zaak!.id}</strong> on address {item.adres?.adresId}, opened {new Date(item.zaak!.geopendOp).toLocaleString('en-GB')}
           </Paragraph>
-          <Paragraph>Reason: {item.adres?.zaakReden ?? 'withheld'}</Paragraph>
+          <Paragraph>Reason: {item.zaak!.adres?.zaakReden ?? 'withheld'}</Paragraph>
           {item.zaak!.bevindingen.length === 0 ? (
             <Paragraph>No findings recorded yet.</Paragraph>
           ) : (

@@ -2,9 +2,9 @@
 export const OVERVIEW_QUERY = `query ProjectOverview($project: ID!, $minimaalPartners: Int, $na: String) {
   projectAdressen(project: $project, eerste: 50, na: $na, minimaalPartners: $minimaalPartners) {
     items {
-      adres { adresId zaakReden }
+      adres { adresId }
       aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd
-      zaak { id geopendOp bevindingen { soort toelichting vastgelegdOp } }
+      zaak { id geopendOp adres { zaakReden } bevindingen { soort toelichting vastgelegdOp } }
     }
     volgende
   }
@@ -15,15 +15,15 @@ export const SELECT_MUTATION = `mutation SelectAddress($project: ID!, $adresId: 
 }`;
 
 export interface ProjectAddress {
-  /** The case's reason is a field of the address, decided on like its others: null when withheld or not selected. */
-  adres: { adresId: string | null; zaakReden: string | null } | null;
+  adres: { adresId: string | null } | null;
   aantalPartners: number;
   partners: string[];
   signaalSoorten: string[];
   eersteSignaal: string;
   laatsteSignaal: string;
   geselecteerd: boolean;
-  zaak: { id: string; geopendOp: string; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
+  /** The case's reason is a field of the address, decided on like its others (null: withheld); asked only where there is a case. */
+  zaak: { id: string; geopendOp: string; adres: { zaakReden: string | null } | null; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
 }
 
 export const RESULTS_QUERY = `query ProjectResults($project: ID!) {
