@@ -299,7 +299,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
           (await auditHealth.writable())
             ? { status: 200, body: { status: 'ready', policyVersion: policyData.version, partners: partners.partnerStatus() } }
             : { status: 503, body: { status: 'not ready', reason: 'the audit trail cannot be written, so no data can be returned' } },
-        '/metrics': async () => ({ status: 200, body: metrics.render(), contentType: 'text/plain; version=0.0.4; charset=utf-8' }),
+        '/metrics': async () => ({ status: 200, body: await metrics.render(), contentType: metrics.contentType }),
         '/.well-known/jwks.json': async () => ({ status: 200, body: partnerTokens.jwks() }),
         '/.well-known/audit-checkpoints': checkpointsRoute(db, checkpointKeys.publicKey),
       },
