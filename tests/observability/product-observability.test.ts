@@ -137,7 +137,8 @@ describe('spans of a request about a person', () => {
 });
 
 describe('spans the collector does not take', () => {
-  it('are dropped and the failure is logged', async () => {
+  // The exporter retries a collector it cannot reach for up to 10 s before it drops the spans.
+  it('are dropped and the failure is logged', { timeout: 90_000 }, async () => {
     const p = await startProduct({ env: { DOELPOORT_OTLP_ENDPOINT: 'http://127.0.0.1:1' } });
     try {
       const analist = await p.token('analist', 'belastingdienst');
