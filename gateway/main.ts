@@ -37,8 +37,7 @@ import { dutchDayOf } from './policy/dates.ts';
 import { createAuditApi } from './server/audit-api.ts';
 import { createPartnerRegisterLookup } from './facts/registers.ts';
 import { seedSignalsFromWorld } from './store/signals.ts';
-import { defaultWorld } from '../subgraphs/world/index.ts';
-import { serveAllSubgraphs } from '../subgraphs/index.ts';
+import type { EmbeddedPartners } from './embedded.ts';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphSource } from '../schema/compose.ts';
 import { createProjectSubgraph, PROJECT_SUBGRAPH } from './project/index.ts';
@@ -88,6 +87,11 @@ export interface StartOptions {
    * checked and signed on the system clock regardless.)
    */
   now?: () => Date;
+  /**
+   * The partners of the embedded default (no subgraphs and no supergraph file configured): served in
+   * process, their signals laid in each project. `npm start` passes the synthetic world's.
+   */
+  embedded?: () => EmbeddedPartners;
   /** Observes every request an embedded partner receives, before it checks the gateway token (for tests). */
   onPartnerRequest?: (request: SubgraphRequest) => void;
 }
@@ -97,6 +101,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
   const now = options.now ?? clockOf(config);
   if (!embedded && config.auth === undefined) {
     throw new Error('Configuration error: auth: with configured subgraphs or a supergraph file the gateway needs an identity provider (auth.issuer, auth.audience and auth.jwksUrl or auth.jwksFile); the local issuer serves only the embedded default.');
+  }
+  if (embedded && options.embedded === undefined) {
+    throw new Error('Configuration error: subgraphs: no partner subgraphs and no supergraph file are configured, and no embedded partners were given (npm start brings the synthetic ones: scripts/embedded-default.ts).');
   }
   const policyData = loadPolicyData(config.policyDir);
   const logger = createLogger({ level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) });
@@ -132,9 +139,9 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
 
     let sources: SubgraphSource[] = [];
     let localIssuer: LocalIssuer | undefined;
-    if (embedded) {
-      const world = defaultWorld();
-      const served = await serveAllSubgraphs(world, {
+    if (options.embedded && embedded) {
+      const embeddedPartners = options.embedded();
+      const served = await embeddedPartners.serve({
         gatewayKeys: partnerTokens.jwks(),
         basePort: config.gateway.port === 0 ? 0 : config.gateway.port + 1,
         host: config.gateway.host,
@@ -142,7 +149,7 @@ export async function startDoelpoort(config: Config, options: StartOptions = {})
       });
       closers.push(() => served.close());
       sources = served.subgraphs.map((s) => ({ name: s.name, url: s.url, sdl: s.sdl }));
-      for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, world, p);
+      for (const p of policyData.projects.values()) await seedSignalsFromWorld(db, embeddedPartners.signals, p);
       localIssuer = await ensureLocalIssuer(config.dataDir);
     } else if (config.subgraphs) {
       sources = await Promise.all(config.subgraphs.map((s) => fetchSubgraphSdl(s.name, s.url, config.subgraphTimeoutMs)));

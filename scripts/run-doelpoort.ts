@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadConfig } from '../gateway/config/index.ts';
 import { startDoelpoort, type StartOptions } from '../gateway/main.ts';
+import { embeddedDefault } from './embedded-default.ts';
 
 /**
  * One signal can arrive twice at once: npm passes the SIGTERM or SIGINT it gets on to the gateway,
@@ -37,7 +38,7 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
     }
     throw error;
   }
-  const doelpoort = await startDoelpoort(config, options);
+  const doelpoort = await startDoelpoort(config, { embedded: embeddedDefault, ...options });
   log('gateway.started', { pid: process.pid, url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
   process.stdout.write(
     [
