@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../gateway/config/index.ts';
 import { ensureLocalIssuer, type LocalIssuer } from '../gateway/identity/local-issuer.ts';
 import { startDoelpoort, type Doelpoort } from '../gateway/main.ts';
+import { embeddedDefault } from './embedded-default.ts';
 import { PROJECT } from './demo/queries.ts';
 import { checkMinimised, minimisedFields, releasedLeaves, type Step, type StepAnswer, type StoryState } from './demo/steps.ts';
 import { STORIES } from './demo/stories.ts';
@@ -98,7 +99,7 @@ async function tell(target: Target, label: string, step: Step, state: StoryState
 
 async function startFor(dataDir: string, clockStart: string): Promise<{ doelpoort: Doelpoort; target: Target }> {
   const config = loadConfig({ env: { DOELPOORT_DATA_DIR: dataDir, DOELPOORT_PORT: '0', DOELPOORT_LOG_LEVEL: 'error', DOELPOORT_CLOCK_START: clockStart } });
-  const doelpoort = await startDoelpoort(config);
+  const doelpoort = await startDoelpoort(config, { embedded: embeddedDefault });
   return { doelpoort, target: { url: doelpoort.url, issuer: doelpoort.localIssuer! } };
 }
 

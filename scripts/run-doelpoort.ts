@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadConfig } from '../gateway/config/index.ts';
 import { startDoelpoort, type StartOptions } from '../gateway/main.ts';
+import { embeddedDefault } from './embedded-default.ts';
 
 /**
  * One signal can arrive twice at once: npm passes the SIGTERM or SIGINT it gets on to the gateway,
@@ -40,7 +41,7 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
   if (config.databaseUrl === undefined) {
     process.stdout.write(`Starting Doelpoort (embedded database in ${config.dataDir}; the first start creates it and takes a minute or two) …\n`);
   }
-  const doelpoort = await startDoelpoort(config, options);
+  const doelpoort = await startDoelpoort(config, { embedded: embeddedDefault, ...options });
   log('gateway.started', { pid: process.pid, url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });
   process.stdout.write(
     [

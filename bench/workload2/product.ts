@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { startDoelpoort } from '../../gateway/main.ts';
+import { embeddedDefault } from '../../scripts/embedded-default.ts';
 import { ready } from '../lib/supergraph.ts';
 import { PROJECT, PURPOSE, SELECT } from './query.ts';
 
@@ -25,7 +26,7 @@ const config = loadConfig({
     ...(process.env['BENCH_DATABASE_URL'] ? { DATABASE_URL: process.env['BENCH_DATABASE_URL'] } : {}),
   },
 });
-const doelpoort = await startDoelpoort(config, { logStream: { write: () => true } });
+const doelpoort = await startDoelpoort(config, { logStream: { write: () => true }, embedded: embeddedDefault });
 const issuer = doelpoort.localIssuer!;
 const headersFor = (token: string) => ({ authorization: `Bearer ${token}`, 'x-doelpoort-project': PROJECT, 'x-doelpoort-purpose': PURPOSE });
 const coordinator = await issuer.sign({ id: 'bench-coordinator-1', organisation: 'sociale-dienst', roles: ['coordinator'], projects: [PROJECT] }, 24 * 3600);

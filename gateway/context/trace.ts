@@ -1,7 +1,12 @@
-/** W3C trace context: honour an incoming `traceparent`, start a new trace otherwise. */
+/**
+ * W3C trace context, read and written by OpenTelemetry's propagator: honour an incoming
+ * `traceparent`, start a new trace otherwise; pass one on to each partner call.
+ */
 import { randomFillSync } from 'node:crypto';
+import { ROOT_CONTEXT, defaultTextMapGetter, defaultTextMapSetter, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const propagator = new W3CTraceContextPropagator();
 
 export interface TraceContext {
   traceId: string;
@@ -35,13 +40,18 @@ export function newTraceId(): string {
 
 /** A trace context for this request: a child of the caller's span when a valid `traceparent` came in. */
 export function traceFromHeader(header: string | undefined): TraceContext {
-  const match = header ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
-  if (match && !/^0+$/.test(match[1]!) && !/^0+$/.test(match[2]!)) {
-    return { traceId: match[1]!, parentSpanId: match[2]!, spanId: newSpanId(), flags: match[3]! };
+  const carrier = header === undefined ? {} : { traceparent: header.trim().toLowerCase() };
+  const parent = trace.getSpanContext(propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter));
+  if (parent && trace.isSpanContextValid(parent)) {
+    return { traceId: parent.traceId, parentSpanId: parent.spanId, spanId: newSpanId(), flags: parent.traceFlags.toString(16).padStart(2, '0') };
   }
   return { traceId: newTraceId(), spanId: newSpanId(), flags: '01' };
 }
 
+/** The `traceparent` header for a call made in span `spanId` of trace `traceId`. */
 export function formatTraceparent(traceId: string, spanId: string, flags = '01'): string {
-  return `00-${traceId}-${spanId}-${flags}`;
+  const carrier: { traceparent?: string } = {};
+  propagator.inject(trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags: Number.parseInt(flags, 16) }), carrier, defaultTextMapSetter);
+  if (carrier.traceparent === undefined) throw new Error(`not a valid trace context: trace ${traceId}, span ${spanId}`);
+  return carrier.traceparent;
 }

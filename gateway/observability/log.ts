@@ -1,17 +1,18 @@
 /**
- * Structured logs: one JSON object per line, with the time, the level and the event's name first.
- * Every line passes through `redact` before it is written. A log line says what happened to a
+ * Structured logs by pino: one JSON object per line, `level`, `time` and the event's name first,
+ * then the event's fields. Every line passes through `redact` (our nine-digit mask, in pino's log
+ * formatter) and pino's own redaction of fields that must never be written (`bsn`,
+ * `authorization`), so a BSN anywhere in a line is masked. A log line says what happened to a
  * request (its trace id, status, how many fields were allowed, minimised and denied, which
  * partners were called), never who or what it was about.
  */
 import type { Writable } from 'node:stream';
+import { pino } from 'pino';
 import type { PartnerCallRecord } from '../executor/execute.ts';
 import type { Decision } from '../policy/types.ts';
 import { redact } from './redact.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-const LEVEL_ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type LogFields = Readonly<Record<string, unknown>>;
 
@@ -30,16 +31,37 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
+/** Fields that are never written, wherever they sit one level deep: pino replaces their values. */
+const NEVER_WRITTEN = ['bsn', '*.bsn', 'authorization', '*.authorization'];
+
+/** Each character of a never-written value becomes an asterisk, as the mask does with digits. */
+function censor(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? '*'.repeat(String(value).length) : '[redacted]';
+}
+
+/** The line's own keys: a field may not overwrite them. */
+const OWN_KEYS = new Set(['level', 'time', 'event']);
+
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const stream = options.stream ?? process.stdout;
-  const threshold = LEVEL_ORDER[options.level ?? 'info'];
   const now = options.now ?? (() => new Date());
+  const logger = pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => redact(object) as Record<string, unknown>,
+      },
+      redact: { paths: NEVER_WRITTEN, censor },
+    },
+    options.stream ?? process.stdout,
+  );
   const write = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    if (LEVEL_ORDER[level] < threshold) return;
-    const line: Record<string, unknown> = { time: now().toISOString(), level, event };
-    for (const [key, value] of Object.entries(fields)) if (!(key in line)) line[key] = value;
+    const line: Record<string, unknown> = { event };
+    for (const [key, value] of Object.entries(fields)) if (!OWN_KEYS.has(key)) line[key] = value;
     try {
-      stream.write(`${JSON.stringify(redact(line))}\n`);
+      logger[level](line);
     } catch {
       // A log that cannot be written must not fail the request it describes.
     }

@@ -1,9 +1,9 @@
 /** Whether an address or a person belongs to a project's area (the scope principle). */
-import type { Adres, Verblijfplaats } from '../../subgraphs/world/types.ts';
+import type { RegisteredAddress, Registration } from './register-records.ts';
 import type { Project } from './schemas.ts';
 
 /** In the area by address id, by full postcode, or by its 4-digit postcode area. */
-export function addressInArea(address: Pick<Adres, 'adresId' | 'postcode'>, area: Project['area']): boolean {
+export function addressInArea(address: RegisteredAddress, area: Project['area']): boolean {
   const postcode = address.postcode.replace(/\s+/g, '').toUpperCase();
   return (
     area.addressIds.includes(address.adresId) ||
@@ -15,6 +15,6 @@ export function addressInArea(address: Pick<Adres, 'adresId' | 'postcode'>, area
  * The registration that holds on a day: it began on or before the day and had not ended by then.
  * datumEinde is the last day the person lived there (the BRP and the synthetic world read it so).
  */
-export function registrationOn(registrations: readonly Verblijfplaats[], day: string): Verblijfplaats | undefined {
+export function registrationOn<R extends Registration>(registrations: readonly R[], day: string): R | undefined {
   return registrations.find((r) => r.datumAanvang <= day && (r.datumEinde === null || day <= r.datumEinde));
 }

@@ -3,7 +3,7 @@
  * provides the database-backed one (cases and consulted tiers from the audit history).
  */
 import type { Tier } from '../../schema/classification.ts';
-import type { Adres, Persoon, Signaal } from '../../subgraphs/world/types.ts';
+import type { AddressSignal, RegisteredAddress, RegisteredPerson } from './register-records.ts';
 import { addressInArea, registrationOn } from './area.ts';
 import type { EntityFacts, FactsProvider, FactsQuery } from './facts.ts';
 import { chooseLink, earlierRegistrations, type ScopeLink } from './links.ts';
@@ -21,9 +21,9 @@ export interface CaseRecord {
 }
 
 export interface FactsRecords {
-  addresses: ReadonlyArray<Pick<Adres, 'adresId' | 'postcode'>>;
-  persons: ReadonlyArray<Pick<Persoon, 'bsn' | 'geheimhouding' | 'verblijfplaatsen'>>;
-  signals: ReadonlyArray<Pick<Signaal, 'adresId' | 'partner' | 'soort' | 'datum'>>;
+  addresses: readonly RegisteredAddress[];
+  persons: readonly RegisteredPerson[];
+  signals: ReadonlyArray<Omit<AddressSignal, 'id'>>;
   cases: readonly CaseRecord[];
   /** The partners' records that tie persons to addresses other than their registration (ownership, employers, visits). */
   links?: ReadonlyArray<ScopeLink & { bsn: string }>;

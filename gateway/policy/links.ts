@@ -6,7 +6,7 @@
  * its occupants, or registered there earlier in the project period. The decision then rests on
  * that address (its signals, case and consulted tiers) and its record names the link.
  */
-import type { Verblijfplaats } from '../../subgraphs/world/types.ts';
+import type { Registration } from './register-records.ts';
 import type { Project } from './schemas.ts';
 
 export const LINK_KINDS = ['aangetroffen-bij-huisbezoek', 'eerder-ingeschreven', 'eigenaar', 'werkgever-van-bewoners'] as const;
@@ -31,7 +31,7 @@ export interface LinkedAddress {
 
 /** The registrations at other addresses that overlap the project period up to the reference date. */
 export function earlierRegistrations(
-  registrations: ReadonlyArray<Pick<Verblijfplaats, 'adresId' | 'datumAanvang' | 'datumEinde'>>,
+  registrations: readonly Registration[],
   period: Project['period'],
   referenceDate: string,
 ): ScopeLink[] {

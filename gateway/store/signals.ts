@@ -3,9 +3,9 @@
  * project sees them side by side per address. A signal indicates where to look, never that someone
  * did wrong.
  */
-import type { World } from '../../subgraphs/world/types.ts';
 import { addressInArea } from '../policy/area.ts';
 import { isIsoDate } from '../policy/dates.ts';
+import type { AddressSignal, RegisteredAddress } from '../policy/register-records.ts';
 import type { Project } from '../policy/schemas.ts';
 import type { Db } from './db.ts';
 
@@ -211,11 +211,17 @@ export async function listProjectAddresses(db: Db, project: string, query: Proje
   return { items, next: rows.length > first ? after + first : null };
 }
 
+/** Addresses and the signals on them, as a synthetic world holds them (the embedded default's partners). */
+export interface SignalSource {
+  adressen: readonly RegisteredAddress[];
+  signalen: readonly AddressSignal[];
+}
+
 /**
- * Lays the synthetic world's signals on addresses in the project's area (npm start). Ids are scoped
+ * Lays a synthetic world's signals on addresses in the project's area (npm start). Ids are scoped
  * to the project ("<project>/<signal id>"), so that projects with overlapping areas each get their own.
  */
-export async function seedSignalsFromWorld(db: Db, world: World, project: Project): Promise<number> {
+export async function seedSignalsFromWorld(db: Db, world: SignalSource, project: Project): Promise<number> {
   const inArea = new Set(world.adressen.filter((adres) => addressInArea(adres, project.area)).map((adres) => adres.adresId));
   const signals = world.signalen
     .filter((signaal) => inArea.has(signaal.adresId))

@@ -119,16 +119,16 @@ for (const backend of backends) {
           onQueueDepth: (records) => (depths.push(records), metrics.recordAuditQueueDepth(records)),
           onWriteCommitted: metrics.recordAuditWrite,
         });
-        const gauge = () => metrics.render().split('\n').filter((line) => line.startsWith('doelpoort_audit_queue_depth ') || line.startsWith('doelpoort_audit_write_duration_seconds_count'));
+        const gauge = async () => (await metrics.render()).split('\n').filter((line) => line.startsWith('doelpoort_audit_queue_depth ') || line.startsWith('doelpoort_audit_write_duration_seconds_count'));
 
         const first = writer.write(decisions(2));
         await holding.held;
         const later = [writer.write(decisions(3)), writer.write(decisions(1))];
-        expect(gauge()).toEqual(['doelpoort_audit_queue_depth 6']);
+        expect(await gauge()).toEqual(['doelpoort_audit_write_duration_seconds_count 0', 'doelpoort_audit_queue_depth 6']);
 
         holding.release();
         expect(await Promise.all([first, ...later])).toEqual([[1, 2], [3, 4, 5], [6]]);
-        expect(gauge()).toEqual(['doelpoort_audit_write_duration_seconds_count 3', 'doelpoort_audit_queue_depth 0']);
+        expect(await gauge()).toEqual(['doelpoort_audit_write_duration_seconds_count 3', 'doelpoort_audit_queue_depth 0']);
         expect(depths).toEqual([2, 5, 6, 4, 0]);
       } finally {
         await db.close();

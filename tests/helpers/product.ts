@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../gateway/config/index.ts';
 import { startDoelpoort, type Doelpoort } from '../../gateway/main.ts';
+import { embeddedDefault } from '../../scripts/embedded-default.ts';
 import type { LocalIssuer } from '../../gateway/identity/local-issuer.ts';
 import { TEST_DAY, testClock, type TestClock } from './test-clock.ts';
 
@@ -83,6 +84,7 @@ export async function startProduct(options: { logLevel?: string; env?: Record<st
   const partnerRequests: PartnerRequest[] = [];
   const doelpoort = await startDoelpoort(config, {
     logStream,
+    embedded: embeddedDefault,
     now: (options.clock ?? testClock(TEST_DAY)).now,
     onPartnerRequest: ({ subgraph, query, headers }) =>
       void partnerRequests.push({

@@ -13,7 +13,7 @@ function setUp(probe: () => Promise<void> = async () => {}) {
 }
 
 describe('audit health', () => {
-  test('a lasting failure is one error line per interval with the count since the last, every failure is counted, and recovery is logged', () => {
+  test('a lasting failure is one error line per interval with the count since the last, every failure is counted, and recovery is logged', async () => {
     const { health, metrics, lines, tick } = setUp();
     health.commitFailed(new Error('connection to 999990019 refused'), 12);
     tick(1000);
@@ -28,8 +28,8 @@ describe('audit health', () => {
       { level: 'error', event: 'audit.write-failed', failures: 3, records: 5, message: 'still', failuresSinceLastLine: undefined },
       { level: 'warn', event: 'audit.write-recovered', failures: undefined, records: undefined, message: undefined, failuresSinceLastLine: 0 },
     ]);
-    expect(metrics.render()).toContain('doelpoort_audit_write_failures_total 4\n');
-    expect(metrics.render()).toContain('doelpoort_audit_writable 1\n');
+    expect(await metrics.render()).toContain('doelpoort_audit_write_failures_total 4\n');
+    expect(await metrics.render()).toContain('doelpoort_audit_writable 1\n');
   });
 
   test('readiness follows the probe: not writable while it fails, writable again once it succeeds', async () => {
@@ -38,7 +38,7 @@ describe('audit health', () => {
       if (down) throw new Error('relation "audit_log" does not exist');
     });
     expect(await health.writable()).toBe(false);
-    expect(metrics.render()).toContain('doelpoort_audit_writable 0\n');
+    expect(await metrics.render()).toContain('doelpoort_audit_writable 0\n');
     expect(await health.writable()).toBe(false);
     down = false;
     expect(await health.writable()).toBe(true);

@@ -14,10 +14,23 @@ function capture(options: Omit<LoggerOptions, 'stream' | 'now'> = {}) {
 }
 
 describe('logger', () => {
-  it('writes one JSON line per event with time, level and event first', () => {
+  it('writes one JSON line per event with level, time and event first (pino’s order)', () => {
     const { logger, lines } = capture();
     logger.info('started', { url: 'http://127.0.0.1:4000' });
-    expect(lines).toEqual(['{"time":"2025-03-01T10:00:00.000Z","level":"info","event":"started","url":"http://127.0.0.1:4000"}\n']);
+    expect(lines).toEqual(['{"level":"info","time":"2025-03-01T10:00:00.000Z","event":"started","url":"http://127.0.0.1:4000"}\n']);
+  });
+
+  it('never writes a field named bsn or authorization, whatever it holds', () => {
+    const { logger, lines } = capture();
+    logger.warn('mistake', { headers: { authorization: 'Bearer eyJ.abc.def' }, caller: { bsn: 'unknown' }, bsn: 'x12' });
+    expect(JSON.parse(lines[0]!)).toEqual({
+      level: 'warn',
+      time: '2025-03-01T10:00:00.000Z',
+      event: 'mistake',
+      headers: { authorization: '******************' },
+      caller: { bsn: '*******' },
+      bsn: '***',
+    });
   });
 
   it('leaves out events below its level and keeps its own fields from being overwritten', () => {

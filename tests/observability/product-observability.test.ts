@@ -94,11 +94,11 @@ describe('spans of a request about a person', () => {
         attributes: {
           'doelpoort.partner': 'belastingdienst',
           'doelpoort.entity_types': 'Persoon',
-          'doelpoort.entities': '1',
-          'doelpoort.fields': '1',
-          'doelpoort.decisions.allow': '0',
-          'doelpoort.decisions.minimise': '0',
-          'doelpoort.decisions.deny': '1',
+          'doelpoort.entities': 1,
+          'doelpoort.fields': 1,
+          'doelpoort.decisions.allow': 0,
+          'doelpoort.decisions.minimise': 0,
+          'doelpoort.decisions.deny': 1,
           'doelpoort.denied_by': 'subsidiariteit',
         },
       },
@@ -109,11 +109,11 @@ describe('spans of a request about a person', () => {
         attributes: {
           'doelpoort.partner': 'brp',
           'doelpoort.entity_types': 'Persoon',
-          'doelpoort.entities': '1',
-          'doelpoort.fields': '2',
-          'doelpoort.decisions.allow': '2',
-          'doelpoort.decisions.minimise': '0',
-          'doelpoort.decisions.deny': '0',
+          'doelpoort.entities': 1,
+          'doelpoort.fields': 2,
+          'doelpoort.decisions.allow': 2,
+          'doelpoort.decisions.minimise': 0,
+          'doelpoort.decisions.deny': 0,
         },
       },
     ]);
@@ -137,7 +137,8 @@ describe('spans of a request about a person', () => {
 });
 
 describe('spans the collector does not take', () => {
-  it('are dropped and the failure is logged', async () => {
+  // The exporter retries a collector it cannot reach for up to 10 s before it drops the spans.
+  it('are dropped and the failure is logged', { timeout: 90_000 }, async () => {
     const p = await startProduct({ env: { DOELPOORT_OTLP_ENDPOINT: 'http://127.0.0.1:1' } });
     try {
       const analist = await p.token('analist', 'belastingdienst');

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTracer, unixNano } from '../../gateway/observability/tracing.ts';
+import { createTracer } from '../../gateway/observability/tracing.ts';
 
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const CALLER_SPAN = 'b7ad6b7169203331';
@@ -52,8 +52,30 @@ function clock(startMs = 1_740_823_200_000) {
   };
 }
 
-function spansOf(r: Received): { name: string; spanId: string }[] {
-  return (r.body as { resourceSpans: { scopeSpans: { spans: { name: string; spanId: string }[] }[] }[] }).resourceSpans[0]!.scopeSpans[0]!.spans;
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  attributes: { key: string; value: Record<string, unknown> }[];
+  status: { code?: number };
+}
+
+interface OtlpBody {
+  resourceSpans: { resource: { attributes: { key: string; value: Record<string, unknown> }[] }; scopeSpans: { scope: { name: string }; spans: OtlpSpan[] }[] }[];
+}
+
+function spansOf(r: Received): OtlpSpan[] {
+  return (r.body as OtlpBody).resourceSpans[0]!.scopeSpans[0]!.spans;
+}
+
+/** What the gateway decides of a span (the SDK adds empty events, links and counters beside these). */
+function decided(span: OtlpSpan) {
+  const { traceId, spanId, parentSpanId, name, kind, startTimeUnixNano, endTimeUnixNano, attributes, status } = span;
+  return { traceId, spanId, ...(parentSpanId ? { parentSpanId } : {}), name, kind, startTimeUnixNano, endTimeUnixNano, attributes, status: status.code ?? 0 };
 }
 
 describe('OTLP export', () => {
@@ -78,68 +100,71 @@ describe('OTLP export', () => {
     await tracer.shutdown();
 
     expect(policy.spanId).toMatch(/^[0-9a-f]{16}$/);
-    expect(received).toEqual([
+    expect(received.map((r) => [r.method, r.url, r.contentType])).toEqual([['POST', '/v1/traces', 'application/json']]);
+    const body = received[0]!.body as OtlpBody;
+    expect(body.resourceSpans[0]!.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'doelpoort' } });
+    expect(body.resourceSpans[0]!.scopeSpans.map((s) => s.scope.name)).toEqual(['doelpoort']);
+    expect(spansOf(received[0]!).map(decided)).toEqual([
       {
-        method: 'POST',
-        url: '/v1/traces',
-        contentType: 'application/json',
-        body: {
-          resourceSpans: [
-            {
-              resource: { attributes: [{ key: 'service.name', value: { stringValue: 'doelpoort' } }] },
-              scopeSpans: [
-                {
-                  scope: { name: 'doelpoort' },
-                  spans: [
-                    {
-                      traceId: TRACE_ID,
-                      spanId: policy.spanId,
-                      parentSpanId: REQUEST_SPAN,
-                      name: 'policy',
-                      kind: 1,
-                      startTimeUnixNano: '1740823200001500000',
-                      endTimeUnixNano: '1740823200003000000',
-                      attributes: [
-                        { key: 'doelpoort.decisions', value: { intValue: '3' } },
-                        { key: 'doelpoort.note', value: { stringValue: 'bsn *********' } },
-                        { key: 'doelpoort.denied', value: { boolValue: true } },
-                      ],
-                      status: { code: 1 },
-                    },
-                    {
-                      traceId: TRACE_ID,
-                      spanId: '1111111111111111',
-                      parentSpanId: REQUEST_SPAN,
-                      name: 'partner brp',
-                      kind: 3,
-                      startTimeUnixNano: '1740823200010000000',
-                      endTimeUnixNano: '1740823200030000000',
-                      attributes: [
-                        { key: 'doelpoort.partner', value: { stringValue: 'brp' } },
-                        { key: 'doelpoort.ratio', value: { doubleValue: 0.5 } },
-                      ],
-                      status: { code: 2 },
-                    },
-                    {
-                      traceId: TRACE_ID,
-                      spanId: REQUEST_SPAN,
-                      parentSpanId: CALLER_SPAN,
-                      name: 'POST /graphql',
-                      kind: 2,
-                      startTimeUnixNano: '1740823200000000000',
-                      endTimeUnixNano: '1740823200004500000',
-                      attributes: [
-                        { key: 'graphql.operation.name', value: { stringValue: 'Bewoners' } },
-                        { key: 'http.response.status_code', value: { intValue: '200' } },
-                      ],
-                      status: { code: 1 },
-                    },
-                  ],
-                },
-              ],
-            },
-          ],
-        },
+        traceId: TRACE_ID,
+        spanId: policy.spanId,
+        parentSpanId: REQUEST_SPAN,
+        name: 'policy',
+        kind: 1,
+        startTimeUnixNano: '1740823200001500000',
+        endTimeUnixNano: '1740823200003000000',
+        attributes: [
+          { key: 'doelpoort.decisions', value: { intValue: 3 } },
+          { key: 'doelpoort.note', value: { stringValue: 'bsn *********' } },
+          { key: 'doelpoort.denied', value: { boolValue: true } },
+        ],
+        status: 1,
+      },
+      {
+        traceId: TRACE_ID,
+        spanId: '1111111111111111',
+        parentSpanId: REQUEST_SPAN,
+        name: 'partner brp',
+        kind: 3,
+        startTimeUnixNano: '1740823200010000000',
+        endTimeUnixNano: '1740823200030000000',
+        attributes: [
+          { key: 'doelpoort.partner', value: { stringValue: 'brp' } },
+          { key: 'doelpoort.ratio', value: { doubleValue: 0.5 } },
+        ],
+        status: 2,
+      },
+      {
+        traceId: TRACE_ID,
+        spanId: REQUEST_SPAN,
+        parentSpanId: CALLER_SPAN,
+        name: 'POST /graphql',
+        kind: 2,
+        startTimeUnixNano: '1740823200000000000',
+        endTimeUnixNano: '1740823200004500000',
+        attributes: [
+          { key: 'graphql.operation.name', value: { stringValue: 'Bewoners' } },
+          { key: 'http.response.status_code', value: { intValue: 200 } },
+        ],
+        status: 1,
+      },
+    ]);
+  });
+
+  it('starts a span without a parent in the given trace, and masks a nine-digit number', async () => {
+    const tracer = createTracer({ endpoint: base, serviceName: 'doelpoort', now: clock() });
+    tracer.startSpan('root', { traceId: TRACE_ID, spanId: REQUEST_SPAN, attributes: { 'doelpoort.count': 999990019 } }).end();
+    await tracer.shutdown();
+    expect(spansOf(received[0]!).map(decided)).toEqual([
+      {
+        traceId: TRACE_ID,
+        spanId: REQUEST_SPAN,
+        name: 'root',
+        kind: 1,
+        startTimeUnixNano: '1740823200000000000',
+        endTimeUnixNano: '1740823200001500000',
+        attributes: [{ key: 'doelpoort.count', value: { stringValue: '*********' } }],
+        status: 0,
       },
     ]);
   });
@@ -162,45 +187,47 @@ describe('OTLP export', () => {
   });
 
   it('reports a collector that refuses or cannot be reached, without throwing', async () => {
-    answerStatus = 503;
+    answerStatus = 500;
     const errors: string[] = [];
     const tracer = createTracer({ endpoint: base, serviceName: 'doelpoort', now: clock(), onExportError: (e) => errors.push(e.message) });
     tracer.startSpan('a', { traceId: TRACE_ID }).end();
     await tracer.shutdown();
-    const down = createTracer({ endpoint: 'http://127.0.0.1:1', serviceName: 'doelpoort', now: clock(), onExportError: (e) => errors.push(e.message) });
+    // A collector that cannot be reached is retried until the export's time is up.
+    const down = createTracer({ endpoint: 'http://127.0.0.1:1', serviceName: 'doelpoort', exportTimeoutMs: 200, now: clock(), onExportError: (e) => errors.push(e.message) });
     down.startSpan('b', { traceId: TRACE_ID }).end();
     await down.shutdown();
     expect(errors).toEqual([
-      `the collector at ${base}/v1/traces answered HTTP 503; 1 spans dropped`,
+      `the collector at ${base}/v1/traces answered HTTP 500; 1 spans dropped`,
       'the collector at http://127.0.0.1:1/v1/traces could not be reached; 1 spans dropped',
     ]);
   });
 
-  it('drops spans beyond the queue bound', async () => {
-    const tracer = createTracer({ endpoint: base, serviceName: 'doelpoort', maxQueue: 2, now: clock() });
-    for (const name of ['a', 'b', 'c']) tracer.startSpan(name, { traceId: TRACE_ID }).end();
+  it('drops spans beyond the queue bound while an export is under way', async () => {
+    const tracer = createTracer({ endpoint: base, serviceName: 'doelpoort', maxBatch: 2, maxQueue: 2, now: clock() });
+    // a and b fill a batch and go at once; c and d wait in the queue; e finds it full.
+    for (const name of ['a', 'b', 'c', 'd', 'e']) tracer.startSpan(name, { traceId: TRACE_ID }).end();
     await tracer.shutdown();
-    expect(received.map((r) => spansOf(r).map((s) => s.name))).toEqual([['a', 'b']]);
+    expect(received.map((r) => spansOf(r).map((s) => s.name))).toEqual([['a', 'b'], ['c', 'd']]);
   });
 });
 
 describe('without an endpoint', () => {
-  it('hands out span ids and sends nothing', async () => {
-    let fetched = 0;
-    const tracer = createTracer({ serviceName: 'doelpoort', fetch: async () => (fetched++, new Response('{}')) });
-    const span = tracer.startSpan('request', { traceId: TRACE_ID });
-    expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
-    expect(tracer.startSpan('request', { traceId: TRACE_ID, spanId: REQUEST_SPAN }).spanId).toBe(REQUEST_SPAN);
-    span.end('ok');
-    await tracer.flush();
-    expect(fetched).toBe(0);
-  });
-});
-
-describe('unixNano', () => {
-  it('turns milliseconds with fractions into integer nanoseconds, to the microsecond', () => {
-    expect(unixNano(1_740_823_200_123.456)).toBe('1740823200123456000');
-    expect(unixNano(1.9996)).toBe('2000000');
-    expect(unixNano(0)).toBe('0');
+  it('hands out span ids and sends nothing, even where the OpenTelemetry variables name a collector', async () => {
+    process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] = base;
+    process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] = `${base}/v1/traces`;
+    try {
+      const tracer = createTracer({ serviceName: 'doelpoort' });
+      const span = tracer.startSpan('request', { traceId: TRACE_ID });
+      expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+      expect(tracer.startSpan('request', { traceId: TRACE_ID, spanId: REQUEST_SPAN }).spanId).toBe(REQUEST_SPAN);
+      span.end('ok');
+      tracer.recordSpan('partner brp', { traceId: TRACE_ID, spanId: '1111111111111111', startTime: new Date(), endTime: new Date() });
+      await tracer.flush();
+      await tracer.shutdown();
+      expect(received).toEqual([]);
+    } finally {
+      delete process.env['OTEL_EXPORTER_OTLP_ENDPOINT'];
+      delete process.env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'];
+    }
   });
 });
