@@ -53,7 +53,7 @@ function withheldReason(field: FieldQuestion, clearance: RequestClearance, data:
   const conditions = [
     `the address lies in the area of project "${project.id}" (for a person: they are registered at such an address on ${referenceDate})`,
     ...(tier === 'low' ? [] : [`the address is selected into a case of the project`]),
-    ...(needed === 'none' ? [] : [`it has the indication ${tier} data ${needsInWords(needed, project)}`]),
+    ...(needed === 'none' ? [] : [`it has the indication that ${tier} data ${needsInWords(needed, project)}`]),
     ...(owners.includes(field.owner) && (!sector || deniedSectors.includes(sector)) ? [`(for a person) they are known not to be under the BRP secrecy flag`] : []),
   ];
   return (

@@ -91,7 +91,7 @@ export function withheldReason(coordinate: string, tier: Tier, options: { secrec
   const conditions = [
     'the address lies in the area of project "wijkaanpak-2026" (for a person: they are registered at such an address on 2026-11-01)',
     ...(tier === 'low' ? [] : ['the address is selected into a case of the project']),
-    ...(TIER_NEEDS[tier] ? [`it has the indication ${tier} data ${TIER_NEEDS[tier]}`] : []),
+    ...(TIER_NEEDS[tier] ? [`it has the indication that ${tier} data ${TIER_NEEDS[tier]}`] : []),
     ...(options.secrecy ? ['(for a person) they are known not to be under the BRP secrecy flag'] : []),
   ];
   return (
