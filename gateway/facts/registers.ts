@@ -7,17 +7,14 @@
 import { newSpanId } from '../context/trace.ts';
 import type { SubgraphFetcher, SubgraphResponse } from '../executor/subgraph-client.ts';
 import type { ScopeLink } from '../policy/links.ts';
+import type { Registration } from '../policy/register-records.ts';
 
 export interface RegisteredAddress {
   postcode: string;
 }
 
-export interface Registration {
-  adresId: string;
-  datumAanvang: string;
-  /** The first day the person no longer lives there; null: still registered there. */
-  datumEinde: string | null;
-}
+/** A registration as the BRP answers it; datumEinde is the last day the person lived there. */
+export type { Registration };
 
 export interface RegisteredPerson {
   registrations: Registration[];
