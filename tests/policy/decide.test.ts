@@ -306,6 +306,24 @@ describe('selection (no dragnet)', () => {
   ]);
 });
 
+describe('minimised before selection, and no oracle on signals', () => {
+  const outcomeOf = (entity: EntityFacts, facts: RequestFacts) => {
+    const decision = decideField(FIELDS.bsn, entity, facts, data);
+    return { outcome: decision.outcome, rule: decision.rule, ...(decision.outcome === 'minimise' ? { transform: decision.transform } : {}) };
+  };
+  it('gives the minimised form for a signal its owner shares with the caller for the purpose', () => {
+    const corporation = person({ caseId: null, signals: { partners: ['woningcorporatie'], kinds: ['onderverhuur'] } });
+    expect(outcomeOf(corporation, request({ purpose: 'woonfraude' }))).toEqual({ outcome: 'minimise', rule: 'dragnet.no-selection', transform: 'masked-bsn' });
+  });
+  it('refuses, as for no signal at all, when the only signal is one its owner does not share with the caller for the purpose', () => {
+    const inspectorate = person({ caseId: null, signals: { partners: ['arbeidsinspectie'], kinds: ['huisvesting'] } });
+    const none = person({ caseId: null, signals: { partners: [], kinds: [] } });
+    expect(outcomeOf(inspectorate, request({ purpose: 'woonfraude' }))).toMatchObject({ outcome: 'deny', rule: 'dragnet.no-selection' });
+    expect(outcomeOf(none, request({ purpose: 'woonfraude' }))).toMatchObject({ outcome: 'deny', rule: 'dragnet.no-selection' });
+    expect(outcomeOf(inspectorate, request({ purpose: 'arbeidsuitbuiting' }))).toEqual({ outcome: 'minimise', rule: 'dragnet.no-selection', transform: 'masked-bsn' });
+  });
+});
+
 describe('proportionaliteit', () => {
   const oneSignal = { signals: { partners: ['woningcorporatie', 'woningcorporatie'], kinds: ['overlast', 'onderverhuur'] } };
   const shortOfTwo = "identifying data needs overlapping signals from two partners; this person's address has one";

@@ -66,9 +66,10 @@ describe('replaying the audit trail of scenario 1', () => {
     const coordinator = await p.token('coordinator', 'sociale-dienst');
     const inspector = await p.token('analist', 'arbeidsinspectie');
     const ok = async (answer: Promise<{ status: number }>) => expect((await answer).status).toBe(200);
-    // Before the selection the residents are refused (no selection); then the coordinator selects.
-    await ok(p.query(analist, 'uitkeringsfraude', REGISTER));
-    await ok(p.query(coordinator, 'uitkeringsfraude', SELECT));
+    // Before the selection the residents are refused (no selection); then the coordinator selects. Both under
+    // woonfraude: the corporation shares its signal for that purpose only, so only there does it count.
+    await ok(p.query(analist, 'woonfraude', REGISTER));
+    await ok(p.query(coordinator, 'woonfraude', SELECT));
     clock.set('2026-11-23');
     // Subsidiarity refuses, a justification allows (flagged), identifying data, then allowances without one.
     await ok(p.query(analist, 'uitkeringsfraude', TOESLAGEN));

@@ -92,7 +92,7 @@ describe('scenario 1: the rented-out family home', () => {
 
   it('before the overlap the analyst gets the register data and the residents only as a count (minimised before selection), with or without a justification', async () => {
     for (const headers of [{}, justification(JUSTIFICATION)]) {
-      const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER, headers);
+      const { status, body } = await p.query(analist, 'woonfraude', REGISTER, headers);
       expect(status).toBe(200);
       expect(body.data).toEqual({
         adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
@@ -101,9 +101,19 @@ describe('scenario 1: the rented-out family home', () => {
       expect(body.extensions).toEqual({ doelpoort: { minimised: [{ path: ['adres', 'bewoners'], coordinate: 'Adres.bewoners', transform: 'count', value: 3 }] } });
     }
     // A field without a minimised form (the name) is still refused, with the uniform refusal (no oracle).
-    const { body } = await p.query(analist, 'uitkeringsfraude', `{ persoon(bsn: "${ESMEE}") { naam { geslachtsnaam } } }`);
+    const { body } = await p.query(analist, 'woonfraude', `{ persoon(bsn: "${ESMEE}") { naam { geslachtsnaam } } }`);
     expect(denials(body)).toEqual([{ path: 'persoon.naam', ...WITHHELD }]);
     expect(body.errors![0]!.extensions!['reason']).toBe(withheldReason('Persoon.naam', 'identifying'));
+  });
+
+  it('under uitkeringsfraude, for which the corporation does not share its signal, the residents are refused as at an address without any signal (no oracle)', async () => {
+    const { status, body } = await p.query(analist, 'uitkeringsfraude', REGISTER);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({
+      adres: { straat: 'Hazelaarstraat', huisnummer: 14, postcode: '5971ZA', verblijfsobject: { oppervlakte: 85, aantalWooneenheden: 1 }, aantalBewoners: 3, bewoners: null },
+    });
+    expect(denials(body)).toEqual([{ path: 'adres.bewoners', ...WITHHELD }]);
+    expect(body.extensions).toBeUndefined();
   });
 
   it('before the overlap the coordinator cannot select the address: one partner is below the selection threshold', async () => {

@@ -7,7 +7,8 @@
 import type { FieldQuestion } from '../types.ts';
 import type { EntityFacts } from '../facts.ts';
 import type { PolicyData } from '../load.ts';
-import { weighsAtLeast } from '../weight.ts';
+import { signalOwnersFor } from '../signal-sharing.ts';
+import { indicationWeight, weighsAtLeast, type Weight } from '../weight.ts';
 import { inWords } from '../words.ts';
 import type { RequestClearance } from './context.ts';
 import { deny, type Denial } from './deny.ts';
@@ -26,18 +27,29 @@ export function checkSelection(
   const unselected =
     `personal data needs a selected address, and ${indication.subject} has no open case in project "${project.id}"; ` +
     `an address is selected when signals from ${inWords(project.selectionThreshold)} partners overlap (it has ${inWords(indication.partners)})`;
-  const form = formBeforeSelection(field, indication, data);
+  const form = formBeforeSelection(field, visibleWeight(entity, clearance, data), data);
   if (form) {
     return { outcome: 'minimise', transform: form, principle: 'dragnet', rule: 'dragnet.no-selection', reason: `${unselected}; until then it is given as ${TRANSFORM_WORDS[form]}` };
   }
   return deny('dragnet', 'dragnet.no-selection', unselected);
 }
 
+/**
+ * The address's weight counted over the signals the caller may see (signal-sharing.ts): whether a
+ * minimised form or a refusal comes back must not tell the caller of a signal its owner does not
+ * share with them for this purpose (no oracle).
+ */
+function visibleWeight(entity: EntityFacts, clearance: RequestClearance, data: PolicyData): Weight {
+  const visible = signalOwnersFor(clearance, data);
+  const partners = new Set(entity.signals.partners.filter((partner) => visible.includes(partner))).size;
+  return indicationWeight({ signallingPartners: partners, documentedSuspicion: entity.documentedSuspicion }, clearance.project.selectionThreshold);
+}
+
 /** The field's minimised form, when the covenant gives it before selection at this weight and the tier allows it. */
-function formBeforeSelection(field: FieldQuestion, indication: AddressIndication, data: PolicyData) {
+function formBeforeSelection(field: FieldQuestion, weight: Weight, data: PolicyData) {
   const from = data.covenant.minimisedBeforeSelection;
   const { tier, minimised } = field.classification;
   const below = data.covenant.tiers[tier].below;
   if (!from || !minimised || below === 'deny' || !below.minimise.includes(minimised)) return undefined;
-  return weighsAtLeast(indication.weight, from) ? minimised : undefined;
+  return weighsAtLeast(weight, from) ? minimised : undefined;
 }
