@@ -1,0 +1,55 @@
+/**
+ * Issue #18's targets, judged from one run's rows: each with its value and whether it is met
+ * (undefined: not measured in this run, or a figure to report with no bar).
+ */
+import { median, type RoundResult } from './load.ts';
+import type { Row } from './measure.ts';
+
+export interface TargetVerdict {
+  target: string;
+  value: string;
+  met: boolean | undefined;
+}
+
+type Key = keyof Pick<RoundResult, 'rps' | 'p50' | 'p95' | 'p99'>;
+export const med = (row: Row, key: Key) => median(row.rounds.map((r) => r[key]));
+
+/** at least `bar` × base (throughput) */
+function atLeast(target: string, row: Row | undefined, base: Row | undefined, bar: number, what: string): TargetVerdict {
+  if (!row || !base) return { target, value: 'not measured in this run', met: undefined };
+  const ratio = med(row, 'rps') / med(base, 'rps');
+  return { target, value: `${ratio.toFixed(2)}× (${med(row, 'rps').toFixed(1)} against ${med(base, 'rps').toFixed(1)} rps, ${what})`, met: ratio >= bar };
+}
+
+/** at most `bar` × base (a latency percentile) */
+function atMost(target: string, row: Row | undefined, base: Row | undefined, key: Key, bar: number): TargetVerdict {
+  if (!row || !base) return { target, value: 'not measured in this run', met: undefined };
+  const ratio = med(row, key) / med(base, key);
+  return { target, value: `${ratio.toFixed(2)}× (${med(row, key)} against ${med(base, key)} ms)`, met: ratio <= bar };
+}
+
+export interface TargetInput {
+  workload1: Row[];
+  /** Labels of Doelpoort with policy + audit on in workload 1. */
+  workload1Doelpoort: string;
+  workload2: Row[];
+  workload2OneConnection: Row[];
+  labels: { off: string; pglite: string; postgres: string };
+}
+
+export function evaluateTargets(input: TargetInput): TargetVerdict[] {
+  const w2 = (rows: Row[], label: string) => rows.find((r) => r.label === label);
+  const { off, pglite, postgres } = input.labels;
+  const fastestPeer = input.workload1.filter((r) => r.peer).sort((a, b) => med(b, 'rps') - med(a, 'rps'))[0];
+  const verdicts: TargetVerdict[] = [
+    atLeast('Workload 1: Doelpoort (policy + audit on) ≥ 1.5× the fastest Node peer', w2(input.workload1, input.workload1Doelpoort), fastestPeer, 1.5, `fastest peer: ${fastestPeer?.label ?? '-'}`),
+    atLeast('Workload 2 on PostgreSQL: policy + audit on ≥ 0.85× policy off', w2(input.workload2, postgres), w2(input.workload2, off), 0.85, 'medians of rounds'),
+    atLeast('Workload 2 on PGlite (embedded default): policy + audit on ≥ 0.7× policy off', w2(input.workload2, pglite), w2(input.workload2, off), 0.7, 'medians of rounds'),
+  ];
+  for (const [store, label] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
+    for (const key of ['p50', 'p99'] as const) {
+      verdicts.push(atMost(`Workload 2, one connection, ${store}: ${key} with policy + audit on ≤ 1.3× policy off`, w2(input.workload2OneConnection, label), w2(input.workload2OneConnection, off), key, 1.3));
+    }
+  }
+  return verdicts;
+}
