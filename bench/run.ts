@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { measureAuditWritePath, type WritePathResult } from '../scripts/audit-write-path.ts';
 import { measureEmbedded, type EmbeddedResult } from './embedded.ts';
 import { startChild } from './lib/child.ts';
+import { auditWriteProbe, bothProbes } from './lib/audit-write-metric.ts';
 import { chainContentionProbe, withApplicationName } from './lib/chain-contention.ts';
 import type { Contender } from './lib/contender.ts';
 import { measure, type Row } from './lib/measure.ts';
@@ -54,6 +55,9 @@ const runs = (part: (typeof PARTS)[number]) => args.only === undefined || args.o
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const options = { rounds: ROUNDS, durationSeconds: DURATION, log };
 const W1_DOELPOORT = 'Doelpoort, policy + audit on';
+/** The application_name of each PostgreSQL contender's sessions, for the chain-contention probe. */
+const APP_SINGLE = 'doelpoort-bench-one';
+const APP_REPLICAS = 'doelpoort-bench-replicas';
 
 function versions(): string {
   const pkg = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
@@ -104,19 +108,21 @@ async function workload2(): Promise<{ load: Row[]; oneConnection: Row[] }> {
     if (DATABASE_URL) {
       const single = await scratchSchema(DATABASE_URL, 'bench_w2');
       schemas.push(single);
-      postgres = withApplicationName(single.url);
+      postgres = withApplicationName(single.url, APP_SINGLE);
     }
     contenders.push(...(await workload2Contenders(world, postgres)));
     let replicas: Contender | undefined;
     if (REPLICAS > 0 && DATABASE_URL) {
       const shared = await scratchSchema(DATABASE_URL, 'bench_replicas');
       schemas.push(shared);
-      replicas = await replicasContender(world, REPLICAS, withApplicationName(shared.url));
+      replicas = await replicasContender(world, REPLICAS, withApplicationName(shared.url, APP_REPLICAS));
       contenders.push(replicas);
     }
-    if (DATABASE_URL) for (const c of contenders) if (c.label === LABELS.postgres || c === replicas) c.probe = chainContentionProbe(DATABASE_URL);
+    for (const [c, app] of [[contenders.find((x) => x.label === LABELS.postgres), APP_SINGLE], [replicas, APP_REPLICAS]] as const) {
+      if (c && DATABASE_URL) c.probe = bothProbes(chainContentionProbe(DATABASE_URL, app), auditWriteProbe(c.children.map((child) => child.info['origin'] as string)));
+    }
     const load = await measure(contenders, { ...options, connections: CONNECTIONS, warmupSeconds: WARMUP, partners: world.partners });
-    const single = contenders.filter((c) => c !== replicas);
+    const single = contenders.filter((c) => c !== replicas).map(({ probe: _, ...c }) => c);
     const oneConnection = await measure(single, { ...options, connections: 1, warmupSeconds: 0, partners: world.partners });
     return { load, oneConnection };
   } finally {
@@ -163,7 +169,7 @@ ${section('Workload 1: the public gateway benchmark (4 subgraphs, deep nested qu
   w2.load.length > 0,
 )}${section('Workload 2 with one connection: latency, policy + audit on against off', latencyTable(w2.oneConnection, LABELS.off), w2.oneConnection.length > 0)}${section(
   `The audit chain's contention on PostgreSQL${REPLICAS > 0 ? ` (one gateway, and ${REPLICAS} replicas on one database behind the load tool's round-robin)` : ''}`,
-  `${contentionTable(w2.load)}\n\nSampled from pg_stat_activity every 5 ms during each round (bench/lib/chain-contention.ts): sessions waiting for the \`audit_head\` row's lock, which every audit transaction of every replica takes (gateway/audit/checkpoint.ts \`lockHead\`), and the share of samples with a session inside that transaction after the lock (COMMIT itself is not seen).`,
+  `${contentionTable(w2.load)}\n\nSampled from pg_stat_activity every 5 ms during each round (bench/lib/chain-contention.ts): sessions waiting for the \`audit_head\` row's lock, which every audit transaction of every replica takes (gateway/audit/checkpoint.ts \`lockHead\`), and the share of samples with a session inside that transaction after the lock (COMMIT itself is not seen). The audit write time is the gateways' own histogram \`doelpoort_audit_write_duration_seconds\` (bench/lib/audit-write-metric.ts): from write() to commit, the writer's queue included.`,
   w2.load.some((r) => r.probes.length > 0),
 )}${section(
   'The embedded default (`npm start`, PGlite)',

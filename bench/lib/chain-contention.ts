@@ -3,8 +3,8 @@
  * transaction takes the `audit_head` row's lock (`SELECT … FROM audit_head FOR UPDATE`,
  * gateway/audit/checkpoint.ts `lockHead`) and holds it until COMMIT; that row is the one
  * serialisation point of all replicas. pg_stat_activity is sampled every few milliseconds during a
- * round, over the sessions whose application_name is the bench's (so other users of the server
- * do not count):
+ * round, over the sessions of the contender measured (its application_name: other users of the
+ * server, and the other contenders, do not count):
  *   - waiting: sessions waiting for that lock (wait_event_type 'Lock' on the lockHead statement);
  *   - holding: a session inside the chain's transaction after taking the lock (its last statement
  *     is the lock, the INSERT of the records, the head's UPDATE or a checkpoint), COMMIT excluded.
@@ -14,8 +14,6 @@
 import pg from 'pg';
 import type { RoundProbe } from './measure.ts';
 
-export const BENCH_APPLICATION_NAME = 'doelpoort-bench';
-
 const SAMPLE = `
   SELECT count(*) FILTER (WHERE wait_event_type = 'Lock' AND query LIKE '%FROM audit_head FOR UPDATE%')::int AS waiting,
          count(*) FILTER (WHERE state <> 'idle' AND wait_event_type IS DISTINCT FROM 'Lock'
@@ -24,12 +22,12 @@ const SAMPLE = `
     FROM pg_stat_activity
    WHERE application_name = $1 AND pid <> pg_backend_pid()`;
 
-/** The database URL with the bench's application_name, so that the probe can tell its sessions. */
-export function withApplicationName(url: string): string {
-  return `${url}${url.includes('?') ? '&' : '?'}application_name=${BENCH_APPLICATION_NAME}`;
+/** The database URL with an application_name, so that the probe can tell the contender's sessions. */
+export function withApplicationName(url: string, name: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}application_name=${name}`;
 }
 
-export function chainContentionProbe(databaseUrl: string, intervalMs = 5): RoundProbe {
+export function chainContentionProbe(databaseUrl: string, applicationName: string, intervalMs = 5): RoundProbe {
   return async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -40,7 +38,7 @@ export function chainContentionProbe(databaseUrl: string, intervalMs = 5): Round
     const started = performance.now();
     const loop = (async () => {
       while (!stopped) {
-        const { rows } = await client.query<{ waiting: number; holding: number }>(SAMPLE, [BENCH_APPLICATION_NAME]);
+        const { rows } = await client.query<{ waiting: number; holding: number }>(SAMPLE, [applicationName]);
         samples += 1;
         waiting += rows[0]!.waiting;
         if (rows[0]!.holding > 0) busy += 1;

@@ -25,7 +25,7 @@ function atLeast(target: string, row: Row | undefined, base: Row | undefined, ba
 function atMost(target: string, row: Row | undefined, base: Row | undefined, key: Key, bar: number): TargetVerdict {
   if (!row || !base) return { target, value: 'not measured in this run', met: undefined };
   const ratio = med(row, key) / med(base, key);
-  return { target, value: `${ratio.toFixed(2)}× (${med(row, key)} against ${med(base, key)} ms)`, met: ratio <= bar };
+  return { target, value: `${ratio.toFixed(2)}× (${med(row, key).toFixed(0)} against ${med(base, key).toFixed(0)} ms)`, met: ratio <= bar };
 }
 
 export interface TargetInput {

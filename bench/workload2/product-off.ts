@@ -3,8 +3,9 @@
  * own process: BENCH_PARTNERS), built with `createGateway` and an allow-all policy and a no-op audit
  * sink: the bench-only "policy off". Callers are still authenticated (the same local issuer), and
  * partners still get and check a gateway token for every call (no partner answers without one),
- * signed with the run's shared keys (BENCH_DATA_DIR). The project subgraph is left out: the
- * combined view does not ask it.
+ * signed with the run's shared keys (BENCH_DATA_DIR), through the same resilient fetcher as the
+ * product (time-out, retries, breaker, per-partner limits from the configuration). The project
+ * subgraph is left out: the combined view does not ask it.
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../../gateway/config/index.ts';
@@ -19,6 +20,7 @@ import { createGateway } from '../../gateway/server/gateway.ts';
 import { formatTraceparent } from '../../gateway/context/trace.ts';
 import { httpSubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
 import { createPartnerCallSigning, createPartnerTokenSigner } from '../../gateway/partner-token/index.ts';
+import { createResilientFetcher } from '../../gateway/partners/resilient-fetcher.ts';
 import { createAllSubgraphs } from '../../subgraphs/index.ts';
 import { defaultWorld } from '../../subgraphs/world/index.ts';
 import { partnerUrls } from '../lib/partners.ts';
@@ -41,6 +43,15 @@ const sdlByName = new Map(createAllSubgraphs(world).map((s) => [s.name, s.sdl]))
 const partnerTokens = await createPartnerTokenSigner({ dataDir, algorithm: config.partnerTokenAlgorithm });
 const signing = createPartnerCallSigning(partnerTokens);
 const urls = partnerUrls();
+const partnerOfUrl = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
+const fetcher = createResilientFetcher(signing.fetcher(httpSubgraphFetcher), {
+  partnerOf: (url) => partnerOfUrl.get(url) ?? url,
+  timeoutMs: config.subgraphTimeoutMs,
+  maxConcurrentPerPartner: config.partners.maxConcurrent,
+  maxQueuedPerPartner: config.partners.maxQueued,
+  breaker: config.partners.breaker,
+  retries: config.partners.retry,
+});
 const issuer = await ensureLocalIssuer(dataDir);
 const verifier = createCallerVerifier({ jwks: { file: issuer.jwksFile }, issuer: issuer.issuer, audience: issuer.audience, clockSkewSeconds: 30, algorithms: ['ES256'] });
 const gateway = await createGateway({
@@ -51,7 +62,7 @@ const gateway = await createGateway({
   authenticate: (header) => verifier.verify(header),
   introspection: false,
   timeoutMs: config.subgraphTimeoutMs,
-  fetcher: signing.fetcher(httpSubgraphFetcher),
+  fetcher,
   headersFor: ({ graph, coordinates, context, spanId }) =>
     signing.headers(
       { partner: graph, traceId: context.traceId, organisation: 'belastingdienst', role: 'analist', callerId: 'bench-analist-1', project: PROJECT, purpose: PURPOSE, fields: coordinates },
