@@ -62,7 +62,9 @@ async function npmStart(dataDir: string, port: number): Promise<Started> {
   delete env['DATABASE_URL'];
   delete env['NODE_ENV'];
   const spawnedAt = performance.now();
-  const npm = spawn('npm', ['start', '--silent'], { cwd: new URL('..', import.meta.url).pathname, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // A process group of its own: stopping it signals npm and the gateway at once, as a terminal's Ctrl-C does.
+  const npm = spawn('npm', ['start', '--silent'], { cwd: new URL('..', import.meta.url).pathname, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const signalGroup = (signal: NodeJS.Signals) => process.kill(-npm.pid!, signal);
   const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
   const pid = new Promise<number>((resolve, reject) => {
     npm.once('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready`)));
@@ -72,24 +74,28 @@ async function npmStart(dataDir: string, port: number): Promise<Started> {
       if (event.event === 'gateway.started' && event.pid) resolve(event.pid);
     });
   });
-  const deadline = spawnedAt + 600_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status === 200, () => false);
-    if (ok) break;
-    if (performance.now() > deadline) throw new Error('npm start was not ready within 10 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    const deadline = spawnedAt + 600_000;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status === 200, () => false);
+      if (ok) break;
+      if (performance.now() > deadline) throw new Error('npm start was not ready within 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const readyMs = performance.now() - spawnedAt;
+    return {
+      npm,
+      gatewayPid: await pid,
+      readyMs,
+      async stop() {
+        signalGroup('SIGTERM');
+        await exited;
+      },
+    };
+  } catch (error) {
+    signalGroup('SIGKILL');
+    throw error;
   }
-  const readyMs = performance.now() - spawnedAt;
-  const gatewayPid = await pid;
-  return {
-    npm,
-    gatewayPid,
-    readyMs,
-    async stop() {
-      process.kill(gatewayPid, 'SIGTERM');
-      await exited;
-    },
-  };
 }
 
 export async function measureEmbedded(requests: number, log: (line: string) => void): Promise<EmbeddedResult> {
