@@ -24,7 +24,7 @@ import { measure, type Row } from './lib/measure.ts';
 import { contentionTable, embeddedTable, latencyTable, targetsTable, throughputTable, writePathTable } from './lib/report.ts';
 import { evaluateTargets, med } from './lib/targets.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
-import { replicasContender } from './workload2/replicas.ts';
+import { replicasContender, replicasLabel } from './workload2/replicas.ts';
 import { LABELS, scratchSchema, startWorkload2World, workload2Contenders } from './workload2/targets.ts';
 
 const { values: args } = parseArgs({
@@ -145,7 +145,16 @@ const flags = Object.entries(args)
   .map(([key, value]) => `--${key} ${value}`)
   .join(' ');
 const command = `npm run bench -- ${flags}`;
-const verdicts = evaluateTargets({ workload1: w1, workload1Doelpoort: W1_DOELPOORT, workload2: w2.load, workload2OneConnection: w2.oneConnection, labels: LABELS });
+const verdicts = evaluateTargets({
+  workload1: w1,
+  workload1Doelpoort: W1_DOELPOORT,
+  workload2: w2.load,
+  workload2OneConnection: w2.oneConnection,
+  labels: LABELS,
+  ...(REPLICAS > 0 ? { replicas: replicasLabel(REPLICAS) } : {}),
+  ...(embedded ? { embedded } : {}),
+  writePath,
+});
 const section = (title: string, body: string, shown: boolean) => (shown ? `\n## ${title}\n\n${body}\n` : '');
 const report = `# Benchmarks
 

@@ -3,7 +3,7 @@ import type { WritePathResult } from '../../scripts/audit-write-path.ts';
 import type { EmbeddedResult } from '../embedded.ts';
 import { median } from './load.ts';
 import type { Row } from './measure.ts';
-import { med, type TargetVerdict } from './targets.ts';
+import { med, NOT_MEASURED, type TargetVerdict } from './targets.ts';
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
@@ -47,7 +47,7 @@ export function contentionTable(rows: Row[]): string {
 }
 
 export function targetsTable(verdicts: TargetVerdict[]): string {
-  const met = (v: TargetVerdict) => (v.met === undefined ? '-' : v.met ? 'met' : '**not met**');
+  const met = (v: TargetVerdict) => (v.value === NOT_MEASURED ? '-' : v.met === undefined ? 'reported (no bar)' : v.met ? 'met' : '**not met**');
   return ['| target | value | |', '|---|---|---|', ...verdicts.map((v) => `| ${v.target} | ${v.value} | ${met(v)} |`)].join('\n');
 }
 
