@@ -73,17 +73,17 @@ function reported(input: TargetInput): TargetVerdict[] {
 }
 
 export function evaluateTargets(input: TargetInput): TargetVerdict[] {
-  const w2 = (rows: Row[], label: string) => rows.find((r) => r.label === label);
+  const rowOf = (rows: Row[], label: string) => rows.find((r) => r.label === label);
   const { off, pglite, postgres } = input.labels;
   const fastestPeer = input.workload1.filter((r) => r.peer).sort((a, b) => med(b, 'rps') - med(a, 'rps'))[0];
   const verdicts: TargetVerdict[] = [
-    atLeast('Workload 1: Doelpoort (policy + audit on) ≥ 1.5× the fastest Node peer', w2(input.workload1, input.workload1Doelpoort), fastestPeer, 1.5, `fastest peer: ${fastestPeer?.label ?? '-'}`),
-    atLeast('Workload 2 on PostgreSQL: policy + audit on ≥ 0.85× policy off', w2(input.workload2, postgres), w2(input.workload2, off), 0.85, 'medians of rounds'),
-    atLeast('Workload 2 on PGlite (embedded default): policy + audit on ≥ 0.7× policy off', w2(input.workload2, pglite), w2(input.workload2, off), 0.7, 'medians of rounds'),
+    atLeast('Workload 1: Doelpoort (policy + audit on) ≥ 1.5× the fastest Node peer', rowOf(input.workload1, input.workload1Doelpoort), fastestPeer, 1.5, `fastest peer: ${fastestPeer?.label ?? '-'}`),
+    atLeast('Workload 2 on PostgreSQL: policy + audit on ≥ 0.85× policy off', rowOf(input.workload2, postgres), rowOf(input.workload2, off), 0.85, 'medians of rounds'),
+    atLeast('Workload 2 on PGlite (embedded default): policy + audit on ≥ 0.7× policy off', rowOf(input.workload2, pglite), rowOf(input.workload2, off), 0.7, 'medians of rounds'),
   ];
   for (const [store, label] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
     for (const key of ['p50', 'p99'] as const) {
-      verdicts.push(atMost(`Workload 2, one connection, ${store}: ${key} with policy + audit on ≤ 1.3× policy off`, w2(input.workload2OneConnection, label), w2(input.workload2OneConnection, off), key, 1.3));
+      verdicts.push(atMost(`Workload 2, one connection, ${store}: ${key} with policy + audit on ≤ 1.3× policy off`, rowOf(input.workload2OneConnection, label), rowOf(input.workload2OneConnection, off), key, 1.3));
     }
   }
   return [...verdicts, ...reported(input)];
