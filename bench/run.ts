@@ -163,7 +163,7 @@ Command: \`${command}\`. Versions: ${versions()}.
 
 Each gateway runs in its own child process; in workload 2 the 13 partners run in one process of
 their own (as in production), the same for every gateway, and their CPU is counted apart from the
-gateway's. autocannon keeps ${CONNECTIONS} connections busy for ${DURATION} s per round, ${ROUNDS} rounds,
+gateway's. autocannon keeps ${CONNECTIONS} connections busy for ${DURATION} s per round, ${ROUNDS} round${ROUNDS === 1 ? '' : 's'},
 alternating gateways, after a ${WARMUP} s warm-up each; then workload 2 again with one connection
 (what one analyst feels). Latencies and rps are medians over rounds; ratios are within this run.
 Every response body is compared with the expected answer; a wrong answer counts as an error.
