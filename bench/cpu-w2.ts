@@ -3,7 +3,8 @@
  * policy and audit on (`on`, bench/workload2/product.ts) or off (`off`, product-off.ts), warms up,
  * loads it, and prints rps and the child's CPU ms per request: all its threads (cpuMsPerRequest,
  * PGlite's worker thread included) and its main thread, the event loop (mainThreadCpuMsPerRequest).
- * The 13 partners run in the child in both modes, so their CPU is included in both.
+ * The 13 partners run in a process of their own (bench/workload2/partners.ts) in both modes; their
+ * CPU per request is printed apart (partnersCpuMsPerRequest).
  *
  *   node --import tsx bench/cpu-w2.ts [on|off] [seconds] [connections] [--cpu-prof]
  *
@@ -16,7 +17,7 @@ import pg from 'pg';
 import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
 import { QUERY } from './workload2/query.ts';
-import { settledAnswer } from './workload2/targets.ts';
+import { settledAnswer, startWorkload2World } from './workload2/targets.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const mode = args[0] ?? 'on';
@@ -46,7 +47,8 @@ function postgresCpuMs(): number {
   return total;
 }
 if (schema) await onDatabase(`CREATE SCHEMA ${schema}`);
-const env: Record<string, string> = databaseUrl && schema ? { BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : {};
+const world = await startWorkload2World();
+const env: Record<string, string> = databaseUrl && schema ? { ...world.env, BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : world.env;
 const spawnedAt = Date.now();
 const gw = await startChild(`workload2-${mode}`, script, env, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
 const url = gw.info['url'] as string;
@@ -58,14 +60,17 @@ await loadRound(target, connections, 3);
 for (let round = 0; round < Number(process.env['REPEAT'] ?? 1); round += 1) {
   const before = cpuMs(gw.process.pid!);
   const mainBefore = mainThreadCpuMs(gw.process.pid!);
+  const partnersBefore = cpuMs(world.partners.process.pid!);
   const serverBefore = schema ? postgresCpuMs() : 0;
   const loadStartedMs = Date.now() - spawnedAt;
   const r = await loadRound(target, connections, seconds);
   const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
   const mainCpu = (mainThreadCpuMs(gw.process.pid!) - mainBefore) / Math.max(1, r.requests);
+  const partnersCpu = (cpuMs(world.partners.process.pid!) - partnersBefore) / Math.max(1, r.requests);
   const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
-  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
+  console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), partnersCpuMsPerRequest: Number(partnersCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
 }
 gw.process.kill('SIGTERM');
 await new Promise((res) => gw.process.once('exit', res));
+await world.stop();
 if (schema) await onDatabase(`DROP SCHEMA ${schema} CASCADE`);

@@ -6,7 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 
 export interface Target {
-  url: string;
+  /** Several URLs (replicas): the load tool spreads its connections over them, round-robin. */
+  url: string | string[];
   headers: Record<string, string>;
   body: string;
   expected: unknown;
@@ -48,17 +49,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function loadRound(target: Target, connections: number, durationSeconds: number): Promise<RoundResult> {
+/** A round of `durationSeconds`, or of exactly `amount` requests when given (rps then over the time they took). */
+export async function loadRound(target: Target, connections: number, durationSeconds: number, amount?: number): Promise<RoundResult> {
   const latencies: number[] = [];
   const verify = bodyChecker(target.expected);
   // Without a callback autocannon returns an instance that is also a promise of the result.
+  // autocannon takes a list of URLs (connection i goes to URL i mod n); its types know only one.
   const instance = autocannon({
-    url: target.url,
+    url: target.url as string,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers },
     body: target.body,
     connections,
-    duration: durationSeconds,
+    ...(amount === undefined ? { duration: durationSeconds } : { amount }),
     timeout: 30,
     verifyBody: (body) => verify(typeof body === 'string' ? body : (body?.toString('utf8') ?? '')),
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
@@ -66,7 +69,7 @@ export async function loadRound(target: Target, connections: number, durationSec
   const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
-    rps: latencies.length / durationSeconds,
+    rps: latencies.length / (amount === undefined ? durationSeconds : result.duration),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

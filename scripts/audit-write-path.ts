@@ -1,0 +1,167 @@
+/**
+ * The audit write path alone, on PostgreSQL: audit records per second with C concurrent requests
+ * (each writing its records and waiting for the commit, as a request does), through the real
+ * writer (`createAuditWriter` with the gateway's defaults: group commit, checkpoints every 1000),
+ * against the physical limit: a plain multi-row INSERT of the same rows (the same bodies, seqs and
+ * hash columns, into the same table and indexes) per request, C at a time on C connections, with
+ * no chain (no head lock, no hashing, no checks). Each side runs in a scratch schema of its own,
+ * dropped afterwards. Used by `npm run bench:audit` (scripts/audit-bench.ts) and `npm run bench`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { canonicalJson } from '../gateway/audit/canonical.ts';
+import { loadSigningKeys } from '../gateway/audit/keys.ts';
+import { pseudonymise } from '../gateway/audit/pseudonym.ts';
+import type { AuditRecord } from '../gateway/audit/records.ts';
+import { createAuditWriter } from '../gateway/audit/writer.ts';
+import { openStore } from '../gateway/store/open.ts';
+
+const KEY = randomBytes(32);
+
+/** One request's decision records (one per field read about one person). */
+export function requestRecords(request: number, count: number): AuditRecord[] {
+  const subject = pseudonymise('person', String(999_000_000 + (request % 1000)), KEY);
+  return Array.from({ length: count }, (_, field) => ({
+    kind: 'decision',
+    body: {
+      request_id: `bench-${request}`,
+      trace_id: randomBytes(16).toString('hex'),
+      caller_id: 'bench-analist',
+      organisation: 'gemeente-venlo',
+      role: 'analist',
+      action: 'read',
+      resource: `Persoon.veld${field}`,
+      owner: 'belastingdienst',
+      subject_pseudonym: subject,
+      subject_type: 'person',
+      project: 'bench-project',
+      phase: null,
+      purpose: 'uitkeringsfraude',
+      case_id: null,
+      justification: null,
+      outcome: 'allow',
+      principle: null,
+      rule: 'bench.allow',
+      reason: null,
+      transform: null,
+      flagged_for_review: false,
+      reviewed_at: null,
+      reviewed_by: null,
+      policy_version: 'sha256:bench',
+      decided_at: new Date().toISOString(),
+      tier: 'financial',
+      processing_activity_id: 'lsi-uitkeringsfraude',
+      processing_activity_version: '1',
+    },
+  }));
+}
+
+export interface WritePathResult {
+  concurrency: number;
+  /** Through the audit writer. */
+  writerRecordsPerSecond: number;
+  writerTransactions: number;
+  /** Median time from write() to commit, ms. */
+  writerMedianMs: number;
+  /** The plain multi-row INSERT of the same rows. */
+  plainRecordsPerSecond: number;
+}
+
+export interface WritePathOptions {
+  databaseUrl: string;
+  concurrencies: number[];
+  seconds: number;
+  recordsPerRequest: number;
+}
+
+async function withSchema<T>(databaseUrl: string, fn: (schema: string) => Promise<T>): Promise<T> {
+  const schema = `audit_bench_${randomBytes(4).toString('hex')}`;
+  try {
+    return await fn(schema);
+  } finally {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+}
+
+/** Runs `request` in `concurrency` loops until `seconds` have passed; returns how many ran and the time taken. */
+async function closedLoop(concurrency: number, seconds: number, request: (n: number) => Promise<void>): Promise<{ requests: number; seconds: number }> {
+  let next = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) await request(next++);
+    }),
+  );
+  return { requests: next, seconds: (performance.now() - started) / 1000 };
+}
+
+async function throughWriter(options: WritePathOptions, concurrency: number): Promise<Pick<WritePathResult, 'writerRecordsPerSecond' | 'writerTransactions' | 'writerMedianMs'>> {
+  return withSchema(options.databaseUrl, async (schema) => {
+    const db = await openStore({ databaseUrl: options.databaseUrl, schema });
+    const keysDir = await mkdtemp(join(tmpdir(), 'doelpoort-audit-bench-'));
+    try {
+      let transactions = 0;
+      const counted = { ...db, transaction: <T>(fn: Parameters<typeof db.transaction<T>>[0]) => ((transactions += 1), db.transaction(fn)) };
+      const writer = createAuditWriter(counted, { checkpoints: { keys: await loadSigningKeys(keysDir), every: 1000 } });
+      const latencies: number[] = [];
+      const run = await closedLoop(concurrency, options.seconds, async (n) => {
+        const t = performance.now();
+        await writer.write(requestRecords(n, options.recordsPerRequest));
+        latencies.push(performance.now() - t);
+      });
+      latencies.sort((a, b) => a - b);
+      return {
+        writerRecordsPerSecond: (run.requests * options.recordsPerRequest) / run.seconds,
+        writerTransactions: transactions,
+        writerMedianMs: latencies[Math.floor(latencies.length / 2)] ?? NaN,
+      };
+    } finally {
+      await db.close();
+      await rm(keysDir, { recursive: true, force: true });
+    }
+  });
+}
+
+async function plainInsert(options: WritePathOptions, concurrency: number): Promise<number> {
+  return withSchema(options.databaseUrl, async (schema) => {
+    // Migrated like the store, so the table, its generated columns and its indexes are the same.
+    await (await openStore({ databaseUrl: options.databaseUrl, schema })).close();
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency, options: `-c search_path=${schema}` });
+    try {
+      // The rows' texts are made before the clock starts: the limit is the database's.
+      const bodies = Array.from({ length: 200 }, (_, n) => requestRecords(n, options.recordsPerRequest).map((r) => ({ kind: r.kind, json: canonicalJson(r.body) })));
+      const hash = 'a'.repeat(64);
+      const recordedAt = new Date().toISOString();
+      let seq = 0;
+      const run = await closedLoop(concurrency, options.seconds, async (n) => {
+        const values: unknown[] = [];
+        const rows = bodies[n % bodies.length]!.map((row) => {
+          const p = values.length;
+          values.push((seq += 1), row.kind, recordedAt, row.json, hash, hash);
+          return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}, $${p + 6})`;
+        });
+        await pool.query(`INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash) VALUES ${rows.join(', ')}`, values);
+      });
+      return (run.requests * options.recordsPerRequest) / run.seconds;
+    } finally {
+      await pool.end();
+    }
+  });
+}
+
+export async function measureAuditWritePath(options: WritePathOptions): Promise<WritePathResult[]> {
+  const results: WritePathResult[] = [];
+  for (const concurrency of options.concurrencies) {
+    const writer = await throughWriter(options, concurrency);
+    const plainRecordsPerSecond = await plainInsert(options, concurrency);
+    results.push({ concurrency, ...writer, plainRecordsPerSecond });
+  }
+  return results;
+}
