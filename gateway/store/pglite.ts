@@ -72,7 +72,7 @@ export async function openPglite(dataDir: string | 'memory', options: PgliteOpti
   const location = join(dataDir, 'pglite');
   await mkdir(location, { recursive: true });
   if (!(await isDatabase(location))) {
-    // Loading the empty database still leaves the thread ~200 MiB larger than it needs to be; so
+    // Loading the empty database still leaves the thread ~100 MiB larger than it needs to be; so
     // it is loaded in a thread of its own, which ends once it is closed, and the store then opens
     // it in a fresh thread (as on every later start).
     await (await openThread(location, { ...options, template: await emptyDatabase() })).close();
