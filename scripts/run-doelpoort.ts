@@ -39,7 +39,7 @@ async function run(argv: readonly string[], options: StartOptions): Promise<void
     throw error;
   }
   if (config.databaseUrl === undefined) {
-    process.stdout.write(`Starting Doelpoort (embedded database in ${config.dataDir}; the first start creates it and takes a minute or two) …\n`);
+    process.stdout.write(`Starting Doelpoort (embedded database in ${config.dataDir}; the first start creates it and takes a little longer) …\n`);
   }
   const doelpoort = await startDoelpoort(config, { embedded: embeddedDefault, ...options });
   log('gateway.started', { pid: process.pid, url: doelpoort.url, subgraphs: doelpoort.subgraphs.length, store: config.databaseUrl ? 'postgresql' : 'pglite' });

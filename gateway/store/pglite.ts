@@ -33,6 +33,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.ts';
+import { emptyDatabase } from './pglite-template.ts';
 
 const WORKER_URL = new URL('./pglite-worker.js', import.meta.url);
 
@@ -65,14 +66,16 @@ export interface PgliteOptions {
 }
 
 export async function openPglite(dataDir: string | 'memory', options: PgliteOptions = {}): Promise<Db> {
-  if (dataDir === 'memory') return openThread('memory://', options);
+  // A new database starts from the empty one (pglite-template.ts), not from initdb in the store's
+  // thread, which would grow its WebAssembly memory to ~800 MiB that a thread never gives back.
+  if (dataDir === 'memory') return openThread('memory://', { ...options, template: await emptyDatabase() });
   const location = join(dataDir, 'pglite');
   await mkdir(location, { recursive: true });
   if (!(await isDatabase(location))) {
-    // A new database: PostgreSQL's initdb grows PGlite's WebAssembly memory to about 800 MiB, which
-    // a thread never gives back. So it is made in a thread of its own, which ends once it is
-    // closed; the store then opens it in a fresh thread (about 300 MiB, as on every later start).
-    await (await openThread(location, options)).close();
+    // Loading the empty database still leaves the thread ~100 MiB larger than it needs to be; so
+    // it is loaded in a thread of its own, which ends once it is closed, and the store then opens
+    // it in a fresh thread (as on every later start).
+    await (await openThread(location, { ...options, template: await emptyDatabase() })).close();
   }
   return openThread(location, options);
 }
@@ -87,8 +90,13 @@ async function isDatabase(location: string): Promise<boolean> {
   }
 }
 
-async function openThread(location: string, options: PgliteOptions): Promise<Db> {
-  const worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { location }, execArgv: [] });
+async function openThread(location: string, options: PgliteOptions & { template?: ArrayBuffer }): Promise<Db> {
+  const { template } = options;
+  const worker = new Worker(options.workerUrl ?? WORKER_URL, {
+    workerData: { location, ...(template ? { template } : {}) },
+    transferList: template ? [template] : [],
+    execArgv: [],
+  });
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let nextTx = 0;

@@ -5,7 +5,7 @@
  * fields, close, a thread that dies or fails to start, and data on disk surviving a reopen.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -232,6 +232,31 @@ describe('close and failure', () => {
       timeout: 60_000,
     });
     expect(child.stdout).toBe('[{"answer":42}]\n');
+  }, 60_000);
+});
+
+describe('a new store', () => {
+  test('starts as an empty PostgreSQL database, loaded from the empty database kept beside PGlite', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pglite-thread-'));
+    try {
+      const store = await openPglite(dataDir);
+      try {
+        const { rows } = await store.query<{ tables: number; sharedBuffers: string }>(
+          "SELECT count(*)::int AS tables, current_setting('shared_buffers') AS \"sharedBuffers\" FROM pg_tables WHERE schemaname = 'public'",
+        );
+        expect(rows).toEqual([{ tables: 0, sharedBuffers: '32MB' }]);
+        expect((await stat(join(dataDir, 'pglite', 'PG_VERSION'))).isFile()).toBe(true);
+      } finally {
+        await store.close();
+      }
+      const pgliteVersion = (JSON.parse(await readFile(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+      const kept = await readFile(new URL(`../../node_modules/.cache/doelpoort/pglite-${pgliteVersion}.tar`, import.meta.url));
+      // A tar archive of a PostgreSQL data directory: its entries are the data directory's files.
+      expect(kept.subarray(257, 262).toString('latin1')).toBe('ustar');
+      expect(kept.toString('latin1')).toContain('/PG_VERSION');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 
