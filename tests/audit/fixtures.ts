@@ -1,6 +1,6 @@
 /** Synthetic audit records for the tests. */
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
-import type { AuditRecord, DecisionRecord, ProcessingRecord } from '../../gateway/audit/records.ts';
+import type { AuditRecord, DecisionRecord, FieldDecisionRecord, FieldOutcome, ProcessingRecord } from '../../gateway/audit/records.ts';
 
 export const KEY = new Uint8Array(32).fill(7);
 export const OTHER_KEY = new Uint8Array(32).fill(9);
@@ -35,7 +35,8 @@ export function processing(overrides: Partial<ProcessingRecord> = {}): AuditReco
   };
 }
 
-export function decision(overrides: Partial<DecisionRecord> = {}): AuditRecord {
+/** A decision record of one field, as the log held them before decisions were grouped per subject and partner call. */
+export function decision(overrides: Partial<FieldDecisionRecord> = {}): AuditRecord {
   return {
     kind: 'decision',
     body: {
@@ -67,6 +68,53 @@ export function decision(overrides: Partial<DecisionRecord> = {}): AuditRecord {
       tier: 'financial',
       processing_activity_id: 'lsi-administratief-onderzoek',
       processing_activity_version: '1',
+      ...overrides,
+    },
+  };
+}
+
+/** One field's outcome in a grouped decision record. */
+export function fieldOutcome(overrides: Partial<FieldOutcome> = {}): FieldOutcome {
+  return {
+    flagged_for_review: false,
+    outcome: 'allow',
+    principle: null,
+    reason: null,
+    resource: 'Persoon.toeslagen',
+    rule: 'doelbinding.covenant-basis',
+    tier: 'financial',
+    transform: null,
+    ...overrides,
+  };
+}
+
+/** A decision record as the gateway writes it: one subject, one partner call, these fields. */
+export function groupedDecision(fields: FieldOutcome[], overrides: Partial<DecisionRecord> = {}): AuditRecord {
+  const released = new Set(fields.filter((f) => f.outcome !== 'deny').map((f) => f.tier));
+  return {
+    kind: 'decision',
+    body: {
+      request_id: 'req-1',
+      trace_id: TRACE_ID,
+      caller_id: 'venlo-analist-17',
+      organisation: 'gemeente-venlo',
+      role: 'analist',
+      action: 'read',
+      owner: 'belastingdienst',
+      partner_reference: '00f067aa0ba902b7',
+      subject_pseudonym: pseudonymise('person', BSN, KEY),
+      subject_type: 'person',
+      project: 'klingerberg-2025',
+      phase: 'administratief-onderzoek',
+      purpose: 'uitkeringsfraude',
+      case_id: null,
+      justification: null,
+      policy_version: 'sha256:0f1e2d',
+      decided_at: '2025-03-04T10:00:00.000Z',
+      released_tiers: [...released].sort(),
+      processing_activity_id: 'lsi-administratief-onderzoek',
+      processing_activity_version: '1',
+      fields,
       ...overrides,
     },
   };
