@@ -124,3 +124,42 @@ export function groupedDecision(fields: FieldOutcome[], overrides: Partial<Decis
 export function decisions(n: number, from = 1): AuditRecord[] {
   return Array.from({ length: n }, (_, i) => decision({ request_id: `req-${from + i}` }));
 }
+
+/** The record of one field as the gateway writes it now: a grouped record with that one field (same subject, call and context). */
+export function asGrouped(record: AuditRecord): AuditRecord {
+  if (record.kind !== 'decision' || 'fields' in record.body) return record;
+  const d = record.body;
+  const field = fieldOutcome({
+    ...(d.field_path !== undefined ? { field_path: d.field_path } : {}),
+    flagged_for_review: d.flagged_for_review,
+    ...(d.input ? { input: { field: d.input.field } } : {}),
+    outcome: d.outcome,
+    principle: d.principle,
+    reason: d.reason,
+    resource: d.resource,
+    rule: d.rule,
+    tier: d.tier,
+    transform: d.transform,
+  });
+  return groupedDecision([field], {
+    request_id: d.request_id,
+    trace_id: d.trace_id,
+    caller_id: d.caller_id,
+    organisation: d.organisation,
+    role: d.role,
+    owner: d.owner,
+    subject_pseudonym: d.subject_pseudonym,
+    subject_type: d.subject_type,
+    project: d.project,
+    phase: d.phase,
+    purpose: d.purpose,
+    case_id: d.case_id,
+    justification: d.justification,
+    policy_version: d.policy_version,
+    decided_at: d.decided_at,
+    processing_activity_id: d.processing_activity_id,
+    processing_activity_version: d.processing_activity_version,
+    ...(d.scope_link ? { scope_link: d.scope_link } : {}),
+    ...(d.input ? { input: { entity: d.input.entity, request: d.input.request } } : {}),
+  });
+}
