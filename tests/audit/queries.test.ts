@@ -15,6 +15,7 @@ import {
   subjectAccessReport,
   withReviews,
 } from '../../gateway/audit/queries.ts';
+import { replayFromStore } from '../../gateway/audit/replay-store.ts';
 import { createAuditWriter, type AuditWriter } from '../../gateway/audit/writer.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { backends } from './backends.ts';
@@ -287,6 +288,22 @@ for (const backend of backends) {
       const before = await answers(fieldDecision);
       expect(before.person.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(await answers((overrides = {}) => asGrouped(fieldDecision(overrides)))).toEqual(before);
+    });
+
+    test('replay and verification read a log holding records of both shapes', async () => {
+      const db = await backend.open();
+      try {
+        const limit = { outcome: 'deny' as const, principle: 'dragnet', rule: 'dragnet.persons-per-day', reason: 'limit' };
+        await createAuditWriter(db).write([
+          fieldDecision({ resource: 'Persoon.naam', owner: 'brp', ...limit }),
+          groupedDecision([fieldOutcome({ resource: 'Persoon.naam', ...limit }), fieldOutcome({ resource: 'Persoon.bsn', ...limit })], { owner: 'brp' }),
+        ]);
+        // Decided outside the rules (no input): counted per field, by rule, from both shapes.
+        expect(await replayFromStore(db, {})).toMatchObject({ records: 2, decisions: 3, replayed: 0, not_replayable: { total: 3, by_rule: { 'dragnet.persons-per-day': 3 } } });
+        expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 2, first: 1 });
+      } finally {
+        await db.close();
+      }
     });
 
     test('a review marks one field of a grouped record; a record of one field keeps being reviewed by its seq', async () => {
