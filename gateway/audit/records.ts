@@ -81,47 +81,27 @@ export const decisionInput = z.strictObject({
   }),
 });
 
-/**
- * A decision record of one field about one subject: the shape written before decisions were
- * recorded per subject and partner call. Still read (existing logs hold it), no longer written by
- * the gateway; the per-field view of a grouped record has this shape too (decision-records.ts).
- */
-export const fieldDecisionRecord = z.strictObject({
+/** What a decision record says once, in either shape: who asked, about whom, for what, under which policy. */
+const decisionContext = {
   request_id: text,
   trace_id: hex(32),
   caller_id: text,
   organisation: text,
   role: text.nullable(),
   action: z.literal('read'),
-  /** The field's coordinate, "Type.field". */
-  resource: coordinate,
-  /** The partner that owns the field. */
+  /** The partner that owns the field (or fields). */
   owner: text,
   subject_pseudonym: pseudonym,
   subject_type: subjectType,
   project: text.nullable(),
   phase: text.nullable(),
   purpose: text.nullable(),
+  /** The case the decision was made in (the entity's open case, else the declared one). */
   case_id: text.nullable(),
   justification: text.nullable(),
-  outcome: z.enum(['allow', 'minimise', 'deny']),
-  principle: text.nullable(),
-  rule: text,
-  reason: text.nullable(),
-  transform: text.nullable(),
-  flagged_for_review: z.boolean(),
-  reviewed_at: instant.nullable(),
-  reviewed_by: text.nullable(),
   /** Exact version (content hash) of the policy files that decided. */
   policy_version: text,
   decided_at: instant,
-  tier: text,
-  /**
-   * Where in the response the field was decided for: its response keys and list indexes, joined by
-   * dots ("adres.bewoners.0.bsn"), nine-digit runs masked. With the subject pseudonym it ties each
-   * released value to the decision about that very subject.
-   */
-  field_path: text.optional(),
   /** The processing activity the request ran under, when known: sets the record's retention. */
   processing_activity_id: text.nullable(),
   processing_activity_version: text.nullable(),
@@ -129,26 +109,54 @@ export const fieldDecisionRecord = z.strictObject({
   scope_link: z
     .strictObject({ kind: text, partner: text, record: text, address_pseudonym: pseudonym })
     .optional(),
+};
+
+/** One field's outcome, in either shape. */
+const outcomeOfField = {
+  /** The field's coordinate, "Type.field". */
+  resource: coordinate,
+  outcome: z.enum(['allow', 'minimise', 'deny']),
+  principle: text.nullable(),
+  rule: text,
+  reason: text.nullable(),
+  transform: text.nullable(),
+  flagged_for_review: z.boolean(),
+  tier: text,
+  /**
+   * Where in the response the field was decided for: its response keys and list indexes, joined by
+   * dots ("adres.bewoners.0.bsn"), nine-digit runs masked. With the subject pseudonym it ties each
+   * released value to the decision about that very subject.
+   */
+  field_path: text.optional(),
+};
+
+/** A shape with its keys in sorted order: a parsed value then holds them so, which is its canonical order (canonical.ts). */
+function sortedShape<Shape extends Record<string, z.ZodType>>(shape: Shape): Shape {
+  return Object.fromEntries(Object.entries(shape).sort(([a], [b]) => (a < b ? -1 : 1))) as Shape;
+}
+
+/**
+ * A decision record of one field about one subject: the shape written before decisions were
+ * recorded per subject and partner call. Still read (existing logs hold it), no longer written by
+ * the gateway; the per-field view of a grouped record has this shape too (field-decisions.ts).
+ */
+export const fieldDecisionRecord = z.strictObject({
+  ...decisionContext,
+  ...outcomeOfField,
+  reviewed_at: instant.nullable(),
+  reviewed_by: text.nullable(),
   /** What the rules read; absent on a decision made outside them, and on records older than it. */
   input: decisionInput.optional(),
 });
 
 /** The outcome of one field in a decision record, with the part of the input that is the field's own. */
-export const fieldOutcome = z.strictObject({
-  /** Where in the response the field was decided for (as fieldDecisionRecord's field_path). */
-  field_path: text.optional(),
-  flagged_for_review: z.boolean(),
-  /** The field's classification as the rules read it; absent on a field decided outside them. */
-  input: z.strictObject({ field: decisionInput.shape.field }).optional(),
-  outcome: z.enum(['allow', 'minimise', 'deny']),
-  principle: text.nullable(),
-  reason: text.nullable(),
-  /** The field's coordinate, "Type.field". */
-  resource: coordinate,
-  rule: text,
-  tier: text,
-  transform: text.nullable(),
-});
+export const fieldOutcome = z.strictObject(
+  sortedShape({
+    ...outcomeOfField,
+    /** The field's classification as the rules read it; absent on a field decided outside them. */
+    input: z.strictObject({ field: decisionInput.shape.field }).optional(),
+  }),
+);
 
 /**
  * A decision record: every field decided about one subject for one partner (the owner of the
@@ -156,35 +164,11 @@ export const fieldOutcome = z.strictObject({
  * for what and under which policy is said once; each field's outcome is an entry of `fields`.
  */
 export const decisionRecord = z.strictObject({
-  request_id: text,
-  trace_id: hex(32),
-  caller_id: text,
-  organisation: text,
-  role: text.nullable(),
-  action: z.literal('read'),
-  /** The partner that owns the fields. */
-  owner: text,
+  ...decisionContext,
   /** The span id of the call to the owner that fetched the released fields (as its processing record's); null when none was made. */
   partner_reference: text.nullable(),
-  subject_pseudonym: pseudonym,
-  subject_type: subjectType,
-  project: text.nullable(),
-  phase: text.nullable(),
-  purpose: text.nullable(),
-  /** The case the subject's fields were decided in (the entity's open case, else the declared one). */
-  case_id: text.nullable(),
-  justification: text.nullable(),
-  /** Exact version (content hash) of the policy files that decided. */
-  policy_version: text,
-  decided_at: instant,
   /** The distinct tiers of the fields released (allowed or minimised), sorted: what the consulted-tiers read indexes. */
   released_tiers: z.array(text),
-  processing_activity_id: text.nullable(),
-  processing_activity_version: text.nullable(),
-  /** The subject is in scope through a partner's record that ties them to a selected address. */
-  scope_link: z
-    .strictObject({ kind: text, partner: text, record: text, address_pseudonym: pseudonym })
-    .optional(),
   /** What the rules read of the request and the entity, once; each field's own part is in its entry. Absent when no field was decided by the rules. */
   input: decisionInput.pick({ entity: true, request: true }).optional(),
   fields: z.array(fieldOutcome).min(1),
@@ -271,12 +255,13 @@ const scrubbed = (value: string) => value.replace(BSN_LIKE, '[removed]');
 export function parseAuditRecord(record: AuditRecord): AuditRecord {
   const schemas = bodies[record.kind];
   if (schemas === undefined) throw new Error('audit record: unknown kind');
-  let result = schemas[0]!.safeParse(record.body);
   let schema = schemas[0]!;
+  let result = schema.safeParse(record.body);
   for (const other of schemas.slice(1)) {
     if (result.success) break;
+    // Of shapes that do not fit, the one nearest to fitting names what is wrong.
     const attempt = other.safeParse(record.body);
-    if (attempt.success) [result, schema] = [attempt, other];
+    if (attempt.success || attempt.error.issues.length < result.error.issues.length) [result, schema] = [attempt, other];
   }
   if (!result.success) {
     const paths = result.error.issues.map((issue) => issue.path.join('.') || '(body)');

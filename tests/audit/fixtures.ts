@@ -35,26 +35,37 @@ export function processing(overrides: Partial<ProcessingRecord> = {}): AuditReco
   };
 }
 
+/** What a decision record says once, in either shape: who asked, about whom, for what. */
+function decisionContext() {
+  return {
+    request_id: 'req-1',
+    trace_id: TRACE_ID,
+    caller_id: 'venlo-analist-17',
+    organisation: 'gemeente-venlo',
+    role: 'analist',
+    action: 'read' as const,
+    owner: 'belastingdienst',
+    subject_pseudonym: pseudonymise('person', BSN, KEY),
+    subject_type: 'person' as const,
+    project: 'klingerberg-2025',
+    phase: 'administratief-onderzoek',
+    purpose: 'uitkeringsfraude',
+    case_id: null,
+    justification: null,
+    policy_version: 'sha256:0f1e2d',
+    decided_at: '2025-03-04T10:00:00.000Z',
+    processing_activity_id: 'lsi-administratief-onderzoek',
+    processing_activity_version: '1',
+  };
+}
+
 /** A decision record of one field, as the log held them before decisions were grouped per subject and partner call. */
 export function decision(overrides: Partial<FieldDecisionRecord> = {}): AuditRecord {
   return {
     kind: 'decision',
     body: {
-      request_id: 'req-1',
-      trace_id: TRACE_ID,
-      caller_id: 'venlo-analist-17',
-      organisation: 'gemeente-venlo',
-      role: 'analist',
-      action: 'read',
+      ...decisionContext(),
       resource: 'Persoon.toeslagen',
-      owner: 'belastingdienst',
-      subject_pseudonym: pseudonymise('person', BSN, KEY),
-      subject_type: 'person',
-      project: 'klingerberg-2025',
-      phase: 'administratief-onderzoek',
-      purpose: 'uitkeringsfraude',
-      case_id: null,
-      justification: null,
       outcome: 'allow',
       principle: null,
       rule: 'doelbinding.covenant-basis',
@@ -63,11 +74,7 @@ export function decision(overrides: Partial<FieldDecisionRecord> = {}): AuditRec
       flagged_for_review: false,
       reviewed_at: null,
       reviewed_by: null,
-      policy_version: 'sha256:0f1e2d',
-      decided_at: '2025-03-04T10:00:00.000Z',
       tier: 'financial',
-      processing_activity_id: 'lsi-administratief-onderzoek',
-      processing_activity_version: '1',
       ...overrides,
     },
   };
@@ -93,30 +100,7 @@ export function groupedDecision(fields: FieldOutcome[], overrides: Partial<Decis
   const released = new Set(fields.filter((f) => f.outcome !== 'deny').map((f) => f.tier));
   return {
     kind: 'decision',
-    body: {
-      request_id: 'req-1',
-      trace_id: TRACE_ID,
-      caller_id: 'venlo-analist-17',
-      organisation: 'gemeente-venlo',
-      role: 'analist',
-      action: 'read',
-      owner: 'belastingdienst',
-      partner_reference: '00f067aa0ba902b7',
-      subject_pseudonym: pseudonymise('person', BSN, KEY),
-      subject_type: 'person',
-      project: 'klingerberg-2025',
-      phase: 'administratief-onderzoek',
-      purpose: 'uitkeringsfraude',
-      case_id: null,
-      justification: null,
-      policy_version: 'sha256:0f1e2d',
-      decided_at: '2025-03-04T10:00:00.000Z',
-      released_tiers: [...released].sort(),
-      processing_activity_id: 'lsi-administratief-onderzoek',
-      processing_activity_version: '1',
-      fields,
-      ...overrides,
-    },
+    body: { ...decisionContext(), partner_reference: '00f067aa0ba902b7', released_tiers: [...released].sort(), fields, ...overrides },
   };
 }
 
@@ -128,38 +112,7 @@ export function decisions(n: number, from = 1): AuditRecord[] {
 /** The record of one field as the gateway writes it now: a grouped record with that one field (same subject, call and context). */
 export function asGrouped(record: AuditRecord): AuditRecord {
   if (record.kind !== 'decision' || 'fields' in record.body) return record;
-  const d = record.body;
-  const field = fieldOutcome({
-    ...(d.field_path !== undefined ? { field_path: d.field_path } : {}),
-    flagged_for_review: d.flagged_for_review,
-    ...(d.input ? { input: { field: d.input.field } } : {}),
-    outcome: d.outcome,
-    principle: d.principle,
-    reason: d.reason,
-    resource: d.resource,
-    rule: d.rule,
-    tier: d.tier,
-    transform: d.transform,
-  });
-  return groupedDecision([field], {
-    request_id: d.request_id,
-    trace_id: d.trace_id,
-    caller_id: d.caller_id,
-    organisation: d.organisation,
-    role: d.role,
-    owner: d.owner,
-    subject_pseudonym: d.subject_pseudonym,
-    subject_type: d.subject_type,
-    project: d.project,
-    phase: d.phase,
-    purpose: d.purpose,
-    case_id: d.case_id,
-    justification: d.justification,
-    policy_version: d.policy_version,
-    decided_at: d.decided_at,
-    processing_activity_id: d.processing_activity_id,
-    processing_activity_version: d.processing_activity_version,
-    ...(d.scope_link ? { scope_link: d.scope_link } : {}),
-    ...(d.input ? { input: { entity: d.input.entity, request: d.input.request } } : {}),
-  });
+  const { resource, outcome, principle, rule, reason, transform, flagged_for_review, tier, field_path, reviewed_at: _at, reviewed_by: _by, input, ...context } = record.body;
+  const field = fieldOutcome({ resource, outcome, principle, rule, reason, transform, flagged_for_review, tier, ...(field_path !== undefined ? { field_path } : {}), ...(input ? { input: { field: input.field } } : {}) });
+  return groupedDecision([field], { ...context, ...(input ? { input: { entity: input.entity, request: input.request } } : {}) });
 }

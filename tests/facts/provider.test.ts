@@ -29,76 +29,53 @@ function addressFacts(subjectId: string, overrides: Partial<EntityFacts> = {}): 
 }
 
 let seq = 0;
+/** What a decision record says once, in either shape. */
+const CONTEXT = {
+  request_id: 'req-1',
+  trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+  caller_id: 'medewerker-17',
+  organisation: 'sociale-dienst',
+  role: 'analist',
+  action: 'read',
+  subject_pseudonym: 'a'.repeat(64),
+  subject_type: 'person',
+  project: P,
+  phase: null,
+  purpose: 'woonfraude',
+  justification: null,
+  policy_version: 'sha256:test',
+  decided_at: '2026-07-02T10:00:00.000Z',
+  processing_activity_id: null,
+  processing_activity_version: null,
+};
+const outcomeOf = (outcome: FieldOutcome['outcome']) => ({
+  outcome,
+  principle: outcome === 'allow' ? null : 'proportionaliteit',
+  rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
+  reason: null,
+  transform: outcome === 'minimise' ? 'year' : null,
+  flagged_for_review: false,
+});
+
 /** Stores a decision record of one field, as the audit writer wrote them before they were grouped (the chain columns are not read here). */
 async function storeDecision(db: Db, caseId: string | null, tier: string, outcome: FieldDecisionRecord['outcome']): Promise<void> {
-  const body = fieldDecisionRecord.parse({
-    request_id: 'req-1',
-    trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
-    caller_id: 'medewerker-17',
-    organisation: 'sociale-dienst',
-    role: 'analist',
-    action: 'read',
-    resource: 'Persoon.naam',
-    owner: 'brp',
-    subject_pseudonym: 'a'.repeat(64),
-    subject_type: 'person',
-    project: P,
-    phase: null,
-    purpose: 'woonfraude',
-    case_id: caseId,
-    justification: null,
-    outcome,
-    principle: outcome === 'allow' ? null : 'proportionaliteit',
-    rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
-    reason: null,
-    transform: outcome === 'minimise' ? 'year' : null,
-    flagged_for_review: false,
-    reviewed_at: null,
-    reviewed_by: null,
-    policy_version: 'sha256:test',
-    decided_at: '2026-07-02T10:00:00.000Z',
-    tier,
-    processing_activity_id: null,
-    processing_activity_version: null,
-  });
-  await insertDecision(db, body);
+  await insertDecision(db, fieldDecisionRecord.parse({ ...CONTEXT, resource: 'Persoon.naam', owner: 'brp', case_id: caseId, ...outcomeOf(outcome), reviewed_at: null, reviewed_by: null, tier }));
 }
 
 /** Stores a decision record as the audit writer writes it now: one subject and partner call, these fields' tiers and outcomes. */
 async function storeGroupedDecision(db: Db, caseId: string | null, fields: [tier: string, outcome: FieldOutcome['outcome']][], owner = 'uwv'): Promise<void> {
-  const body = decisionRecord.parse({
-    request_id: 'req-2',
-    trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
-    caller_id: 'medewerker-17',
-    organisation: 'sociale-dienst',
-    role: 'analist',
-    action: 'read',
-    owner,
-    partner_reference: null,
-    subject_pseudonym: 'b'.repeat(64),
-    subject_type: 'person',
-    project: P,
-    phase: null,
-    purpose: 'woonfraude',
-    case_id: caseId,
-    justification: null,
-    policy_version: 'sha256:test',
-    decided_at: '2026-07-02T10:00:00.000Z',
-    released_tiers: [...new Set(fields.filter(([, outcome]) => outcome !== 'deny').map(([tier]) => tier))].sort(),
-    processing_activity_id: null,
-    processing_activity_version: null,
-    fields: fields.map(([tier, outcome], i) => ({
-      flagged_for_review: false,
-      outcome,
-      principle: outcome === 'allow' ? null : 'proportionaliteit',
-      reason: null,
-      resource: `Persoon.veld${i}`,
-      rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
-      tier,
-      transform: outcome === 'minimise' ? 'year' : null,
-    })),
-  });
-  await insertDecision(db, body);
+  const released = new Set(fields.filter(([, outcome]) => outcome !== 'deny').map(([tier]) => tier));
+  await insertDecision(
+    db,
+    decisionRecord.parse({
+      ...CONTEXT,
+      owner,
+      partner_reference: null,
+      case_id: caseId,
+      released_tiers: [...released].sort(),
+      fields: fields.map(([tier, outcome], i) => ({ resource: `Persoon.veld${i}`, ...outcomeOf(outcome), tier })),
+    }),
+  );
 }
 
 async function insertDecision(db: Db, body: unknown): Promise<void> {
