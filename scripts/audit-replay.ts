@@ -48,7 +48,7 @@ async function main(): Promise<number> {
 function inWords(report: ReplayReport, policyDir: string | undefined): string {
   const lines: string[] = [];
   const under = report.policy_version ? `under ${report.policy_version} (${policyDir})` : 'each under its own policy version';
-  lines.push(`${report.decisions} decision records; ${report.replayed} replayed ${under}: ${report.same} the same, ${report.differences.length} differ`);
+  lines.push(`${report.decisions} field decisions in ${report.records} decision records; ${report.replayed} replayed ${under}: ${report.same} the same, ${report.differences.length} differ`);
   if (report.not_replayable.total > 0) {
     lines.push(`${report.not_replayable.total} made outside the policy's rules, not replayable by the policy: ${tally(report.not_replayable.by_rule)}`);
   }
@@ -70,7 +70,7 @@ function inWords(report: ReplayReport, policyDir: string | undefined): string {
 function describe(d: ReplayDifference): string {
   const recorded = `${d.recorded.outcome}${d.recorded.transform ? ` (${d.recorded.transform})` : ''} by ${d.recorded.rule}`;
   const replayed = `${d.replayed.outcome}${d.replayed.transform ? ` (${d.replayed.transform})` : ''} by ${d.replayed.rule}`;
-  return `seq ${d.seq} trace ${d.trace_id} ${d.resource} of ${d.subject_type} ${d.subject_pseudonym} (project ${d.project ?? '-'}, purpose ${d.purpose ?? '-'}, ${d.policy_version}): recorded ${recorded}, replayed ${replayed}`;
+  return `seq ${d.seq}${d.field !== undefined ? ` field ${d.field}` : ''} trace ${d.trace_id} ${d.resource} of ${d.subject_type} ${d.subject_pseudonym} (project ${d.project ?? '-'}, purpose ${d.purpose ?? '-'}, ${d.policy_version}): recorded ${recorded}, replayed ${replayed}`;
 }
 
 function tally(counts: Record<string, number>): string {

@@ -10,13 +10,12 @@ import { dutchDayOf } from '../policy/dates.ts';
 import type { DecisionInput, EntityFacts, RequestFacts } from '../policy/facts.ts';
 import type { LinkKind } from '../policy/links.ts';
 import type { FieldQuestion } from '../policy/types.ts';
-import type { DecisionRecord, RecordedInput } from './records.ts';
+import type { FieldDecisionRecord, RecordedInput } from './records.ts';
 
 /** The input as the record keeps it; `pseudonymOf` turns an address id into its pseudonym. */
 export function recordedInput(input: DecisionInput, pseudonymOf: (addressId: string) => string): RecordedInput {
   const { request, field, entity, referenceDate } = input;
   const { caller, purpose } = request;
-  const { classification } = field;
   // Keys in sorted order at every level: the canonical order the audit chain hashes (canonical.ts).
   return {
     entity: entity && {
@@ -28,13 +27,7 @@ export function recordedInput(input: DecisionInput, pseudonymOf: (addressId: str
       secrecy: entity.secrecy,
       signals: { kinds: [...entity.signals.kinds], partners: [...entity.signals.partners] },
     },
-    field: {
-      coordinate: field.coordinate,
-      minimised: classification.minimised ?? null,
-      owner: field.owner,
-      purposes: [...classification.purposes],
-      tier: classification.tier,
-    },
+    field: recordedFieldInput(field),
     request: {
       caller: caller ? { organisation: caller.organisation, projects: [...caller.projects], roles: [...caller.roles] } : null,
       purpose: purpose
@@ -46,6 +39,18 @@ export function recordedInput(input: DecisionInput, pseudonymOf: (addressId: str
   };
 }
 
+/** The field's part of the input: its coordinate, owner and classification. */
+export function recordedFieldInput(field: FieldQuestion): RecordedInput['field'] {
+  const { classification } = field;
+  return {
+    coordinate: field.coordinate,
+    minimised: classification.minimised ?? null,
+    owner: field.owner,
+    purposes: [...classification.purposes],
+    tier: classification.tier,
+  };
+}
+
 /** The question a recorded decision answered, as the rules read it; the subject is its pseudonym (no rule reads the id). */
 export interface ReplayQuestion {
   request: RequestFacts;
@@ -54,8 +59,8 @@ export interface ReplayQuestion {
   entity: EntityFacts | null;
 }
 
-/** The facts of a record's input, for the rules; undefined for a record without one (decided outside the rules). */
-export function replayQuestion(record: DecisionRecord): ReplayQuestion | undefined {
+/** The facts of a field decision's input (a record of one field, or a field of a grouped record as fieldDecisions views it), for the rules; undefined for a record without one (decided outside the rules). */
+export function replayQuestion(record: FieldDecisionRecord): ReplayQuestion | undefined {
   const { input } = record;
   if (!input) return undefined;
   const { caller, purpose, today } = input.request;

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../store/db.ts';
 import { pseudonymise } from './pseudonym.ts';
-import type { AuditKind, DecisionRecord, LiftRecord, ProcessingRecord, ReviewRecord } from './records.ts';
+import { fieldDecisions, isGrouped, type FieldDecision } from './field-decisions.ts';
+import type { AuditKind, FieldDecisionRecord, LiftRecord, ProcessingRecord, ReviewRecord, StoredDecisionBody } from './records.ts';
 import type { AuditWriter } from './writer.ts';
 import { verifyChain, type ChainVerdict, type VerifyOptions } from './verify.ts';
 
@@ -19,6 +20,8 @@ export interface Page {
 
 export interface AuditEntry<Body = Record<string, unknown>> {
   seq: number;
+  /** A field of a grouped decision record, by its index in the record's `fields` (a review targets it so); absent otherwise. */
+  field?: number;
   kind: AuditKind;
   recorded_at: Date;
   body: Body;
@@ -56,9 +59,31 @@ async function listEntries<Body>(db: Db, where: readonly string[], params: reado
   return { items, next: rows.length > limit ? items[items.length - 1]!.seq : null };
 }
 
-/** Every processing and decision record about one subject, by pseudonym. */
-export function accessToSubject(db: Db, subjectPseudonym: string, page: Page = {}): Promise<PageOf<AuditEntry>> {
-  return listEntries(db, ['subject_pseudonym = $1'], [subjectPseudonym], page);
+/**
+ * The entries of a page with each decision record read per field: a grouped record becomes one
+ * entry per field that `keep` keeps (with its index and the body a record of that one field would
+ * have had); a record of one field stays as stored, when kept. Other kinds stay as they are. The
+ * page's cursor is the records' seq, so a grouped record is never split across pages.
+ */
+function perField(page: PageOf<AuditEntry<unknown>>, keep: (decision: FieldDecision, seq: number) => boolean = () => true): PageOf<AuditEntry> {
+  const items: AuditEntry[] = [];
+  for (const entry of page.items) {
+    if (entry.kind !== 'decision') {
+      items.push(entry as AuditEntry);
+      continue;
+    }
+    const body = entry.body as StoredDecisionBody;
+    for (const decision of fieldDecisions(body)) {
+      if (!keep(decision, entry.seq)) continue;
+      items.push(isGrouped(body) ? { seq: entry.seq, field: decision.field!, kind: entry.kind, recorded_at: entry.recorded_at, body: decision.body } : (entry as AuditEntry));
+    }
+  }
+  return { items, next: page.next };
+}
+
+/** Every processing and decision record about one subject, by pseudonym; decisions per field. */
+export async function accessToSubject(db: Db, subjectPseudonym: string, page: Page = {}): Promise<PageOf<AuditEntry>> {
+  return perField(await listEntries(db, ['subject_pseudonym = $1'], [subjectPseudonym], page));
 }
 
 /** Every processing and decision record about the person with this BSN. */
@@ -66,27 +91,44 @@ export function accessToPerson(db: Db, bsn: string, key: Uint8Array, page: Page 
   return accessToSubject(db, pseudonymise('person', bsn, key), page);
 }
 
-/** Every decision taken in a project. */
-export function accessInProject(db: Db, project: string, page: Page = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
-  return listEntries(db, ["kind = 'decision'", 'project = $1'], [project], page);
+/** Every decision taken in a project, per field. */
+export async function accessInProject(db: Db, project: string, page: Page = {}): Promise<PageOf<AuditEntry<FieldDecisionRecord>>> {
+  return perField(await listEntries(db, ["kind = 'decision'", 'project = $1'], [project], page)) as PageOf<AuditEntry<FieldDecisionRecord>>;
 }
+
+/** A record with a field of this outcome or flag: a record of one field holds it at the top, a grouped record among its fields. */
+const HAS_DENIED = `(body ->> 'outcome' = 'deny' OR body -> 'fields' @> '[{"outcome": "deny"}]')`;
+const HAS_FLAGGED = `((body ->> 'flagged_for_review')::boolean OR body -> 'fields' @> '[{"flagged_for_review": true}]')`;
+const denied = ({ body }: FieldDecision) => body.outcome === 'deny';
+/** What a privacy officer reviews: a release on a written justification (flagged), or a refusal. */
+const reviewable = ({ body }: FieldDecision) => body.flagged_for_review || body.outcome === 'deny';
 
 /** Every refused field, optionally in one project. */
-export function refusals(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
-  const where = ["kind = 'decision'", "body ->> 'outcome' = 'deny'"];
-  if (page.project === undefined) return listEntries(db, where, [], page);
-  return listEntries(db, [...where, 'project = $1'], [page.project], page);
+export async function refusals(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<FieldDecisionRecord>>> {
+  const where = ["kind = 'decision'", HAS_DENIED];
+  const listed = page.project === undefined ? await listEntries(db, where, [], page) : await listEntries(db, [...where, 'project = $1'], [page.project], page);
+  return perField(listed, denied) as PageOf<AuditEntry<FieldDecisionRecord>>;
 }
 
-const NOT_REVIEWED = "NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)";
-const REVIEWED = "EXISTS (SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq)";
-/** What a privacy officer reviews: a release on a written justification (flagged), or a refusal. */
-const REVIEWABLE = ["kind = 'decision'", "((body ->> 'flagged_for_review')::boolean OR body ->> 'outcome' = 'deny')"];
-const AWAITING_REVIEW = ["kind = 'decision'", "(body ->> 'flagged_for_review')::boolean", NOT_REVIEWED];
+/** A review of this record: of the record of one field, or (target_field) of one field of a grouped record. */
+const REVIEW_OF_RECORD = "SELECT 1 FROM audit_log r WHERE r.kind = 'review' AND r.target_seq = audit_log.seq";
+/** A flagged field that no review targets: the record itself (of one field), or a flagged entry of its fields. */
+const AWAITING_REVIEW = [
+  "kind = 'decision'",
+  `(((body ->> 'flagged_for_review')::boolean AND NOT EXISTS (${REVIEW_OF_RECORD}))
+    OR EXISTS (SELECT 1 FROM jsonb_array_elements(body -> 'fields') WITH ORDINALITY AS f (entry, n)
+                WHERE (f.entry ->> 'flagged_for_review')::boolean
+                  AND NOT EXISTS (${REVIEW_OF_RECORD} AND (r.body ->> 'target_field')::int = f.n - 1)))`,
+];
 
-/** Decisions flagged for review (a justification skipped a lower tier) that nobody has reviewed yet. */
-export function awaitingReview(db: Db, page: Page = {}): Promise<PageOf<AuditEntry<DecisionRecord>>> {
-  return listEntries(db, AWAITING_REVIEW, [], page);
+/** Where a review mark is kept: the record's seq, and the field's index in a grouped record. */
+const markKey = (seq: number, field: number | undefined) => (field === undefined ? `${seq}` : `${seq}.${field}`);
+
+/** Decisions flagged for review (a justification skipped a lower tier) that nobody has reviewed yet, per field. */
+export async function awaitingReview(db: Db, page: Page = {}): Promise<PageOf<AuditEntry<FieldDecisionRecord>>> {
+  const listed = await listEntries(db, AWAITING_REVIEW, [], page);
+  const marks = await reviewsOf(db, listed.items.map((item) => item.seq));
+  return perField(listed, (d, seq) => d.body.flagged_for_review && !marks.has(markKey(seq, d.field))) as PageOf<AuditEntry<FieldDecisionRecord>>;
 }
 
 /** A review mark: who reviewed the decision, when, with what note, and the review record's own seq. */
@@ -94,29 +136,34 @@ export interface ReviewMark extends ReviewRecord {
   seq: number;
 }
 
-/** The review of each of these decisions that has one (the first, should there be more), by the decision's seq. */
-export async function reviewsOf(db: Db, seqs: readonly number[]): Promise<Map<number, ReviewMark>> {
+/** The review of each decision of these records that has one (the first, should there be more), by the record's seq and, in a grouped record, the field's index ("12.3"). */
+async function reviewsOf(db: Db, seqs: readonly number[]): Promise<Map<string, ReviewMark>> {
   if (seqs.length === 0) return new Map();
   const { rows } = await db.query<{ seq: number; body: ReviewRecord }>(
     "SELECT seq, body FROM audit_log WHERE kind = 'review' AND target_seq = ANY($1::bigint[]) ORDER BY seq",
     [seqs],
   );
-  const marks = new Map<number, ReviewMark>();
-  for (const row of rows) if (!marks.has(row.body.target_seq)) marks.set(row.body.target_seq, { seq: Number(row.seq), ...row.body });
+  const marks = new Map<string, ReviewMark>();
+  for (const { seq, body } of rows) {
+    const key = markKey(body.target_seq, body.target_field);
+    if (!marks.has(key)) marks.set(key, { seq: Number(seq), ...body });
+  }
   return marks;
 }
 
 /** Each entry with its review mark, or null. */
 export async function withReviews<Body>(db: Db, page: PageOf<AuditEntry<Body>>): Promise<PageOf<AuditEntry<Body> & { review: ReviewMark | null }>> {
-  const marks = await reviewsOf(db, page.items.map((item) => item.seq));
-  return { items: page.items.map((item) => ({ ...item, review: marks.get(item.seq) ?? null })), next: page.next };
+  const marks = await reviewsOf(db, [...new Set(page.items.map((item) => item.seq))]);
+  return { items: page.items.map((item) => ({ ...item, review: marks.get(markKey(item.seq, item.field)) ?? null })), next: page.next };
 }
 
 /** Refusals and justified releases that a privacy officer has reviewed, with the review, optionally in one project. */
-export async function reviewed(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<DecisionRecord> & { review: ReviewMark | null }>> {
-  const where = [...REVIEWABLE, REVIEWED];
-  const listed = page.project === undefined ? await listEntries<DecisionRecord>(db, where, [], page) : await listEntries<DecisionRecord>(db, [...where, 'project = $1'], [page.project], page);
-  return withReviews(db, listed);
+export async function reviewed(db: Db, page: Page & { project?: string } = {}): Promise<PageOf<AuditEntry<FieldDecisionRecord> & { review: ReviewMark | null }>> {
+  const where = ["kind = 'decision'", `(${HAS_FLAGGED} OR ${HAS_DENIED})`, `EXISTS (${REVIEW_OF_RECORD})`];
+  const listed = page.project === undefined ? await listEntries(db, where, [], page) : await listEntries(db, [...where, 'project = $1'], [page.project], page);
+  const marks = await reviewsOf(db, listed.items.map((item) => item.seq));
+  const fields = perField(listed, (d, seq) => reviewable(d) && marks.has(markKey(seq, d.field))) as PageOf<AuditEntry<FieldDecisionRecord>>;
+  return { items: fields.items.map((item) => ({ ...item, review: marks.get(markKey(item.seq, item.field))! })), next: fields.next };
 }
 
 /** Why a decision cannot be marked as reviewed. */
@@ -131,20 +178,31 @@ export class ReviewRefused extends Error {
 
 /**
  * Records that a privacy officer reviewed a refusal or a release on a written justification; the
- * review is itself an audit record, in the chain. A decision is reviewed once. Returns its seq.
+ * review is itself an audit record, in the chain. A field of a grouped decision record is named by
+ * its index (`field`, as the lists give it); a record of one field takes none. A decision is
+ * reviewed once. Returns the review's seq.
  */
 export async function markReviewed(
   db: Db,
   writer: AuditWriter,
   seq: number,
   reviewer: string,
-  options: { note?: string; now?: Date } = {},
+  options: { field?: number; note?: string; now?: Date } = {},
 ): Promise<number> {
-  const { rows } = await db.query<{ seq: number }>(`SELECT seq FROM audit_log WHERE seq = $1 AND ${REVIEWABLE.join(' AND ')}`, [seq]);
-  if (rows.length === 0) throw new ReviewRefused('not-reviewable', `seq ${seq} is not a refusal or a release on a written justification`);
-  const earlier = (await reviewsOf(db, [seq])).get(seq);
-  if (earlier) throw new ReviewRefused('already-reviewed', `seq ${seq} was already reviewed by ${earlier.reviewed_by} at ${earlier.reviewed_at}`);
-  const body = { target_seq: seq, reviewed_by: reviewer, reviewed_at: (options.now ?? new Date()).toISOString(), note: options.note ?? null };
+  const { field } = options;
+  const named = field === undefined ? `seq ${seq}` : `seq ${seq} field ${field}`;
+  const { rows } = await db.query<{ body: StoredDecisionBody }>("SELECT body FROM audit_log WHERE seq = $1 AND kind = 'decision'", [seq]);
+  const decision = rows[0] && fieldDecisions(rows[0].body).find((d) => d.field === field);
+  if (!decision || !reviewable(decision)) throw new ReviewRefused('not-reviewable', `${named} is not a refusal or a release on a written justification`);
+  const earlier = (await reviewsOf(db, [seq])).get(markKey(seq, field));
+  if (earlier) throw new ReviewRefused('already-reviewed', `${named} was already reviewed by ${earlier.reviewed_by} at ${earlier.reviewed_at}`);
+  const body: ReviewRecord = {
+    target_seq: seq,
+    ...(field !== undefined ? { target_field: field } : {}),
+    reviewed_by: reviewer,
+    reviewed_at: (options.now ?? new Date()).toISOString(),
+    note: options.note ?? null,
+  };
   const [written] = await writer.write([{ kind: 'review', body }]);
   return written!;
 }
@@ -209,14 +267,14 @@ export async function subjectAccessReport(
   let range = '';
   if (input.from) range += ` AND recorded_at >= $${values.push(input.from)}`;
   if (input.to) range += ` AND recorded_at < $${values.push(input.to)}`;
-  const { rows } = await db.query<AuditEntry<ProcessingRecord | DecisionRecord>>(
+  const { rows } = await db.query<AuditEntry<ProcessingRecord | StoredDecisionBody>>(
     `SELECT seq, kind, recorded_at, body FROM audit_log
       WHERE subject_pseudonym = $1 AND kind IN ('processing', 'decision')${range}
       ORDER BY seq`,
     values,
   );
   const lifted = await liftedSeqs(db, rows.filter((r) => r.kind === 'processing').map((r) => r.seq));
-  const byTrace = new Map<string, AuditEntry<ProcessingRecord | DecisionRecord>[]>();
+  const byTrace = new Map<string, AuditEntry<ProcessingRecord | StoredDecisionBody>[]>();
   for (const row of rows) {
     const group = byTrace.get(row.body.trace_id) ?? [];
     group.push(row);
@@ -230,7 +288,7 @@ export async function subjectAccessReport(
     if (hidden) continue;
     const oversight = processings.length > 0 && processings.every((p) => p.body.processing_activity_id === input.oversightActivityId);
     if (oversight && anythingHidden) continue;
-    const decisions = group.filter((r) => r.kind === 'decision').map((r) => r.body as DecisionRecord);
+    const decisions = group.filter((r) => r.kind === 'decision').flatMap((r) => fieldDecisions(r.body as StoredDecisionBody).map((d) => d.body));
     const released = decisions.filter((d) => d.outcome !== 'deny');
     if (processings.length === 0 && decisions.length === 0) continue;
     const entry = entryOf(processings.map((p) => p.body), decisions, released);
@@ -239,7 +297,7 @@ export async function subjectAccessReport(
   return { subject_type: 'person', entries: entries.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0)) };
 }
 
-function entryOf(processings: ProcessingRecord[], decisions: DecisionRecord[], released: DecisionRecord[]): SubjectAccessEntry {
+function entryOf(processings: ProcessingRecord[], decisions: FieldDecisionRecord[], released: FieldDecisionRecord[]): SubjectAccessEntry {
   const times = [...processings.map((p) => p.started_at), ...decisions.map((d) => d.decided_at)].sort();
   const context = decisions[0];
   const activities = new Map<string, { id: string; version: string }>();

@@ -3,8 +3,11 @@
  * log's own format, read by privacy officers' tools and replayed years later.
  *
  * - processing: what happened (Logboek Dataverwerkingen): one record per processing per data subject.
- * - decision: why it was allowed (authorization decision log): one record per field per subject.
- * - review: a privacy officer reviewed a flagged decision (target_seq).
+ * - decision: why it was allowed (authorization decision log): one record per subject and partner
+ *   call, listing every field's outcome (decision-records.ts). Records written before that hold one
+ *   field each (fieldDecisionRecord); readers take both shapes.
+ * - review: a privacy officer reviewed a flagged decision (target_seq, and target_field for a field
+ *   of a record of several).
  * - lift: the confidentiality of a processing record (target_seq) was lifted.
  * - mutation: a change made through the project's case work (selecting an address, recording a
  *   finding, ...): who made it, in which project, for which purpose and why, about which subject.
@@ -78,42 +81,27 @@ export const decisionInput = z.strictObject({
   }),
 });
 
-export const decisionRecord = z.strictObject({
+/** What a decision record says once, in either shape: who asked, about whom, for what, under which policy. */
+const decisionContext = {
   request_id: text,
   trace_id: hex(32),
   caller_id: text,
   organisation: text,
   role: text.nullable(),
   action: z.literal('read'),
-  /** The field's coordinate, "Type.field". */
-  resource: coordinate,
-  /** The partner that owns the field. */
+  /** The partner that owns the field (or fields). */
   owner: text,
   subject_pseudonym: pseudonym,
   subject_type: subjectType,
   project: text.nullable(),
   phase: text.nullable(),
   purpose: text.nullable(),
+  /** The case the decision was made in (the entity's open case, else the declared one). */
   case_id: text.nullable(),
   justification: text.nullable(),
-  outcome: z.enum(['allow', 'minimise', 'deny']),
-  principle: text.nullable(),
-  rule: text,
-  reason: text.nullable(),
-  transform: text.nullable(),
-  flagged_for_review: z.boolean(),
-  reviewed_at: instant.nullable(),
-  reviewed_by: text.nullable(),
   /** Exact version (content hash) of the policy files that decided. */
   policy_version: text,
   decided_at: instant,
-  tier: text,
-  /**
-   * Where in the response the field was decided for: its response keys and list indexes, joined by
-   * dots ("adres.bewoners.0.bsn"), nine-digit runs masked. With the subject pseudonym it ties each
-   * released value to the decision about that very subject.
-   */
-  field_path: text.optional(),
   /** The processing activity the request ran under, when known: sets the record's retention. */
   processing_activity_id: text.nullable(),
   processing_activity_version: text.nullable(),
@@ -121,12 +109,78 @@ export const decisionRecord = z.strictObject({
   scope_link: z
     .strictObject({ kind: text, partner: text, record: text, address_pseudonym: pseudonym })
     .optional(),
+};
+
+/** One field's outcome, in either shape. */
+const outcomeOfField = {
+  /** The field's coordinate, "Type.field". */
+  resource: coordinate,
+  outcome: z.enum(['allow', 'minimise', 'deny']),
+  principle: text.nullable(),
+  rule: text,
+  reason: text.nullable(),
+  transform: text.nullable(),
+  flagged_for_review: z.boolean(),
+  tier: text,
+  /**
+   * Where in the response the field was decided for: its response keys and list indexes, joined by
+   * dots ("adres.bewoners.0.bsn"), nine-digit runs masked. With the subject pseudonym it ties each
+   * released value to the decision about that very subject.
+   */
+  field_path: text.optional(),
+};
+
+/** A shape with its keys in sorted order: a parsed value then holds them so, which is its canonical order (canonical.ts). */
+function sortedShape<Shape extends Record<string, z.ZodType>>(shape: Shape): Shape {
+  return Object.fromEntries(Object.entries(shape).sort(([a], [b]) => (a < b ? -1 : 1))) as Shape;
+}
+
+/**
+ * A decision record of one field about one subject: the shape written before decisions were
+ * recorded per subject and partner call. Still read (existing logs hold it), no longer written by
+ * the gateway; the per-field view of a grouped record has this shape too (field-decisions.ts).
+ */
+export const fieldDecisionRecord = z.strictObject({
+  ...decisionContext,
+  ...outcomeOfField,
+  reviewed_at: instant.nullable(),
+  reviewed_by: text.nullable(),
   /** What the rules read; absent on a decision made outside them, and on records older than it. */
   input: decisionInput.optional(),
 });
 
+/** The outcome of one field in a decision record, with the part of the input that is the field's own. */
+export const fieldOutcome = z.strictObject(
+  sortedShape({
+    ...outcomeOfField,
+    /** The field's classification as the rules read it; absent on a field decided outside them. */
+    input: z.strictObject({ field: decisionInput.shape.field }).optional(),
+  }),
+);
+
+/**
+ * A decision record: every field decided about one subject for one partner (the owner of the
+ * fields) in one round of the request, the round in which that partner is called once. Who asked,
+ * for what and under which policy is said once; each field's outcome is an entry of `fields`.
+ */
+export const decisionRecord = z.strictObject({
+  ...decisionContext,
+  /** The span id of the call to the owner that fetched the released fields (as its processing record's); null when none was made. */
+  partner_reference: text.nullable(),
+  /** The distinct tiers of the fields released (allowed or minimised), sorted: what the consulted-tiers read indexes. */
+  released_tiers: z.array(text),
+  /** What the rules read of the request and the entity, once; each field's own part is in its entry. Absent when no field was decided by the rules. */
+  input: decisionInput.pick({ entity: true, request: true }).optional(),
+  fields: z.array(fieldOutcome).min(1),
+});
+
+/** A decision record as a reader takes it: grouped, or of one field. */
+export const storedDecisionRecord = z.union([decisionRecord, fieldDecisionRecord]);
+
 export const reviewRecord = z.strictObject({
   target_seq: seq,
+  /** The field reviewed, by its index in the target's `fields`; absent for a record of one field (fieldDecisionRecord). */
+  target_field: z.number().int().nonnegative().optional(),
   reviewed_by: text,
   reviewed_at: instant,
   note: text.nullable(),
@@ -161,6 +215,10 @@ export const mutationRecord = z.strictObject({
 
 export type ProcessingRecord = z.infer<typeof processingRecord>;
 export type DecisionRecord = z.infer<typeof decisionRecord>;
+export type FieldDecisionRecord = z.infer<typeof fieldDecisionRecord>;
+export type FieldOutcome = z.infer<typeof fieldOutcome>;
+/** A decision record as stored: grouped, or one field as written before. */
+export type StoredDecisionBody = DecisionRecord | FieldDecisionRecord;
 export type RecordedInput = z.infer<typeof decisionInput>;
 export type ReviewRecord = z.infer<typeof reviewRecord>;
 export type LiftRecord = z.infer<typeof liftRecord>;
@@ -168,37 +226,55 @@ export type MutationRecord = z.infer<typeof mutationRecord>;
 
 export type AuditRecord =
   | { kind: 'processing'; body: ProcessingRecord }
-  | { kind: 'decision'; body: DecisionRecord }
+  | { kind: 'decision'; body: DecisionRecord | FieldDecisionRecord }
   | { kind: 'review'; body: ReviewRecord }
   | { kind: 'lift'; body: LiftRecord }
   | { kind: 'mutation'; body: MutationRecord };
 
 export type AuditKind = AuditRecord['kind'];
 
-const bodies = { processing: processingRecord, decision: decisionRecord, review: reviewRecord, lift: liftRecord, mutation: mutationRecord } as const;
+/** The shapes each kind may have; a decision record is grouped, or of one field as written before (both are the log's format). */
+const bodies: Record<AuditKind, readonly z.ZodObject[]> = {
+  processing: [processingRecord],
+  decision: [decisionRecord, fieldDecisionRecord],
+  review: [reviewRecord],
+  lift: [liftRecord],
+  mutation: [mutationRecord],
+};
 
-/** Each kind's fields in sorted order: a checked body holds its keys so, which is its canonical order (chain.ts). */
-const SORTED_FIELDS = Object.fromEntries(Object.entries(bodies).map(([kind, schema]) => [kind, Object.keys(schema.shape).sort()])) as Record<AuditKind, string[]>;
+/** Each shape's fields in sorted order: a checked body holds its keys so, which is its canonical order (chain.ts). */
+const SORTED_FIELDS = new Map(Object.values(bodies).flat().map((schema) => [schema, Object.keys(schema.shape).sort()]));
 
 /** Fields that hold free text typed by people; numbers that look like a BSN are removed from them. */
 const FREE_TEXT: ReadonlySet<string> = new Set(['name', 'justification', 'reason', 'note']);
 const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/g;
 
+const scrubbed = (value: string) => value.replace(BSN_LIKE, '[removed]');
+
 /** Checks a record strictly and removes BSN-like numbers from its free text. Throws on anything unknown. */
 export function parseAuditRecord(record: AuditRecord): AuditRecord {
-  const schema = bodies[record.kind];
-  if (schema === undefined) throw new Error('audit record: unknown kind');
-  const result = schema.safeParse(record.body);
+  const schemas = bodies[record.kind];
+  if (schemas === undefined) throw new Error('audit record: unknown kind');
+  let schema = schemas[0]!;
+  let result = schema.safeParse(record.body);
+  for (const other of schemas.slice(1)) {
+    if (result.success) break;
+    // Of shapes that do not fit, the one nearest to fitting names what is wrong.
+    const attempt = other.safeParse(record.body);
+    if (attempt.success || attempt.error.issues.length < result.error.issues.length) [result, schema] = [attempt, other];
+  }
   if (!result.success) {
     const paths = result.error.issues.map((issue) => issue.path.join('.') || '(body)');
     throw new Error(`audit record (${record.kind}): invalid ${[...new Set(paths)].join(', ')}`);
   }
   const data = result.data as Record<string, unknown>;
   const body: Record<string, unknown> = {};
-  for (const field of SORTED_FIELDS[record.kind]) {
+  for (const field of SORTED_FIELDS.get(schema)!) {
     const value = data[field];
     if (value === undefined) continue;
-    body[field] = FREE_TEXT.has(field) && typeof value === 'string' ? value.replace(BSN_LIKE, '[removed]') : value;
+    body[field] = FREE_TEXT.has(field) && typeof value === 'string' ? scrubbed(value) : value;
   }
+  // A grouped decision's fields each carry their own reason.
+  if (Array.isArray(body.fields)) body.fields = (body.fields as FieldOutcome[]).map((f) => (f.reason === null ? f : { ...f, reason: scrubbed(f.reason) }));
   return { kind: record.kind, body } as AuditRecord;
 }

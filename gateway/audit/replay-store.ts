@@ -7,7 +7,7 @@
 import type { PolicyData } from '../policy/load.ts';
 import type { Db } from '../store/db.ts';
 import { storedPolicyData } from '../store/policy-versions.ts';
-import { decisionRecord } from './records.ts';
+import { storedDecisionRecord } from './records.ts';
 import { replayDecisions, type ReplayReport, type StoredDecision } from './replay.ts';
 
 export interface ReplayFilter {
@@ -49,7 +49,7 @@ async function decisionsIn(db: Db, filter: ReplayFilter): Promise<StoredDecision
       [...values, last],
     );
     for (const row of rows) {
-      const parsed = decisionRecord.safeParse(row.body);
+      const parsed = storedDecisionRecord.safeParse(row.body);
       if (!parsed.success) throw new Error(`The decision record at seq ${row.seq} does not have the decision record's shape; run npm run audit:verify.`);
       records.push({ seq: row.seq, body: parsed.data });
     }

@@ -9,12 +9,13 @@ import { decideField, judgeField, judgeRequest } from '../policy/decide.ts';
 import type { PolicyData } from '../policy/load.ts';
 import type { Decision } from '../policy/types.ts';
 import { replayQuestion, type ReplayQuestion } from './decision-input.ts';
-import type { DecisionRecord } from './records.ts';
+import { fieldDecisions } from './field-decisions.ts';
+import type { FieldDecisionRecord, StoredDecisionBody } from './records.ts';
 
-/** A decision record as stored: its place in the audit log and its body. */
+/** A decision record as stored: its place in the audit log and its body (grouped, or of one field). */
 export interface StoredDecision {
   seq: number;
-  body: DecisionRecord;
+  body: StoredDecisionBody;
 }
 
 /**
@@ -32,6 +33,8 @@ export const UNDECIDED_RULE = 'replay.facts-not-recorded';
 /** A field whose replayed outcome differs from the recorded one. */
 export interface ReplayDifference {
   seq: number;
+  /** The field's index in a grouped record (as a review targets it); absent for a record of one field. */
+  field?: number;
   trace_id: string;
   request_id: string;
   decided_at: string;
@@ -58,6 +61,8 @@ export interface ReplayReport {
   /** The version every decision was replayed under; null: each under its own recorded version. */
   policy_version: string | null;
   /** Decision records read. */
+  records: number;
+  /** Field decisions read: one per record of one field, one per entry of a grouped record's fields. */
   decisions: number;
   replayed: number;
   /** Replayed with the recorded outcome, rule and transform. */
@@ -84,6 +89,7 @@ export function replayDecisions(
 ): ReplayReport {
   const report: ReplayReport = {
     policy_version: replacement?.version ?? null,
+    records: 0,
     decisions: 0,
     replayed: 0,
     same: 0,
@@ -101,18 +107,25 @@ export function replayDecisions(
     entry[which] += 1;
   };
 
-  for (const { seq, body } of records) {
+  for (const record of records) {
+    report.records += 1;
+    for (const { field, body } of fieldDecisions(record.body)) replayOne(record.seq, field, body);
+  }
+  report.counts = [...counts.values()].sort((a, b) => (a.rule === b.rule ? cmp(a.outcome, b.outcome) : cmp(a.rule, b.rule)));
+  return report;
+
+  function replayOne(seq: number, field: number | undefined, body: FieldDecisionRecord): void {
     report.decisions += 1;
     const question = replayQuestion(body);
     if (!question) {
       report.not_replayable.total += 1;
       report.not_replayable.by_rule[body.rule] = (report.not_replayable.by_rule[body.rule] ?? 0) + 1;
-      continue;
+      return;
     }
     const data = replacement ?? policyFor(body.policy_version);
     if (!data) {
       report.unknown_versions[body.policy_version] = (report.unknown_versions[body.policy_version] ?? 0) + 1;
-      continue;
+      return;
     }
     report.replayed += 1;
     const recorded: ReplayOutcome = { outcome: body.outcome, rule: body.rule, transform: body.transform };
@@ -121,14 +134,12 @@ export function replayDecisions(
     count(replayed, 'replayed');
     if (sameOutcome(recorded, replayed)) {
       report.same += 1;
-      continue;
+      return;
     }
-    const difference = differenceOf(seq, body, recorded, replayed);
+    const difference = differenceOf(seq, field, body, recorded, replayed);
     report.differences.push(difference);
     if (recorded.outcome !== 'deny') report.changed_releases.push(difference);
   }
-  report.counts = [...counts.values()].sort((a, b) => (a.rule === b.rule ? cmp(a.outcome, b.outcome) : cmp(a.rule, b.rule)));
-  return report;
 }
 
 /** The decision the rules make on the recorded input: the precise rule, as the record keeps it. */
@@ -149,9 +160,10 @@ function sameOutcome(a: ReplayOutcome, b: ReplayOutcome): boolean {
   return a.outcome === b.outcome && a.rule === b.rule && a.transform === b.transform;
 }
 
-function differenceOf(seq: number, body: DecisionRecord, recorded: ReplayOutcome, replayed: ReplayOutcome): ReplayDifference {
+function differenceOf(seq: number, field: number | undefined, body: FieldDecisionRecord, recorded: ReplayOutcome, replayed: ReplayOutcome): ReplayDifference {
   return {
     seq,
+    ...(field !== undefined ? { field } : {}),
     trace_id: body.trace_id,
     request_id: body.request_id,
     decided_at: body.decided_at,

@@ -1,17 +1,15 @@
 /**
- * Turns one request's decisions and partner calls into audit records: a decision record per field
- * per subject (why), and processing records per subject for the gateway's processing and for each
- * partner call (what happened), linked by W3C trace context. Subjects are pseudonymised here; the
- * records hold no plain BSN or address id. A decision made by the policy's rules keeps what they
- * read (its input, decision-input.ts).
+ * Turns one request's decisions and partner calls into audit records: a decision record per subject
+ * and partner call listing every field's outcome (why, decision-records.ts), and processing records
+ * per subject for the gateway's processing and for each partner call (what happened), linked by W3C
+ * trace context. Subjects are pseudonymised here; the records hold no plain BSN or address id. A
+ * decision made by the policy's rules keeps what they read (its input, decision-input.ts).
  */
 import type { RequestSummary, AuditSink } from '../server/pipeline.ts';
-import { preciseDecision } from '../policy/no-oracle.ts';
-import { recordedInput } from './decision-input.ts';
+import { decisionRecords } from './decision-records.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { lookupRecords, type LookupJournal } from './register-lookup-records.ts';
-import type { AuditRecord, DecisionRecord, ProcessingRecord } from './records.ts';
-import { redactText } from '../observability/redact.ts';
+import type { AuditRecord, ProcessingRecord } from './records.ts';
 import type { AuditWriter } from './writer.ts';
 
 export interface ProcessingActivityRef {
@@ -35,8 +33,6 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
   const caller = context.caller;
   const purpose = context.purpose;
   const activity = activityFor(options, purpose?.purpose);
-  const records: AuditRecord[] = [];
-  const decidedAt = summary.endedAt.toISOString();
   // subject pseudonym → owners whose data about it was released
   const released = new Map<string, { type: 'person' | 'address'; owners: Set<string> }>();
   // A request decides many fields about few subjects: one HMAC per subject (and per address in the decisions' input).
@@ -48,60 +44,19 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
     return pseudonym;
   };
 
+  const records: AuditRecord[] = decisionRecords(output.decisions, output.calls, {
+    context,
+    policyVersion: options.policyVersion,
+    decidedAt: summary.endedAt.toISOString(),
+    activity: activity && { id: activity.id, version: String(activity.version) },
+    pseudonymOf,
+  }).map((body) => ({ kind: 'decision', body }));
   for (const d of output.decisions) {
-    if (!d.subject.id) continue;
+    if (!d.subject.id || d.decision.outcome === 'deny') continue;
     const pseudonym = pseudonymOf(d.subject.kind, d.subject.id);
-    // The record keeps the precise rule where the caller was shown a uniform refusal (no oracle).
-    const decision = preciseDecision(d.decision);
-    const body: DecisionRecord = {
-      request_id: context.requestId,
-      trace_id: context.traceId,
-      caller_id: caller?.id ?? 'anonymous',
-      organisation: caller?.organisation ?? 'unknown',
-      role: caller?.roles.length ? caller.roles.join(',') : null,
-      action: 'read',
-      resource: d.coordinate,
-      owner: d.owner,
-      subject_pseudonym: pseudonym,
-      subject_type: d.subject.kind,
-      project: purpose?.project ?? null,
-      phase: null,
-      purpose: purpose?.purpose ?? null,
-      case_id: decision.caseId ?? purpose?.caseId ?? null,
-      justification: purpose?.justification ?? null,
-      outcome: decision.outcome,
-      principle: decision.outcome === 'allow' ? null : decision.principle,
-      rule: decision.rule,
-      reason: decision.outcome === 'allow' ? null : decision.reason,
-      transform: decision.outcome === 'minimise' ? decision.transform : null,
-      flagged_for_review: (decision as { flaggedForReview?: boolean }).flaggedForReview === true,
-      reviewed_at: null,
-      reviewed_by: null,
-      policy_version: options.policyVersion,
-      decided_at: decidedAt,
-      tier: d.tier,
-      field_path: redactText(d.path.join('.')),
-      processing_activity_id: activity?.id ?? null,
-      processing_activity_version: activity ? String(activity.version) : null,
-      ...(decision.link
-        ? {
-            scope_link: {
-              kind: decision.link.kind,
-              partner: decision.link.partner,
-              record: decision.link.record,
-              address_pseudonym: pseudonymOf('address', decision.link.addressId),
-            },
-          }
-        : {}),
-      // What the rules read, so the decision can be made again (replay); none for a decision made outside them.
-      ...(d.input ? { input: recordedInput(d.input, (addressId) => pseudonymOf('address', addressId)) } : {}),
-    };
-    records.push({ kind: 'decision', body });
-    if (decision.outcome !== 'deny') {
-      const entry = released.get(pseudonym) ?? { type: d.subject.kind, owners: new Set<string>() };
-      entry.owners.add(d.owner);
-      released.set(pseudonym, entry);
-    }
+    const entry = released.get(pseudonym) ?? { type: d.subject.kind, owners: new Set<string>() };
+    entry.owners.add(d.owner);
+    released.set(pseudonym, entry);
   }
   if (released.size === 0) return records;
   // Data was released without a registered processing activity or a caller: refuse to answer rather than log it half.

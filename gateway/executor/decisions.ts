@@ -117,6 +117,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
             subject: { kind: subject.kind, id: subjectId },
             path: pathArray(down(entry.path, f.key)),
             decision,
+            round: state.round,
             ...(input ? { input } : {}),
           });
           apply(state, plan, entry, f, coordinate, decision);

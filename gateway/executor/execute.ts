@@ -76,6 +76,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     rawVariables,
     topErrors: [],
     decisions: [],
+    round: 0,
     calls: [],
     minimised: [],
     attempted: new WeakMap(),
@@ -181,6 +182,7 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
       for (const item of queue) state.topErrors.push(new GraphQLError(`Gave up after ${maxRounds} rounds of partner calls.`, { path: pathArray(item.path), extensions: { code: 'QUERY_TOO_DEEP' } }));
       return;
     }
+    state.round += 1;
     for (const item of queue) walk(state, item, plan, next);
     await decide(state, plan);
     await Promise.all([...plan.fetches].map(([graph, entries]) => fetchEntities(state, graph, [...entries.values()], next)));

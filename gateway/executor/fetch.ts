@@ -130,7 +130,7 @@ export async function fetchEntities(state: State, graph: string, entries: FetchE
     });
     variables[`r${i}`] = group.reps;
   });
-  const response = await call(state, graph, 'query', selections, variables, [...coordinates]);
+  const response = await call(state, graph, 'query', selections, variables, [...coordinates], state.round);
 
   [...groups.values()].forEach((group, i) => {
     const list = response.data?.[`e${i}`];
@@ -197,6 +197,7 @@ export async function call(
   selections: SelectionNode[],
   extraVariables: Record<string, unknown>,
   topCoordinates: string[],
+  round?: number,
 ): Promise<SubgraphResponse> {
   const coordinates = selectedCoordinates(state.options.supergraph.schema, operation === 'mutation' ? 'Mutation' : 'Query', selections);
   const used = new Set<string>();
@@ -239,6 +240,7 @@ export async function call(
     ...(response.failure ? { failure: `${response.failure.code}: ${redactText(response.failure.message)}` } : {}),
     ...(response.failure?.refused ? { refused: true as const } : {}),
     coordinates: topCoordinates,
+    ...(round !== undefined ? { round } : {}),
   });
   return response;
 }

@@ -71,6 +71,8 @@ export interface DecisionRecord {
   subject: { kind: SubjectKind; id: string | undefined };
   path: PathArray;
   decision: Decision;
+  /** The round it was decided in: the partner's call of that round fetched the field (decision records group by it). */
+  round: number;
   /** What the policy's rules decided on, for the decision record; absent for a decision made outside them. */
   input?: DecisionInput;
 }
@@ -85,6 +87,8 @@ export interface PartnerCallRecord {
   /** The gateway's guard refused the call (circuit open, queue full): it never reached the partner. */
   refused?: true;
   coordinates: string[];
+  /** The round of an `_entities` call (as DecisionRecord's round); absent for a root call. */
+  round?: number;
 }
 
 export interface MinimisedRecord {
@@ -161,6 +165,8 @@ export interface State {
   decisions: DecisionRecord[];
   calls: PartnerCallRecord[];
   minimised: MinimisedRecord[];
+  /** The rounds of partner calls run so far in this operation (DecisionRecord's round). */
+  round: number;
   attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
   deadline: number;

@@ -157,13 +157,17 @@ export async function loadAddressFacts(db: Db, adresIds: readonly string[], quer
  */
 export const CASE_FILE_OWNER = 'project';
 
-/** The released decisions of one case (allowed or minimised) about partners' data, as the index audit_log_released_tiers covers them. */
+/** The released decisions of one case in records of one field (allowed or minimised) about partners' data, as the index audit_log_released_tiers covers them. */
 const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'outcome' IN ('allow', 'minimise') AND body ->> 'owner' <> '${CASE_FILE_OWNER}' AND body ->> 'case_id'`;
+/** The sets of tiers released in one case by grouped decision records (one per subject and partner call), as the index audit_log_released_tier_sets covers them. */
+const TIER_SETS_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body -> 'released_tiers' <> '[]'::jsonb AND body ->> 'owner' <> '${CASE_FILE_OWNER}' AND body ->> 'case_id'`;
+const TIER_SET = "(body -> 'released_tiers')::text";
 
 /**
  * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision
- * records. A loose index scan: each step finds the next tier above the last one, so the cost grows
- * with the number of tiers, not with the number of decision records in the case.
+ * records of both shapes. Loose index scans: each step finds the next tier (records of one field)
+ * or the next set of released tiers (grouped records) above the last one, so the cost grows with
+ * the number of distinct tiers and sets, not with the number of decision records in the case.
  */
 export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
   const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
@@ -176,8 +180,18 @@ export async function consultedTiers(db: Db, caseIds: readonly string[]): Promis
        SELECT t.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = t.case_id AND body ->> 'tier' > t.tier ORDER BY body ->> 'tier' LIMIT 1)
          FROM consulted t
         WHERE t.tier IS NOT NULL
+     ), tier_sets (case_id, tiers) AS (
+       SELECT c.case_id, (SELECT ${TIER_SET} ${TIER_SETS_IN_CASE} = c.case_id ORDER BY ${TIER_SET} LIMIT 1)
+         FROM unnest($1::text[]) AS c (case_id)
+       UNION ALL
+       SELECT t.case_id, (SELECT ${TIER_SET} ${TIER_SETS_IN_CASE} = t.case_id AND ${TIER_SET} > t.tiers ORDER BY ${TIER_SET} LIMIT 1)
+         FROM tier_sets t
+        WHERE t.tiers IS NOT NULL
      )
-     SELECT case_id, tier FROM consulted WHERE tier IS NOT NULL ORDER BY 1, 2`,
+     SELECT case_id, tier FROM consulted WHERE tier IS NOT NULL
+     UNION
+     SELECT case_id, jsonb_array_elements_text(tiers::jsonb) FROM tier_sets WHERE tiers IS NOT NULL
+     ORDER BY 1, 2`,
     [[...new Set(caseIds)]],
   );
   for (const row of rows) {

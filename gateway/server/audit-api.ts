@@ -75,7 +75,7 @@ const pageQuery = z.strictObject({ ...pageShape, project: z.string().min(1).opti
 const reviewsQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional(), status: z.enum(['awaiting', 'reviewed']).default('awaiting') });
 const personBody = z.strictObject({ bsn, ...pageShape });
 const reportBody = z.strictObject({ bsn, from: isoDate.optional(), to: isoDate.optional() });
-const reviewBody = z.strictObject({ note: z.string().min(1).max(2000).optional() });
+const reviewBody = z.strictObject({ field: z.number().int().nonnegative().optional(), note: z.string().min(1).max(2000).optional() });
 /** A proposed policy to replay under: its files as the policy folder holds them (never a path on the gateway's host). */
 const policyFiles = z.strictObject({ files: z.array(z.strictObject({ path: z.string().min(1).max(200), text: z.string() })).min(1).max(100) });
 const replayBody = z.strictObject({ ...replayFilterShape, policy: policyFiles.optional() });
@@ -196,7 +196,7 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
       } else if (req.method === 'POST' && reviewMatch) {
         const body = parse(reviewBody, await jsonBody(req), `POST ${url.pathname}`);
         try {
-          const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.note ? { note: body.note } : {}), now: now() });
+          const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.field !== undefined ? { field: body.field } : {}), ...(body.note ? { note: body.note } : {}), now: now() });
           result = { reviewSeq: seq };
         } catch (err) {
           if (err instanceof ReviewRefused && err.reason === 'not-reviewable') throw new ApiError(404, 'NOT_FOUND', err.message);

@@ -1,6 +1,6 @@
 /** Synthetic audit records for the tests. */
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
-import type { AuditRecord, DecisionRecord, ProcessingRecord } from '../../gateway/audit/records.ts';
+import type { AuditRecord, DecisionRecord, FieldDecisionRecord, FieldOutcome, ProcessingRecord } from '../../gateway/audit/records.ts';
 
 export const KEY = new Uint8Array(32).fill(7);
 export const OTHER_KEY = new Uint8Array(32).fill(9);
@@ -35,25 +35,37 @@ export function processing(overrides: Partial<ProcessingRecord> = {}): AuditReco
   };
 }
 
-export function decision(overrides: Partial<DecisionRecord> = {}): AuditRecord {
+/** What a decision record says once, in either shape: who asked, about whom, for what. */
+function decisionContext() {
+  return {
+    request_id: 'req-1',
+    trace_id: TRACE_ID,
+    caller_id: 'venlo-analist-17',
+    organisation: 'gemeente-venlo',
+    role: 'analist',
+    action: 'read' as const,
+    owner: 'belastingdienst',
+    subject_pseudonym: pseudonymise('person', BSN, KEY),
+    subject_type: 'person' as const,
+    project: 'klingerberg-2025',
+    phase: 'administratief-onderzoek',
+    purpose: 'uitkeringsfraude',
+    case_id: null,
+    justification: null,
+    policy_version: 'sha256:0f1e2d',
+    decided_at: '2025-03-04T10:00:00.000Z',
+    processing_activity_id: 'lsi-administratief-onderzoek',
+    processing_activity_version: '1',
+  };
+}
+
+/** A decision record of one field, as the log held them before decisions were grouped per subject and partner call. */
+export function decision(overrides: Partial<FieldDecisionRecord> = {}): AuditRecord {
   return {
     kind: 'decision',
     body: {
-      request_id: 'req-1',
-      trace_id: TRACE_ID,
-      caller_id: 'venlo-analist-17',
-      organisation: 'gemeente-venlo',
-      role: 'analist',
-      action: 'read',
+      ...decisionContext(),
       resource: 'Persoon.toeslagen',
-      owner: 'belastingdienst',
-      subject_pseudonym: pseudonymise('person', BSN, KEY),
-      subject_type: 'person',
-      project: 'klingerberg-2025',
-      phase: 'administratief-onderzoek',
-      purpose: 'uitkeringsfraude',
-      case_id: null,
-      justification: null,
       outcome: 'allow',
       principle: null,
       rule: 'doelbinding.covenant-basis',
@@ -62,17 +74,45 @@ export function decision(overrides: Partial<DecisionRecord> = {}): AuditRecord {
       flagged_for_review: false,
       reviewed_at: null,
       reviewed_by: null,
-      policy_version: 'sha256:0f1e2d',
-      decided_at: '2025-03-04T10:00:00.000Z',
       tier: 'financial',
-      processing_activity_id: 'lsi-administratief-onderzoek',
-      processing_activity_version: '1',
       ...overrides,
     },
+  };
+}
+
+/** One field's outcome in a grouped decision record. */
+export function fieldOutcome(overrides: Partial<FieldOutcome> = {}): FieldOutcome {
+  return {
+    flagged_for_review: false,
+    outcome: 'allow',
+    principle: null,
+    reason: null,
+    resource: 'Persoon.toeslagen',
+    rule: 'doelbinding.covenant-basis',
+    tier: 'financial',
+    transform: null,
+    ...overrides,
+  };
+}
+
+/** A decision record as the gateway writes it: one subject, one partner call, these fields. */
+export function groupedDecision(fields: FieldOutcome[], overrides: Partial<DecisionRecord> = {}): AuditRecord {
+  const released = new Set(fields.filter((f) => f.outcome !== 'deny').map((f) => f.tier));
+  return {
+    kind: 'decision',
+    body: { ...decisionContext(), partner_reference: '00f067aa0ba902b7', released_tiers: [...released].sort(), fields, ...overrides },
   };
 }
 
 /** n decision records with distinct request ids. */
 export function decisions(n: number, from = 1): AuditRecord[] {
   return Array.from({ length: n }, (_, i) => decision({ request_id: `req-${from + i}` }));
+}
+
+/** The record of one field as the gateway writes it now: a grouped record with that one field (same subject, call and context). */
+export function asGrouped(record: AuditRecord): AuditRecord {
+  if (record.kind !== 'decision' || 'fields' in record.body) return record;
+  const { resource, outcome, principle, rule, reason, transform, flagged_for_review, tier, field_path, reviewed_at: _at, reviewed_by: _by, input, ...context } = record.body;
+  const field = fieldOutcome({ resource, outcome, principle, rule, reason, transform, flagged_for_review, tier, ...(field_path !== undefined ? { field_path } : {}), ...(input ? { input: { field: input.field } } : {}) });
+  return groupedDecision([field], { ...context, ...(input ? { input: { entity: input.entity, request: input.request } } : {}) });
 }

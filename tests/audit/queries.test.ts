@@ -15,10 +15,11 @@ import {
   subjectAccessReport,
   withReviews,
 } from '../../gateway/audit/queries.ts';
+import { replayFromStore } from '../../gateway/audit/replay-store.ts';
 import { createAuditWriter, type AuditWriter } from '../../gateway/audit/writer.ts';
 import type { Db } from '../../gateway/store/db.ts';
 import { backends } from './backends.ts';
-import { ADRES_ID, BSN, decision, KEY, OTHER_BSN, processing } from './fixtures.ts';
+import { ADRES_ID, asGrouped, BSN, decision as fieldDecision, fieldOutcome, groupedDecision, KEY, OTHER_BSN, processing } from './fixtures.ts';
 
 const PERSON = pseudonymise('person', BSN, KEY);
 const OTHER_PERSON = pseudonymise('person', OTHER_BSN, KEY);
@@ -50,7 +51,7 @@ const UWV_ENTRY = {
  * seq 6    trace 3, venlo, about OTHER_PERSON in another project: deny (a refused look-up)
  * seq 7    trace 4, venlo, about the ADDRESS: allow Adres.oppervlakte
  */
-async function scenario(writer: AuditWriter): Promise<void> {
+async function scenario(writer: AuditWriter, decision: typeof fieldDecision): Promise<void> {
   await writer.write([
     processing({ trace_id: trace(1), subject_pseudonym: PERSON }),
     decision({ trace_id: trace(1), subject_pseudonym: PERSON }),
@@ -73,13 +74,26 @@ async function testKeys(): Promise<SigningKeys> {
   return { privateKey, publicKey, kid: 'test' };
 }
 
-for (const backend of backends) {
-  describe.runIf(backend.enabled)(`privacy officer queries on ${backend.name}`, () => {
+/**
+ * Every query answers per field alike whether the log holds records of one field (as written
+ * before) or grouped records (one per subject and partner call, here of one field each, at the
+ * same seqs): a grouped record's field carries its index (`field`), and a review names it.
+ */
+const SHAPES = [
+  { shape: 'records of one field', decision: fieldDecision, field: {} as { field?: number } },
+  { shape: 'grouped records', decision: (overrides: Parameters<typeof fieldDecision>[0] = {}) => asGrouped(fieldDecision(overrides)), field: { field: 0 } as { field?: number } },
+];
+
+for (const backend of backends) for (const { shape, decision, field } of SHAPES) {
+  /** How a review names the decision at seq, and its target in the review record. */
+  const named = (seq: number) => `seq ${seq}${field.field !== undefined ? ` field ${field.field}` : ''}`;
+  const target = (seq: number) => ({ target_seq: seq, ...(field.field !== undefined ? { target_field: field.field } : {}) });
+  describe.runIf(backend.enabled)(`privacy officer queries on ${backend.name}, ${shape}`, () => {
     const withScenario = (run: (db: Db, writer: AuditWriter) => Promise<void>) => async () => {
       const db = await backend.open();
       try {
         const writer = createAuditWriter(db);
-        await scenario(writer);
+        await scenario(writer, decision);
         await run(db, writer);
       } finally {
         await db.close();
@@ -116,25 +130,25 @@ for (const backend of backends) {
     }));
 
     test('justifications await review until marked reviewed; the review is itself a record', withScenario(async (db, writer) => {
-      expect((await awaitingReview(db)).items.map((e) => [e.seq, e.body.justification])).toEqual([[5, 'the employer data cannot show the hours worked']]);
-      const reviewSeq = await markReviewed(db, writer, 5, 'fg-venlo', { note: 'proportionate', now: new Date('2025-03-10T08:00:00.000Z') });
+      expect((await awaitingReview(db)).items.map((e) => [e.seq, e.field, e.body.justification])).toEqual([[5, field.field, 'the employer data cannot show the hours worked']]);
+      const reviewSeq = await markReviewed(db, writer, 5, 'fg-venlo', { ...field, note: 'proportionate', now: new Date('2025-03-10T08:00:00.000Z') });
       expect(reviewSeq).toBe(8);
       expect((await awaitingReview(db)).items).toEqual([]);
       const review = (await db.query('SELECT kind, body FROM audit_log WHERE seq = 8')).rows[0];
-      expect(review).toEqual({ kind: 'review', body: { target_seq: 5, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-10T08:00:00.000Z', note: 'proportionate' } });
+      expect(review).toEqual({ kind: 'review', body: { ...target(5), reviewed_by: 'fg-venlo', reviewed_at: '2025-03-10T08:00:00.000Z', note: 'proportionate' } });
       // A decision is reviewed once; a plain release is nothing to review.
-      await expect(markReviewed(db, writer, 5, 'fg-uwv')).rejects.toThrow('seq 5 was already reviewed by fg-venlo at 2025-03-10T08:00:00.000Z');
-      await expect(markReviewed(db, writer, 2, 'fg-venlo')).rejects.toThrow('seq 2 is not a refusal or a release on a written justification');
+      await expect(markReviewed(db, writer, 5, 'fg-uwv', field)).rejects.toThrow(`${named(5)} was already reviewed by fg-venlo at 2025-03-10T08:00:00.000Z`);
+      await expect(markReviewed(db, writer, 2, 'fg-venlo', field)).rejects.toThrow(`${named(2)} is not a refusal or a release on a written justification`);
       await expect(markReviewed(db, writer, 8, 'fg-venlo')).rejects.toThrow('seq 8 is not a refusal or a release on a written justification');
     }));
 
     test('refusals are marked reviewed too; the reviewed list shows by whom and when, and the chain holds the marks', withScenario(async (db, writer) => {
       expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([[3, null], [6, null]]);
-      expect(await markReviewed(db, writer, 6, 'fg-venlo', { now: new Date('2025-03-11T08:00:00.000Z') })).toBe(8);
-      expect(await markReviewed(db, writer, 5, 'fg-uwv', { note: 'proportionate', now: new Date('2025-03-12T08:00:00.000Z') })).toBe(9);
+      expect(await markReviewed(db, writer, 6, 'fg-venlo', { ...field, now: new Date('2025-03-11T08:00:00.000Z') })).toBe(8);
+      expect(await markReviewed(db, writer, 5, 'fg-uwv', { ...field, note: 'proportionate', now: new Date('2025-03-12T08:00:00.000Z') })).toBe(9);
       expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([
         [3, null],
-        [6, { seq: 8, target_seq: 6, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-11T08:00:00.000Z', note: null }],
+        [6, { seq: 8, ...target(6), reviewed_by: 'fg-venlo', reviewed_at: '2025-03-11T08:00:00.000Z', note: null }],
       ]);
       expect((await reviewed(db)).items.map((e) => [e.seq, e.body.outcome, e.review?.reviewed_by, e.review?.reviewed_at, e.review?.note])).toEqual([
         [5, 'minimise', 'fg-uwv', '2025-03-12T08:00:00.000Z', 'proportionate'],
@@ -247,5 +261,97 @@ for (const backend of backends) {
     test('chain status', withScenario(async (db) => {
       expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 7, first: 1, checkpoints: 0 });
     }));
+  });
+}
+
+for (const backend of backends) {
+  describe.runIf(backend.enabled)(`decision records of both shapes on ${backend.name}`, () => {
+    test('a grouped record answers every query per field exactly as records of one field do', async () => {
+      const now = new Date('2025-04-01T00:00:00.000Z');
+      const unstamped = <T extends { recorded_at: Date; field?: number }>(page: { items: T[] }) => page.items.map(({ recorded_at: _at, field: _field, ...rest }) => rest);
+      /** The answers of the log the scenario writes with these decision records (each store opened afresh). */
+      const answers = async (decision: typeof fieldDecision) => {
+        const db = await backend.open();
+        try {
+          await scenario(createAuditWriter(db), decision);
+          return {
+            person: unstamped(await accessToPerson(db, BSN, KEY)),
+            project: unstamped(await accessInProject(db, 'klingerberg-2025')),
+            refusals: unstamped(await withReviews(db, await refusals(db))),
+            awaiting: unstamped(await awaitingReview(db)),
+            report: await subjectAccessReport(db, { bsn: BSN, key: KEY, now, oversightActivityId: OVERSIGHT }),
+          };
+        } finally {
+          await db.close();
+        }
+      };
+      const before = await answers(fieldDecision);
+      expect(before.person.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await answers((overrides = {}) => asGrouped(fieldDecision(overrides)))).toEqual(before);
+    });
+
+    test('replay and verification read a log holding records of both shapes', async () => {
+      const db = await backend.open();
+      try {
+        const limit = { outcome: 'deny' as const, principle: 'dragnet', rule: 'dragnet.persons-per-day', reason: 'limit' };
+        await createAuditWriter(db).write([
+          fieldDecision({ resource: 'Persoon.naam', owner: 'brp', ...limit }),
+          groupedDecision([fieldOutcome({ resource: 'Persoon.naam', ...limit }), fieldOutcome({ resource: 'Persoon.bsn', ...limit })], { owner: 'brp' }),
+        ]);
+        // Decided outside the rules (no input): counted per field, by rule, from both shapes.
+        expect(await replayFromStore(db, {})).toMatchObject({ records: 2, decisions: 3, replayed: 0, not_replayable: { total: 3, by_rule: { 'dragnet.persons-per-day': 3 } } });
+        expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 2, first: 1 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a review marks one field of a grouped record; a record of one field keeps being reviewed by its seq', async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        const justified = 'the employer data cannot show the hours worked';
+        await writer.write([
+          fieldDecision({ outcome: 'deny', principle: 'scope', rule: 'scope.address-in-area', reason: 'out of the project area' }),
+          groupedDecision(
+            [
+              fieldOutcome({ resource: 'Persoon.uitkeringen', field_path: 'persoon.uitkeringen' }),
+              fieldOutcome({ resource: 'Persoon.dienstverbanden', field_path: 'persoon.dienstverbanden', rule: 'subsidiariteit.justified', principle: 'subsidiariteit', flagged_for_review: true }),
+              fieldOutcome({ resource: 'Persoon.zorgtrajecten', field_path: 'persoon.zorgtrajecten', outcome: 'deny', principle: 'doelbinding', rule: 'doelbinding.care-only', reason: 'care data serves help only', tier: 'special-category' }),
+            ],
+            { owner: 'uwv', justification: justified },
+          ),
+        ]);
+        const at = (day: number) => ({ now: new Date(`2025-03-1${day}T08:00:00.000Z`) });
+        expect((await awaitingReview(db)).items.map((e) => [e.seq, e.field, e.body.resource])).toEqual([[2, 1, 'Persoon.dienstverbanden']]);
+        expect((await refusals(db)).items.map((e) => [e.seq, e.field, e.body.resource, e.body.justification])).toEqual([
+          [1, undefined, 'Persoon.toeslagen', null],
+          [2, 2, 'Persoon.zorgtrajecten', justified],
+        ]);
+        // A grouped record is reviewed by field: without one, or on a field that is a plain release, nothing is written.
+        await expect(markReviewed(db, writer, 2, 'fg-uwv')).rejects.toThrow('seq 2 is not a refusal or a release on a written justification');
+        await expect(markReviewed(db, writer, 2, 'fg-uwv', { field: 0 })).rejects.toThrow('seq 2 field 0 is not a refusal or a release on a written justification');
+        await expect(markReviewed(db, writer, 2, 'fg-uwv', { field: 3 })).rejects.toThrow('seq 2 field 3 is not a refusal or a release on a written justification');
+        await expect(markReviewed(db, writer, 1, 'fg-uwv', { field: 0 })).rejects.toThrow('seq 1 field 0 is not a refusal or a release on a written justification');
+        expect(await markReviewed(db, writer, 2, 'fg-uwv', { field: 1, note: 'proportionate', ...at(1) })).toBe(3);
+        expect((await awaitingReview(db)).items).toEqual([]);
+        await expect(markReviewed(db, writer, 2, 'fg-venlo', { field: 1 })).rejects.toThrow('seq 2 field 1 was already reviewed by fg-uwv at 2025-03-11T08:00:00.000Z');
+        // The refused field of the same record is still to be reviewed, and so is the record of one field.
+        expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.field, e.review])).toEqual([
+          [1, undefined, null],
+          [2, 2, null],
+        ]);
+        expect(await markReviewed(db, writer, 1, 'fg-venlo', at(2))).toBe(4);
+        expect(await markReviewed(db, writer, 2, 'fg-venlo', { field: 2, ...at(3) })).toBe(5);
+        expect((await reviewed(db)).items.map((e) => [e.seq, e.field, e.body.resource, e.review])).toEqual([
+          [1, undefined, 'Persoon.toeslagen', { seq: 4, target_seq: 1, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-12T08:00:00.000Z', note: null }],
+          [2, 1, 'Persoon.dienstverbanden', { seq: 3, target_seq: 2, target_field: 1, reviewed_by: 'fg-uwv', reviewed_at: '2025-03-11T08:00:00.000Z', note: 'proportionate' }],
+          [2, 2, 'Persoon.zorgtrajecten', { seq: 5, target_seq: 2, target_field: 2, reviewed_by: 'fg-venlo', reviewed_at: '2025-03-13T08:00:00.000Z', note: null }],
+        ]);
+        expect(await chainStatus(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 5, first: 1 });
+      } finally {
+        await db.close();
+      }
+    });
   });
 }

@@ -32,6 +32,7 @@ function recordsFor(calls: PartnerCallRecord[]) {
           tier: owner === 'uwv' ? ('financial' as const) : ('identifying' as const),
           subject: { kind: 'person' as const, id: BSN },
           path: ['persoon'],
+          round: 1,
           decision: { outcome: 'allow' as const, rule: 'doelbinding.allowed' },
         })),
         calls,

@@ -30,7 +30,7 @@ function released(overrides: Partial<RequestSummary['context']>): RequestSummary
     output: {
       result: { data: { persoon: { geslachtsnaam: 'Verhoeven' } } },
       decisions: [
-        { coordinate: 'Persoon.geslachtsnaam', owner: 'brp', tier: 'identifying', subject: { kind: 'person', id: '999990007' }, path: ['persoon', 'geslachtsnaam'], decision: { outcome: 'allow', rule: 'policy.allow' } },
+        { coordinate: 'Persoon.geslachtsnaam', owner: 'brp', tier: 'identifying', subject: { kind: 'person', id: '999990007' }, path: ['persoon', 'geslachtsnaam'], round: 1, decision: { outcome: 'allow', rule: 'policy.allow' } },
       ],
       calls: [],
       minimised: [],

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { replayQuestion } from '../../gateway/audit/decision-input.ts';
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
-import { decisionRecord, parseAuditRecord, type DecisionRecord } from '../../gateway/audit/records.ts';
+import { fieldDecisionOf } from '../../gateway/audit/field-decisions.ts';
+import { decisionRecord, fieldDecisionRecord, parseAuditRecord, type DecisionRecord, type FieldOutcome } from '../../gateway/audit/records.ts';
 import { requestRecords } from '../../gateway/audit/request-records.ts';
 import { UNDECIDED_RULE, replayDecisions, type StoredDecision } from '../../gateway/audit/replay.ts';
 import type { RequestContext } from '../../gateway/context/types.ts';
@@ -26,7 +27,7 @@ interface Asked {
   outside?: Decision;
 }
 
-/** The decision records the gateway writes for these questions (one request each), decided by `policy`, in order from seq 1. */
+/** The decision records the gateway writes for these questions (one request each, so one field each), decided by `policy`, in order from seq 1. */
 function recorded(asked: readonly Asked[], policy: PolicyData = data): StoredDecision[] {
   return asked.map(({ field, entity, request: facts = request(), outside }, i) => {
     const subject = entity ?? person();
@@ -38,6 +39,7 @@ function recorded(asked: readonly Asked[], policy: PolicyData = data): StoredDec
       tier: field.classification.tier,
       subject: { kind: subject.kind, id: subject.subjectId },
       path: ['adres'],
+      round: 1,
       decision: { ...decision, ...(subject.caseId && entity ? { caseId: subject.caseId } : {}) },
       ...(outside ? {} : { input: { request: facts, field, entity, referenceDate: 'outcome' in clearance ? null : clearance.referenceDate } }),
     };
@@ -51,6 +53,10 @@ function recorded(asked: readonly Asked[], policy: PolicyData = data): StoredDec
 }
 
 const own = (version: string) => (version === data.version ? data : undefined);
+/** The one field of a record, as a record of one field holds it. */
+const only = (r: StoredDecision) => fieldDecisionOf(r.body as DecisionRecord, 0);
+/** The record with its one field edited. */
+const editField = (edit: (f: FieldOutcome) => FieldOutcome) => (b: DecisionRecord): DecisionRecord => ({ ...b, fields: [edit(b.fields[0]!)] });
 
 /** One of each kind of decision: allowed, minimised, refused at the request, the field and the entity, justified. */
 const EVERY_KIND: Asked[] = [
@@ -72,7 +78,7 @@ describe('replay under the recorded policy version', () => {
   const records = recorded(EVERY_KIND);
 
   it('makes every kind of decision again with the same outcome, rule and transform', () => {
-    expect(records.map((r) => `${r.body.outcome} ${r.body.rule}${r.body.transform ? ` ${r.body.transform}` : ''}`)).toEqual([
+    expect(records.map(only).map((f) => `${f.outcome} ${f.rule}${f.transform ? ` ${f.transform}` : ''}`)).toEqual([
       'allow policy.allow',
       'allow policy.allow',
       'minimise proportionaliteit.tier-weight masked-bsn',
@@ -87,30 +93,41 @@ describe('replay under the recorded policy version', () => {
       'deny classification.invalid',
     ]);
     const report = replayDecisions(records, own);
-    expect(report).toMatchObject({ policy_version: null, decisions: 12, replayed: 12, same: 12, differences: [], changed_releases: [], not_replayable: { total: 0, by_rule: {} }, unknown_versions: {} });
+    expect(report).toMatchObject({ policy_version: null, records: 12, decisions: 12, replayed: 12, same: 12, differences: [], changed_releases: [], not_replayable: { total: 0, by_rule: {} }, unknown_versions: {} });
   });
 
   const allow = { outcome: 'allow', rule: 'policy.allow', transform: null };
   it.each([
-    ['an outcome the rules did not give', 5, (b: DecisionRecord): DecisionRecord => ({ ...b, outcome: 'allow', rule: 'policy.allow', principle: null, reason: null }), allow, { outcome: 'deny', rule: 'scope.out-of-area', transform: null }],
-    ['another transform', 3, (b: DecisionRecord): DecisionRecord => ({ ...b, transform: 'year' }), { outcome: 'minimise', rule: 'proportionaliteit.tier-weight', transform: 'year' }, { outcome: 'minimise', rule: 'proportionaliteit.tier-weight', transform: 'masked-bsn' }],
+    ['an outcome the rules did not give', 5, editField((f) => ({ ...f, outcome: 'allow', rule: 'policy.allow', principle: null, reason: null })), allow, { outcome: 'deny', rule: 'scope.out-of-area', transform: null }],
+    ['another transform', 3, editField((f) => ({ ...f, transform: 'year' })), { outcome: 'minimise', rule: 'proportionaliteit.tier-weight', transform: 'year' }, { outcome: 'minimise', rule: 'proportionaliteit.tier-weight', transform: 'masked-bsn' }],
     ['an input that does not give its outcome', 2, (b: DecisionRecord): DecisionRecord => ({ ...b, input: { ...b.input!, entity: { ...b.input!.entity!, in_scope: false } } }), allow, { outcome: 'deny', rule: 'scope.out-of-area', transform: null }],
   ])('names a record with %s, with both outcomes and the rule', (_name, seq, edit, recordedOutcome, replayedOutcome) => {
-    const altered = records.map((r) => (r.seq === seq ? { seq, body: edit(r.body) } : r));
+    const altered = records.map((r) => (r.seq === seq ? { seq, body: edit(r.body as DecisionRecord) } : r));
     const report = replayDecisions(altered, own);
     expect(report.same).toBe(11);
-    const original = records[seq - 1]!.body;
+    const original = only(records[seq - 1]!);
     expect(report.differences).toEqual([
-      expect.objectContaining({ seq, trace_id: TRACE, resource: original.resource, subject_pseudonym: original.subject_pseudonym, policy_version: data.version, recorded: recordedOutcome, replayed: replayedOutcome }),
+      expect.objectContaining({ seq, field: 0, trace_id: TRACE, resource: original.resource, subject_pseudonym: original.subject_pseudonym, policy_version: data.version, recorded: recordedOutcome, replayed: replayedOutcome }),
     ]);
+  });
+
+  it('answers a record of one field, as the log held them before, as it answers the same field of a grouped record', () => {
+    const old = records.map((r) => ({ seq: r.seq, body: only(r) }));
+    expect(old.every((r) => fieldDecisionRecord.safeParse(r.body).success)).toBe(true);
+    expect(replayDecisions(old, own)).toMatchObject({ records: 12, decisions: 12, replayed: 12, same: 12, differences: [] });
+    const altered = old.map((r) => (r.seq === 5 ? { seq: 5, body: { ...r.body, outcome: 'allow' as const, rule: 'policy.allow', principle: null, reason: null } } : r));
+    const [difference] = replayDecisions(altered, own).differences;
+    expect(difference).toMatchObject({ seq: 5, resource: old[4]!.body.resource, recorded: allow, replayed: { outcome: 'deny', rule: 'scope.out-of-area', transform: null } });
+    expect(difference).not.toHaveProperty('field');
   });
 
   it('counts decisions made outside the rules apart, by rule, and decisions of a version it does not have', () => {
     const refusedToday: Decision = { outcome: 'deny', principle: 'dragnet', rule: 'dragnet.persons-per-day', reason: 'limit' };
     const outside = recorded([{ field: FIELDS.geslachtsnaam, entity: person(), outside: refusedToday }, { field: FIELDS.bsn, entity: person(), outside: refusedToday }]);
     expect(outside[0]!.body.input).toBeUndefined();
+    expect((outside[0]!.body as DecisionRecord).fields[0]!.input).toBeUndefined();
     const report = replayDecisions([...outside, ...records.map((r) => ({ seq: r.seq + 2, body: r.body }))], () => undefined);
-    expect(report).toMatchObject({ decisions: 14, replayed: 0, not_replayable: { total: 2, by_rule: { 'dragnet.persons-per-day': 2 } }, unknown_versions: { [data.version]: 12 } });
+    expect(report).toMatchObject({ records: 14, decisions: 14, replayed: 0, not_replayable: { total: 2, by_rule: { 'dragnet.persons-per-day': 2 } }, unknown_versions: { [data.version]: 12 } });
   });
 });
 
@@ -152,9 +169,10 @@ describe('the input on record', () => {
   it('holds the facts the rules read with the subject and address as pseudonyms, and gives them back to the rules', () => {
     const facts = person({ addressId: '9999200000900001', signals: { partners: ['politie', 'politie', 'woningcorporatie'], kinds: ['overlast'] } });
     const [record] = recorded([{ field: FIELDS.bsn, entity: facts, request: request({ justification: 'BSN 999990019 nodig' }) }]);
-    const body = record!.body;
-    expect(decisionRecord.parse(body)).toEqual(body);
+    expect(decisionRecord.parse(record!.body)).toEqual(record!.body);
+    const body = only(record!);
     expect(body.justification).toBe('BSN [removed] nodig');
+    expect((record!.body as DecisionRecord).fields[0]!.input).toEqual({ field: body.input!.field });
     expect(body.input).toEqual({
       entity: {
         address_pseudonym: pseudonymise('address', '9999200000900001', KEY),
@@ -173,8 +191,8 @@ describe('the input on record', () => {
         today: '2026-11-15',
       },
     });
-    expect(JSON.stringify(body)).not.toContain('999990019');
-    expect(JSON.stringify(body)).not.toContain('9999200000900001');
+    expect(JSON.stringify(record!.body)).not.toContain('999990019');
+    expect(JSON.stringify(record!.body)).not.toContain('9999200000900001');
 
     const question = replayQuestion(body)!;
     expect(question.entity).toEqual({ ...facts, subjectId: body.subject_pseudonym, addressId: pseudonymise('address', '9999200000900001', KEY) });
@@ -185,8 +203,8 @@ describe('the input on record', () => {
 
   it('a record from before the input was kept still parses, and is not replayable', () => {
     const [record] = recorded([{ field: FIELDS.bsn, entity: person() }]);
-    const { input: _input, ...old } = record!.body;
-    expect(decisionRecord.parse(old)).toEqual(old);
+    const { input: _input, ...old } = only(record!);
+    expect(fieldDecisionRecord.parse(old)).toEqual(old);
     expect(replayQuestion(old)).toBeUndefined();
     expect(decisionRecord.safeParse({ ...record!.body, input: { ...record!.body.input, extra: true } }).success).toBe(false);
   });

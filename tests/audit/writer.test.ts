@@ -5,7 +5,7 @@ import { verifyChain } from '../../gateway/audit/verify.ts';
 import type { SigningKeys } from '../../gateway/audit/keys.ts';
 import { backends, countingTransactions, failingAt, holdingFirstTransaction } from './backends.ts';
 import { createGatewayMetrics } from '../../gateway/observability/metrics.ts';
-import { decision, decisions } from './fixtures.ts';
+import { decision, decisions, fieldOutcome, groupedDecision } from './fixtures.ts';
 
 async function testKeys(): Promise<SigningKeys> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
@@ -75,6 +75,10 @@ for (const backend of backends) {
         await expect(writer.write([decision({ action: 'write' as 'read', outcome: 'maybe' as 'allow' })])).rejects.toThrow(
           'audit record (decision): invalid action, outcome',
         );
+        await expect(writer.write([groupedDecision([fieldOutcome(), fieldOutcome({ outcome: 'maybe' as 'allow' })])])).rejects.toThrow(
+          'audit record (decision): invalid fields.1.outcome',
+        );
+        await expect(writer.write([groupedDecision([])])).rejects.toThrow('audit record (decision): invalid fields');
         expect((await db.query('SELECT count(*)::int AS n FROM audit_log')).rows).toEqual([{ n: 0 }]);
       } finally {
         await db.close();

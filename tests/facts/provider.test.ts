@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decisionRecord, type DecisionRecord } from '../../gateway/audit/records.ts';
+import { decisionRecord, fieldDecisionRecord, type FieldDecisionRecord, type FieldOutcome } from '../../gateway/audit/records.ts';
 import { consultedTiers, createStoreFacts } from '../../gateway/facts/provider.ts';
 import type { RegisterLookup } from '../../gateway/facts/registers.ts';
 import type { EntityFacts } from '../../gateway/policy/facts.ts';
@@ -29,38 +29,56 @@ function addressFacts(subjectId: string, overrides: Partial<EntityFacts> = {}): 
 }
 
 let seq = 0;
-/** Stores a decision record the way the audit writer does (the chain columns are not read here). */
-async function storeDecision(db: Db, caseId: string | null, tier: string, outcome: DecisionRecord['outcome']): Promise<void> {
-  const body = decisionRecord.parse({
-    request_id: 'req-1',
-    trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
-    caller_id: 'medewerker-17',
-    organisation: 'sociale-dienst',
-    role: 'analist',
-    action: 'read',
-    resource: 'Persoon.naam',
-    owner: 'brp',
-    subject_pseudonym: 'a'.repeat(64),
-    subject_type: 'person',
-    project: P,
-    phase: null,
-    purpose: 'woonfraude',
-    case_id: caseId,
-    justification: null,
-    outcome,
-    principle: outcome === 'allow' ? null : 'proportionaliteit',
-    rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
-    reason: null,
-    transform: outcome === 'minimise' ? 'year' : null,
-    flagged_for_review: false,
-    reviewed_at: null,
-    reviewed_by: null,
-    policy_version: 'sha256:test',
-    decided_at: '2026-07-02T10:00:00.000Z',
-    tier,
-    processing_activity_id: null,
-    processing_activity_version: null,
-  });
+/** What a decision record says once, in either shape. */
+const CONTEXT = {
+  request_id: 'req-1',
+  trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+  caller_id: 'medewerker-17',
+  organisation: 'sociale-dienst',
+  role: 'analist',
+  action: 'read',
+  subject_pseudonym: 'a'.repeat(64),
+  subject_type: 'person',
+  project: P,
+  phase: null,
+  purpose: 'woonfraude',
+  justification: null,
+  policy_version: 'sha256:test',
+  decided_at: '2026-07-02T10:00:00.000Z',
+  processing_activity_id: null,
+  processing_activity_version: null,
+};
+const outcomeOf = (outcome: FieldOutcome['outcome']) => ({
+  outcome,
+  principle: outcome === 'allow' ? null : 'proportionaliteit',
+  rule: outcome === 'allow' ? 'policy.allow' : 'proportionaliteit.tier-weight',
+  reason: null,
+  transform: outcome === 'minimise' ? 'year' : null,
+  flagged_for_review: false,
+});
+
+/** Stores a decision record of one field, as the audit writer wrote them before they were grouped (the chain columns are not read here). */
+async function storeDecision(db: Db, caseId: string | null, tier: string, outcome: FieldDecisionRecord['outcome']): Promise<void> {
+  await insertDecision(db, fieldDecisionRecord.parse({ ...CONTEXT, resource: 'Persoon.naam', owner: 'brp', case_id: caseId, ...outcomeOf(outcome), reviewed_at: null, reviewed_by: null, tier }));
+}
+
+/** Stores a decision record as the audit writer writes it now: one subject and partner call, these fields' tiers and outcomes. */
+async function storeGroupedDecision(db: Db, caseId: string | null, fields: [tier: string, outcome: FieldOutcome['outcome']][], owner = 'uwv'): Promise<void> {
+  const released = new Set(fields.filter(([, outcome]) => outcome !== 'deny').map(([tier]) => tier));
+  await insertDecision(
+    db,
+    decisionRecord.parse({
+      ...CONTEXT,
+      owner,
+      partner_reference: null,
+      case_id: caseId,
+      released_tiers: [...released].sort(),
+      fields: fields.map(([tier, outcome], i) => ({ resource: `Persoon.veld${i}`, ...outcomeOf(outcome), tier })),
+    }),
+  );
+}
+
+async function insertDecision(db: Db, body: unknown): Promise<void> {
   seq += 1;
   await db.query(
     `INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash) VALUES ($1, 'decision', now(), $2::jsonb, $3, $3)`,
@@ -127,6 +145,33 @@ for (const backend of backends) {
           ['another-case', ['financial']],
           ['none', []],
         ]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('released tiers are read from grouped decision records and from records of one field alike', async () => {
+      const db = await backend.open();
+      try {
+        await storeDecision(db, 'case-a', 'identifying', 'allow');
+        // A grouped record: a released financial field beside a refused special-category one.
+        await storeGroupedDecision(db, 'case-a', [['financial', 'minimise'], ['special-category', 'deny']]);
+        await storeGroupedDecision(db, 'case-a', [['financial', 'allow'], ['low', 'allow']]);
+        // Nothing released, or only the case file's own fields: no tier consulted.
+        await storeGroupedDecision(db, 'case-a', [['criminal-law', 'deny']]);
+        await storeGroupedDecision(db, 'case-a', [['criminal-law', 'allow']], 'project');
+        await storeGroupedDecision(db, 'case-b', [['criminal-law', 'allow']]);
+        expect([...(await consultedTiers(db, ['case-a', 'case-b', 'case-c'])).entries()]).toEqual([
+          ['case-a', ['financial', 'identifying', 'low']],
+          ['case-b', ['criminal-law']],
+          ['case-c', []],
+        ]);
+        // The grouped records are found through the new index, not by reading every record.
+        await db.query('SET enable_seqscan = off');
+        const { rows } = await db.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT (body -> 'released_tiers')::text FROM audit_log WHERE kind = 'decision' AND body -> 'released_tiers' <> '[]'::jsonb AND body ->> 'owner' <> 'project' AND body ->> 'case_id' = 'case-a' ORDER BY (body -> 'released_tiers')::text LIMIT 1`,
+        );
+        expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('audit_log_released_tier_sets');
       } finally {
         await db.close();
       }

@@ -19,8 +19,10 @@
  */
 import fc from 'fast-check';
 import { buildSchema, getNamedType, isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { fieldDecisions } from '../../gateway/audit/field-decisions.ts';
 import { loadPseudonymKey } from '../../gateway/audit/keys.ts';
 import { pseudonymise } from '../../gateway/audit/pseudonym.ts';
+import type { StoredDecisionBody } from '../../gateway/audit/records.ts';
 import { redactText } from '../../gateway/observability/redact.ts';
 import { composeSupergraph } from '../../schema/compose.ts';
 import { requestedFieldCoordinates } from '@doelpoort/subgraph-kit';
@@ -196,15 +198,19 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
 }
 
 async function auditRecords(product: Product, traceId: string): Promise<TraceRecords> {
-  const { rows } = await product.doelpoort.db.query<{ kind: string; body: Record<string, string | null> }>('SELECT kind, body FROM audit_log WHERE trace_id = $1', [traceId]);
+  const { rows } = await product.doelpoort.db.query<{ kind: string; body: Record<string, unknown> }>('SELECT kind, body FROM audit_log WHERE trace_id = $1', [traceId]);
   const allowed = new Map<string, Set<string>>();
   const allowedAt = new Map<string, Set<string>>();
   const processed = new Set<string>();
   for (const { kind, body } of rows) {
-    if (kind === 'processing' && body.subject_pseudonym) processed.add(body.subject_pseudonym);
-    if (kind !== 'decision' || body.outcome === 'deny' || !body.subject_pseudonym) continue;
-    add(allowed, `${body.owner}|${body.resource}`, body.subject_pseudonym);
-    if (body.field_path) add(allowedAt, `${body.field_path}|${body.resource}`, body.subject_pseudonym);
+    if (kind === 'processing' && typeof body.subject_pseudonym === 'string') processed.add(body.subject_pseudonym);
+    if (kind !== 'decision') continue;
+    // Per field, whichever shape the record has (a record of one field, or one per subject and partner call).
+    for (const { body: d } of fieldDecisions(body as StoredDecisionBody)) {
+      if (d.outcome === 'deny' || !d.subject_pseudonym) continue;
+      add(allowed, `${d.owner}|${d.resource}`, d.subject_pseudonym);
+      if (d.field_path) add(allowedAt, `${d.field_path}|${d.resource}`, d.subject_pseudonym);
+    }
   }
   return { allowed, allowedAt, processed };
 }

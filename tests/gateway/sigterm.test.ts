@@ -18,6 +18,7 @@ import { loadPublicSigningKey } from '../../gateway/audit/keys.ts';
 import { verifyChain } from '../../gateway/audit/verify.ts';
 import { ensureLocalIssuer } from '../../gateway/identity/local-issuer.ts';
 import { openStore } from '../../gateway/store/open.ts';
+import { storedFieldDecisions } from '../helpers/field-decisions.ts';
 import { PROJECT } from '../helpers/product.ts';
 import { startProductProcess, type ProductProcess } from '../helpers/product-process.ts';
 import { heldRequest } from '../helpers/held-request.ts';
@@ -91,10 +92,9 @@ describe('SIGTERM to the running product', () => {
         "SELECT body->>'trace_id' AS trace_id FROM audit_log WHERE kind = 'processing' AND body->>'partner' IS NULL ORDER BY trace_id",
       );
       expect(gatewayRecords.rows.map((r) => r.trace_id)).toEqual(load.map((r) => r.traceId).sort());
-      const decisions = await db.query<{ trace_id: string; resource: string; outcome: string }>(
-        "SELECT body->>'trace_id' AS trace_id, body->>'resource' AS resource, body->>'outcome' AS outcome FROM audit_log WHERE kind = 'decision' ORDER BY trace_id, resource",
-      );
-      expect(decisions.rows).toEqual(
+      const decided = (await storedFieldDecisions(db)).map(({ body }) => ({ trace_id: body.trace_id, resource: body.resource, outcome: body.outcome }));
+      decided.sort((a, b) => (a.trace_id === b.trace_id ? a.resource.localeCompare(b.resource) : a.trace_id.localeCompare(b.trace_id)));
+      expect(decided).toEqual(
         load
           .map((r) => r.traceId)
           .sort()

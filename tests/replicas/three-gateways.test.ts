@@ -23,7 +23,7 @@ const databaseUrl = process.env.DATABASE_URL ?? '';
 const REPLICAS = 3;
 const CLIENTS_PER_REPLICA = 3;
 const REQUESTS_PER_CLIENT = 12;
-/** Two fields about one person: each answered request has two decision records and the gateway's processing record. */
+/** Two BRP fields about one person: each answered request has one decision record (the person and the BRP's call) of two fields, and the gateway's processing record. */
 const QUERY = '{ persoon(bsn: "999990007") { naam { geslachtsnaam } geboortedatum } }';
 const FULL = { persoon: { naam: { geslachtsnaam: 'Verhoeven' }, geboortedatum: '1994-05-12' } };
 const ADRES = '9999200000900001';
@@ -135,15 +135,16 @@ describe.runIf(databaseUrl !== '')('three gateways on one PostgreSQL', () => {
 
       const traces = answers.map((a) => a.traceId);
       expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_checkpoints')).rows[0]!.n).toBeGreaterThan(0);
-      const perTrace = await db.query<{ trace_id: string; decisions: number; gateway: number }>(
+      const perTrace = await db.query<{ trace_id: string; decisions: number; fields: number; gateway: number }>(
         `SELECT body->>'trace_id' AS trace_id,
                 count(*) FILTER (WHERE kind = 'decision')::int AS decisions,
+                coalesce(sum(jsonb_array_length(body->'fields')) FILTER (WHERE kind = 'decision'), 0)::int AS fields,
                 count(*) FILTER (WHERE kind = 'processing' AND body->>'partner' IS NULL)::int AS gateway
            FROM audit_log WHERE body->>'trace_id' = ANY($1::text[]) GROUP BY 1`,
         [traces],
       );
       expect(perTrace.rows.length).toBe(traces.length);
-      expect(perTrace.rows.filter((row) => row.decisions !== 2 || row.gateway !== 1)).toEqual([]);
+      expect(perTrace.rows.filter((row) => row.decisions !== 1 || row.fields !== 2 || row.gateway !== 1)).toEqual([]);
     } finally {
       await db.close();
     }

@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { denials, justification, PROJECT, startProduct, type GraphQLBody, type Product } from '../helpers/product.ts';
+import { storedFieldDecisions } from '../helpers/field-decisions.ts';
 import { testClock, type TestClock } from '../helpers/test-clock.ts';
 import { withheldReason } from '../policy/fixtures.ts';
 
@@ -201,10 +202,12 @@ describe('scenario 1: the rented-out family home', () => {
 
     const reviews = await p.audit(privacyOfficer, 'GET', '/audit/reviews');
     expect(reviews.status).toBe(200);
-    const { items, next } = reviews.body as { items: { seq: number; kind: string; body: Record<string, unknown> }[]; next: unknown };
+    const { items, next } = reviews.body as { items: { seq: number; field: number; kind: string; body: Record<string, unknown> }[]; next: unknown };
     expect(next).toBeNull();
     expect(items).toHaveLength(1);
     expect(items[0]!.kind).toBe('decision');
+    // One decision record of the request about Esmee and the Belastingdienst's call; toeslagen is its only field.
+    expect(items[0]!.field).toBe(0);
     expect(items[0]!.body).toMatchObject({
       resource: 'Persoon.toeslagen',
       owner: 'belastingdienst',
@@ -226,14 +229,16 @@ describe('scenario 1: the rented-out family home', () => {
     const analystTries = await p.audit(analist, 'GET', '/audit/reviews');
     expect(analystTries).toEqual({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'The audit API is for the privacy-officer role only.' } } });
 
-    const marked = await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, { note: 'Justification read; acceptable for this case.' });
+    // The record names who asked once; the review names the field of it that was flagged.
+    expect(await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, {})).toMatchObject({ status: 404 });
+    const marked = await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, { field: items[0]!.field, note: 'Justification read; acceptable for this case.' });
     expect(marked.status).toBe(200);
     expect((marked.body as { reviewSeq: number }).reviewSeq).toBeGreaterThan(items[0]!.seq);
     expect((await p.audit(privacyOfficer, 'GET', '/audit/reviews')).body).toEqual({ items: [], next: null });
     // A decision is reviewed once: the second mark names the first.
-    const again = await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, {});
+    const again = await p.audit(privacyOfficer, 'POST', `/audit/reviews/${items[0]!.seq}`, { field: 0 });
     expect(again.status).toBe(409);
-    expect((again.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'ALREADY_REVIEWED', message: expect.stringMatching(new RegExp(`^seq ${items[0]!.seq} was already reviewed by \\S+ at `)) });
+    expect((again.body as { error: { code: string; message: string } }).error).toMatchObject({ code: 'ALREADY_REVIEWED', message: expect.stringMatching(new RegExp(`^seq ${items[0]!.seq} field 0 was already reviewed by \\S+ at `)) });
   });
 
   it('after selection the identifying data of the residents is allowed', async () => {
@@ -272,8 +277,8 @@ describe('scenario 1: the rented-out family home', () => {
     const { body } = await p.query(analist, 'woonfraude', reason);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ adres: { zaakReden: REDEN } });
-    const { rows } = await p.doelpoort.db.query<{ body: Record<string, unknown> }>("SELECT body FROM audit_log WHERE kind = 'decision' AND body->>'resource' = 'Adres.zaakReden'", []);
-    expect(rows.map((r) => [r.body['owner'], r.body['tier'], r.body['outcome']])).toEqual([['project', 'identifying', 'allow']]);
+    const decided = (await storedFieldDecisions(p.doelpoort.db)).filter((d) => d.body.resource === 'Adres.zaakReden');
+    expect(decided.map((d) => [d.body.owner, d.body.tier, d.body.outcome])).toEqual([['project', 'identifying', 'allow']]);
     // An address that is not selected: the field is refused like the address's other personal data, not merely empty.
     const unselected = await p.query(analist, 'woonfraude', `{ adres(adresId: "9999200000900002") { zaakReden } }`);
     expect(unselected.body.data).toEqual({ adres: { zaakReden: null } });

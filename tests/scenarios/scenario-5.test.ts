@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../gateway/store/open.ts';
+import { storedFieldDecisions } from '../helpers/field-decisions.ts';
 import { denials, PROJECT, startProduct, type Product } from '../helpers/product.ts';
 
 const ADRES = '9999200000900001';
@@ -151,12 +152,9 @@ describe('scenario 5: the data subject', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ ok: true, records: head, first: 1, head: { seq: head } });
 
-    const found = await p.doelpoort.db.query<{ seq: number }>(
-      `SELECT seq FROM audit_log WHERE kind = 'decision' AND body ->> 'resource' = 'Persoon.toeslagen' AND body ->> 'outcome' = 'allow'`,
-      [],
-    );
-    expect(found.rows).toHaveLength(1);
-    toeslagenSeq = found.rows[0]!.seq;
+    const found = (await storedFieldDecisions(p.doelpoort.db)).filter((d) => d.body.resource === 'Persoon.toeslagen' && d.body.outcome === 'allow');
+    expect(found).toHaveLength(1);
+    toeslagenSeq = found[0]!.seq;
   });
 
   it('after the product stops (signing a last checkpoint), audit-verify passes; one altered row makes it fail naming that seq', async () => {

@@ -5,7 +5,7 @@ import { auditApi } from '../api.ts';
 import type { Session } from '../session.ts';
 import { useRequest } from '../use-request.ts';
 import { BsnForm } from './BsnForm.tsx';
-import { text, when, type AuditEntry, type PageOf } from './records.ts';
+import { decisionId, text, when, type AuditEntry, type PageOf } from './records.ts';
 
 export function PersonAccess({ session }: { session: Session }) {
   const [entries, setEntries] = useState<AuditEntry[]>();
@@ -40,7 +40,7 @@ export function PersonAccess({ session }: { session: Session }) {
               const b = e.body;
               const decision = e.kind === 'decision';
               return (
-                <TableRow key={e.seq} data-kind={e.kind} data-outcome={decision ? String(b.outcome) : undefined}>
+                <TableRow key={decisionId(e)} data-kind={e.kind} data-outcome={decision ? String(b.outcome) : undefined}>
                   <TableCell>{when(decision ? b.decided_at : (b.started_at ?? e.recorded_at))}</TableCell>
                   <TableCell>{text(b.organisation)}</TableCell>
                   <TableCell>{text(b.role)}</TableCell>

@@ -1,7 +1,8 @@
 /**
  * What a privacy officer reviews: releases made on a written justification (GET /audit/reviews)
  * and the refused fields of a project (GET /audit/refusals), each marked as reviewed with an
- * optional note (POST /audit/reviews/<seq>, itself a record in the audit chain); and what has been
+ * optional note (POST /audit/reviews/<seq>, with the field's index for a record of several fields,
+ * itself a record in the audit chain); and what has been
  * reviewed, by whom and when (GET /audit/reviews?status=reviewed).
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -9,9 +10,9 @@ import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Tab
 import { auditApi } from '../api.ts';
 import { named, SelectField } from '../fields.tsx';
 import type { AppConfig, Session } from '../session.ts';
-import { text, when, type AuditEntry, type PageOf, type ReviewedEntry, type ReviewMark } from './records.ts';
+import { decisionId, text, when, type AuditEntry, type PageOf, type ReviewedEntry, type ReviewMark } from './records.ts';
 
-function MarkReviewed({ seq, onDone }: { seq: number; onDone: (note: string) => void }) {
+function MarkReviewed({ id, onDone }: { id: string; onDone: (note: string) => void }) {
   const [note, setNote] = useState('');
   return (
     <form
@@ -21,11 +22,11 @@ function MarkReviewed({ seq, onDone }: { seq: number; onDone: (note: string) => 
       }}
     >
       <FormField>
-        <FormLabel htmlFor={`note-${seq}`}>Review note for decision {seq} (optional)</FormLabel>
-        <Textarea id={`note-${seq}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <FormLabel htmlFor={`note-${id}`}>Review note for decision {id} (optional)</FormLabel>
+        <Textarea id={`note-${id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </FormField>
       <Button type="submit" appearance="secondary-action-button">
-        Mark decision {seq} as reviewed
+        Mark decision {id} as reviewed
       </Button>
     </form>
   );
@@ -55,10 +56,10 @@ export function Review({ session, config }: { session: Session; config: AppConfi
     load().catch((err: Error) => setMessage({ ok: false, text: err.message }));
   }, [load]);
 
-  const mark = async (seq: number, note: string) => {
+  const mark = async (e: AuditEntry, note: string) => {
     try {
-      await auditApi(session, 'POST', `/audit/reviews/${seq}`, note.trim() ? { note: note.trim() } : {});
-      setMessage({ ok: true, text: `Decision ${seq} is marked as reviewed; the review is recorded in the audit trail.` });
+      await auditApi(session, 'POST', `/audit/reviews/${e.seq}`, { ...(e.field !== undefined ? { field: e.field } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      setMessage({ ok: true, text: `Decision ${decisionId(e)} is marked as reviewed; the review is recorded in the audit trail.` });
       await load();
     } catch (err) {
       setMessage({ ok: false, text: (err as Error).message });
@@ -76,13 +77,13 @@ export function Review({ session, config }: { session: Session; config: AppConfi
       <Heading3>Released on a written justification, awaiting review</Heading3>
       {pending?.length === 0 ? <Paragraph>Nothing awaits review.</Paragraph> : null}
       {(pending ?? []).map((e) => (
-        <section key={e.seq} className="card" aria-label={`Decision ${e.seq}`}>
+        <section key={decisionId(e)} className="card" aria-label={`Decision ${decisionId(e)}`}>
           <Paragraph>
             <strong>{String(e.body.resource)}</strong> released to {text(e.body.organisation)} ({text(e.body.role)}, {text(e.body.caller_id)}) on {when(e.body.decided_at)}; project {text(e.body.project)},
             purpose {text(e.body.purpose)}, case {text(e.body.case_id)}.
           </Paragraph>
           <Paragraph>Justification: “{text(e.body.justification)}”</Paragraph>
-          <MarkReviewed seq={e.seq} onDone={(note) => void mark(e.seq, note)} />
+          <MarkReviewed id={decisionId(e)} onDone={(note) => void mark(e, note)} />
         </section>
       ))}
       <Heading3>Refused fields</Heading3>
@@ -102,7 +103,7 @@ export function Review({ session, config }: { session: Session; config: AppConfi
         </TableHeader>
         <TableBody>
           {(refused ?? []).map((e) => (
-            <TableRow key={e.seq} data-seq={e.seq}>
+            <TableRow key={decisionId(e)} data-seq={decisionId(e)}>
               <TableCell>{when(e.body.decided_at)}</TableCell>
               <TableCell>
                 {text(e.body.organisation)} ({text(e.body.role)})
@@ -118,8 +119,8 @@ export function Review({ session, config }: { session: Session; config: AppConfi
                   reviewedBy(e.review)
                 ) : (
                   <details>
-                    <summary>Review decision {e.seq}</summary>
-                    <MarkReviewed seq={e.seq} onDone={(note) => void mark(e.seq, note)} />
+                    <summary>Review decision {decisionId(e)}</summary>
+                    <MarkReviewed id={decisionId(e)} onDone={(note) => void mark(e, note)} />
                   </details>
                 )}
               </TableCell>
@@ -143,8 +144,8 @@ export function Review({ session, config }: { session: Session; config: AppConfi
         </TableHeader>
         <TableBody>
           {(done ?? []).map((e) => (
-            <TableRow key={e.seq} data-seq={e.seq}>
-              <TableCell>{e.seq}</TableCell>
+            <TableRow key={decisionId(e)} data-seq={decisionId(e)}>
+              <TableCell>{decisionId(e)}</TableCell>
               <TableCell>
                 <code>{String(e.body.resource)}</code>
               </TableCell>

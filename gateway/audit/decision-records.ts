@@ -1,0 +1,108 @@
+/**
+ * The decision records of one request: one per subject and partner call, listing every field
+ * decided about that subject for that partner (the fields' owner) in that round of the request,
+ * with its outcome. The partner is called at most once a round, so a record stands beside the
+ * processing record of that call (`partner_reference`, the call's span id).
+ *
+ * Fields share a record when they share the input the rules read of the request and the entity;
+ * fields decided outside the rules (no input: the person limits, an unclassified field, facts that
+ * could not be loaded) are recorded apart from those decided by them, as are fields decided on
+ * another loading of the subject's facts. A subject refused before any call (every field denied)
+ * still gets its record per owner and round, with `partner_reference` null.
+ */
+import { preciseDecision } from '../policy/no-oracle.ts';
+import type { DecisionRecord as ExecutedDecision, PartnerCallRecord } from '../executor/types.ts';
+import type { RequestContext } from '../context/types.ts';
+import { redactText } from '../observability/redact.ts';
+import { recordedFieldInput, recordedInput } from './decision-input.ts';
+import type { DecisionRecord, FieldOutcome } from './records.ts';
+
+export interface DecisionRecordOptions {
+  context: RequestContext;
+  policyVersion: string;
+  decidedAt: string;
+  activity: { id: string; version: string } | undefined;
+  /** A subject's or an address's pseudonym, by kind and id. */
+  pseudonymOf: (kind: 'person' | 'address', id: string) => string;
+}
+
+interface Group {
+  body: DecisionRecord;
+  released: Set<string>;
+}
+
+/** The request's decision records, in the order their first field was decided; decisions without a subject id are not recorded (as before). */
+export function decisionRecords(decisions: readonly ExecutedDecision[], calls: readonly PartnerCallRecord[], options: DecisionRecordOptions): DecisionRecord[] {
+  const { context, pseudonymOf } = options;
+  const caller = context.caller;
+  const purpose = context.purpose;
+  const callOf = new Map<string, string>();
+  for (const call of calls) if (call.round !== undefined && !call.refused) callOf.set(`${call.graph}|${call.round}`, call.spanId);
+  // The facts a field was decided on, by identity: one loading of one subject's facts is one object.
+  const factsTag = new Map<object, number>();
+  const groups = new Map<string, Group>();
+
+  for (const d of decisions) {
+    if (!d.subject.id) continue;
+    const decision = preciseDecision(d.decision);
+    const facts = d.input === undefined ? 'none' : d.input.entity === null ? 'unloaded' : tagOf(factsTag, d.input.entity);
+    const key = `${d.subject.kind}:${d.subject.id}|${d.owner}|${d.round}|${facts}`;
+    let group = groups.get(key);
+    if (!group) {
+      const subject = pseudonymOf(d.subject.kind, d.subject.id);
+      const input = d.input && recordedInput(d.input, (addressId) => pseudonymOf('address', addressId));
+      // Keys in sorted order, the canonical order the chain hashes (canonical.ts); released_tiers is filled in below.
+      const body: DecisionRecord = {
+        action: 'read',
+        caller_id: caller?.id ?? 'anonymous',
+        case_id: decision.caseId ?? purpose?.caseId ?? null,
+        decided_at: options.decidedAt,
+        fields: [],
+        ...(input ? { input: { entity: input.entity, request: input.request } } : {}),
+        justification: purpose?.justification ?? null,
+        organisation: caller?.organisation ?? 'unknown',
+        owner: d.owner,
+        partner_reference: callOf.get(`${d.owner}|${d.round}`) ?? null,
+        phase: null,
+        policy_version: options.policyVersion,
+        processing_activity_id: options.activity?.id ?? null,
+        processing_activity_version: options.activity?.version ?? null,
+        project: purpose?.project ?? null,
+        purpose: purpose?.purpose ?? null,
+        released_tiers: [],
+        request_id: context.requestId,
+        role: caller?.roles.length ? caller.roles.join(',') : null,
+        subject_pseudonym: subject,
+        subject_type: d.subject.kind,
+        trace_id: context.traceId,
+      };
+      groups.set(key, (group = { body, released: new Set() }));
+    }
+    const { body } = group;
+    if (decision.link && !body.scope_link) {
+      body.scope_link = { kind: decision.link.kind, partner: decision.link.partner, record: decision.link.record, address_pseudonym: pseudonymOf('address', decision.link.addressId) };
+    }
+    if (decision.caseId) body.case_id = decision.caseId;
+    const entry: FieldOutcome = {
+      field_path: redactText(d.path.join('.')),
+      flagged_for_review: (decision as { flaggedForReview?: boolean }).flaggedForReview === true,
+      ...(d.input ? { input: { field: recordedFieldInput(d.input.field) } } : {}),
+      outcome: decision.outcome,
+      principle: decision.outcome === 'allow' ? null : decision.principle,
+      reason: decision.outcome === 'allow' ? null : decision.reason,
+      resource: d.coordinate,
+      rule: decision.rule,
+      tier: d.tier,
+      transform: decision.outcome === 'minimise' ? decision.transform : null,
+    };
+    body.fields.push(entry);
+    if (decision.outcome !== 'deny') group.released.add(d.tier);
+  }
+  return [...groups.values()].map(({ body, released }) => ({ ...body, released_tiers: [...released].sort() }));
+}
+
+function tagOf(tags: Map<object, number>, facts: object): number {
+  let tag = tags.get(facts);
+  if (tag === undefined) tags.set(facts, (tag = tags.size + 1));
+  return tag;
+}
