@@ -69,18 +69,24 @@ const INSERT_ROWS = `INSERT INTO audit_log (seq, kind, recorded_at, body, prev_h
 const rowParams = (recordedAt: string, rows: ChainedRows): unknown[] => [recordedAt, rows.seqs, rows.kinds, rows.bodies, rows.prevHashes, rows.hashes];
 
 /** Appends records after the current head inside tx (locking it); returns the new head. */
-export async function appendRecords(tx: Db, records: readonly AuditRecord[], recordedAt: Date, checkpoints?: CheckpointPolicy): Promise<ChainHead> {
-  return appendPrepared(tx, records.map(prepareRecord), recordedAt, checkpoints);
+export async function appendRecords(tx: Db, records: readonly AuditRecord[], recordedAt: Date, checkpoints?: CheckpointPolicy): Promise<void> {
+  await appendPrepared(tx, records.map(prepareRecord), recordedAt, checkpoints);
 }
 
-export async function appendPrepared(tx: Db, records: readonly PreparedRecord[], recordedAt: Date, checkpoints?: CheckpointPolicy): Promise<ChainHead> {
-  const start = await lockHead(tx);
+/** appendRecords for prepared records; returns the head it found (and locked) and the head it left. */
+export async function appendPrepared(
+  tx: Db,
+  records: readonly PreparedRecord[],
+  recordedAt: Date,
+  checkpoints?: CheckpointPolicy,
+): Promise<{ from: ChainHead; to: ChainHead }> {
+  const from = await lockHead(tx);
   const recorded_at = recordedAt.toISOString();
-  const rows = chainAfter(start, records, recorded_at);
+  const rows = chainAfter(from, records, recorded_at);
   await tx.query(INSERT_ROWS, rowParams(recorded_at, rows));
   await tx.query('UPDATE audit_head SET seq = $1, hash = $2', [rows.head.seq, rows.head.hash]);
-  if (passesCheckpoint(start, rows.head, checkpoints)) await storeCheckpoint(tx, checkpoints.keys, rows.head, 'interval', recordedAt);
-  return rows.head;
+  if (passesCheckpoint(from, rows.head, checkpoints)) await storeCheckpoint(tx, checkpoints.keys, rows.head, 'interval', recordedAt);
+  return { from, to: rows.head };
 }
 
 /**

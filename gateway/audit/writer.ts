@@ -48,8 +48,10 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
   }
 
   const queue: Pending[] = [];
-  /** The head this writer's last commit left, while no other can have moved it unseen; else undefined. */
-  let knownHead: ChainHead | undefined;
+  /** The head this writer's last commit left (undefined after a failure). */
+  let ownHead: ChainHead | undefined;
+  /** Another writer (a replica) moved the head between two of this writer's commits: lock, do not guess. */
+  let contended = false;
   let queuedRecords = 0;
   let committingRecords = 0;
   let committing = false;
@@ -76,14 +78,17 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
       const records = batch.flatMap((p) => p.records);
       const recordedAt = now();
       // One statement after the head this writer left; if another replica moved it, lock and chain after the real one.
-      const head =
-        (knownHead && (await appendAfterHead(db, knownHead, records, recordedAt, options.checkpoints))) ??
-        (await db.transaction((tx) => appendPrepared(tx, records, recordedAt, options.checkpoints)));
-      knownHead = head;
+      let head = ownHead && !contended ? await appendAfterHead(db, ownHead, records, recordedAt, options.checkpoints) : null;
+      if (head === null) {
+        const { from, to } = await db.transaction((tx) => appendPrepared(tx, records, recordedAt, options.checkpoints));
+        contended = ownHead !== undefined && (from.seq !== ownHead.seq || from.hash !== ownHead.hash);
+        head = to;
+      }
+      ownHead = head;
       let seq = head.seq - records.length;
       for (const pending of batch) pending.resolve(pending.records.map(() => (seq += 1)));
     } catch (error) {
-      knownHead = undefined;
+      ownHead = undefined;
       options.onCommitFailed?.(error, committingRecords);
       for (const pending of batch) pending.reject(error);
     } finally {

@@ -6,23 +6,25 @@ export { backends, type Backend } from '../helpers/backends.ts';
 
 /**
  * A Db that counts the commits that advance the chain: transactions it starts, and statements run
- * on their own (autocommit) that move the audit head.
+ * on their own (autocommit) that move the audit head (or try to).
  */
-export function countingCommits(db: Db): { db: Db; count: () => number } {
-  let commits = 0;
+export function countingCommits(db: Db): { db: Db; count: () => number; transactions: () => number } {
+  let statements = 0;
+  let transactions = 0;
   return {
     db: {
       ...db,
       query(sql, params) {
-        if (/UPDATE audit_head/.test(sql)) commits += 1;
+        if (/UPDATE audit_head/.test(sql)) statements += 1;
         return db.query(sql, params);
       },
       transaction(fn) {
-        commits += 1;
+        transactions += 1;
         return db.transaction(fn);
       },
     },
-    count: () => commits,
+    count: () => statements + transactions,
+    transactions: () => transactions,
   };
 }
 

@@ -88,20 +88,33 @@ for (const backend of backends) {
       }
     });
 
-    test('a writer whose head another writer (a replica) moved chains after the stored head', async () => {
+    test('a writer whose head another writer (a replica) moved chains after the stored head, and locks while it finds the head moved', async () => {
       const db = await backend.open();
       try {
         const keys = await testKeys();
-        const [a, b] = [createAuditWriter(db, { checkpoints: { keys, every: 3 } }), createAuditWriter(db, { checkpoints: { keys, every: 3 } })];
-        expect(await a.write(decisions(1, 1))).toEqual([1]);
-        expect(await a.write(decisions(1, 2))).toEqual([2]);
+        const counted = countingCommits(db);
+        const [a, b] = [createAuditWriter(counted.db, { checkpoints: { keys, every: 3 } }), createAuditWriter(db, { checkpoints: { keys, every: 3 } })];
+        const aWrites = async (records: Parameters<typeof a.write>[0]) => {
+          const before = { commits: counted.count(), transactions: counted.transactions() };
+          const seqs = await a.write(records);
+          return { seqs, statements: counted.count() - before.commits - (counted.transactions() - before.transactions), transactions: counted.transactions() - before.transactions };
+        };
+        expect(await aWrites(decisions(1, 1))).toEqual({ seqs: [1], statements: 0, transactions: 1 });
+        expect(await aWrites(decisions(1, 2))).toEqual({ seqs: [2], statements: 1, transactions: 0 });
         expect(await b.write(decisions(2, 3))).toEqual([3, 4]);
-        expect(await a.write(decisions(2, 5))).toEqual([5, 6]);
+        // a's one statement finds the head moved and stores nothing; a locks and chains after seq 4.
+        expect(await aWrites(decisions(2, 5))).toEqual({ seqs: [5, 6], statements: 1, transactions: 1 });
         expect(await b.write(decisions(1, 7))).toEqual([7]);
+        // Contended: a locks straight away, and finds the head moved again (by b's seq 7)...
+        expect(await aWrites(decisions(1, 8))).toEqual({ seqs: [8], statements: 0, transactions: 1 });
+        // ...so it locks again; now it finds the head its last commit left...
+        expect(await aWrites(decisions(1, 9))).toEqual({ seqs: [9], statements: 0, transactions: 1 });
+        // ...and the next batch goes in one statement again.
+        expect(await aWrites(decisions(1, 10))).toEqual({ seqs: [10], statements: 1, transactions: 0 });
         const rows = await db.query<{ seq: number; request_id: string }>("SELECT seq, body->>'request_id' AS request_id FROM audit_log ORDER BY seq");
-        expect(rows.rows).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => ({ seq: n, request_id: `req-${n}` })));
-        expect((await db.query('SELECT seq FROM audit_checkpoints ORDER BY seq')).rows).toEqual([{ seq: 4 }, { seq: 6 }]);
-        expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 7, checkpoints: 2 });
+        expect(rows.rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ seq: n, request_id: `req-${n}` })));
+        expect((await db.query('SELECT seq FROM audit_checkpoints ORDER BY seq')).rows).toEqual([{ seq: 4 }, { seq: 6 }, { seq: 9 }]);
+        expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 10, checkpoints: 3 });
       } finally {
         await db.close();
       }
