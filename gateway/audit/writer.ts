@@ -4,6 +4,10 @@
  * transaction (group commit), chained in arrival order. If that transaction fails, every write in
  * it rejects and nothing of it is stored: the chain head lives in the database and advances only
  * on commit.
+ *
+ * A batch goes in one statement of its own, chained after the head this writer's last commit left
+ * (append.ts: appendAfterHead); when another writer moved the head meanwhile, and while it keeps
+ * doing so, the batch goes in a transaction that locks the head first (appendPrepared).
  */
 import type { Db } from '../store/db.ts';
 import { appendAfterHead, appendPrepared, prepareRecord, type CheckpointPolicy, type PreparedRecord } from './append.ts';

@@ -120,6 +120,25 @@ for (const backend of backends) {
       }
     });
 
+    test('a write too large for one statement is stored whole, in order, in one transaction', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingCommits(db);
+        const writer = createAuditWriter(counted.db);
+        expect(await writer.write(decisions(1, 1))).toEqual([1]);
+        const seqs = await writer.write(decisions(1001, 2));
+        expect([seqs.length, seqs[0], seqs[1000]]).toEqual([1001, 2, 1002]);
+        expect([counted.count(), counted.transactions()]).toEqual([2, 2]);
+        const { rows } = await db.query<{ n: number; in_order: number }>(
+          "SELECT count(*)::int AS n, count(*) FILTER (WHERE body->>'request_id' = 'req-' || seq)::int AS in_order FROM audit_log",
+        );
+        expect(rows).toEqual([{ n: 1002, in_order: 1002 }]);
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 1002 });
+      } finally {
+        await db.close();
+      }
+    });
+
     test('an invalid record rejects its write before anything is queued', async () => {
       const db = await backend.open();
       try {
