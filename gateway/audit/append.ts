@@ -1,11 +1,12 @@
 /**
  * Appending records to the chain. Two ways, with the same result:
  *
- * - appendRecords: inside a transaction, after locking the chain head (any caller, any time).
+ * - appendRecords / appendPrepared: inside a transaction, after locking the chain head (any caller,
+ *   any time).
  * - appendAfterHead: one statement of its own (autocommit: one round trip, one commit) that
  *   advances the head only if it is still the head the records were chained to, and inserts the
  *   records only if it did. Another replica that moved the head in between makes it store nothing
- *   and answer false; the caller then appends with appendRecords.
+ *   and answer null; the caller then appends in a locking transaction.
  *
  * Each record's canonical JSON is made once (prepareRecord), before any lock is taken. The rows go
  * as six parameters each in a VALUES list: sending them as arrays (unnest) measured no faster, at 6
