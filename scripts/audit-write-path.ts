@@ -17,6 +17,7 @@ import { loadSigningKeys } from '../gateway/audit/keys.ts';
 import { pseudonymise } from '../gateway/audit/pseudonym.ts';
 import type { AuditRecord } from '../gateway/audit/records.ts';
 import { createAuditWriter } from '../gateway/audit/writer.ts';
+import type { Db } from '../gateway/store/db.ts';
 import { openStore } from '../gateway/store/open.ts';
 
 const KEY = randomBytes(32);
@@ -108,7 +109,12 @@ async function throughWriter(options: WritePathOptions, concurrency: number): Pr
     const keysDir = await mkdtemp(join(tmpdir(), 'doelpoort-audit-bench-'));
     try {
       let transactions = 0;
-      const counted = { ...db, transaction: <T>(fn: Parameters<typeof db.transaction<T>>[0]) => ((transactions += 1), db.transaction(fn)) };
+      // A transaction, or a statement on its own that advances the head (the writer's one-statement append), is one commit.
+      const counted: Db = {
+        ...db,
+        query: (sql, params) => ((transactions += /UPDATE audit_head/.test(sql) ? 1 : 0), db.query(sql, params)),
+        transaction: (fn) => ((transactions += 1), db.transaction(fn)),
+      };
       const writer = createAuditWriter(counted, { checkpoints: { keys: await loadSigningKeys(keysDir), every: 1000 } });
       const latencies: number[] = [];
       const run = await closedLoop(concurrency, options.seconds, async (n) => {

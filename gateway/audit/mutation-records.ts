@@ -9,7 +9,7 @@ import type { Db } from '../store/db.ts';
 import type { SigningKeys } from './keys.ts';
 import { pseudonymise } from './pseudonym.ts';
 import { parseAuditRecord, type MutationRecord } from './records.ts';
-import { appendRecords } from './writer.ts';
+import { appendRecords } from './append.ts';
 
 export interface MutationActor {
   callerId: string;

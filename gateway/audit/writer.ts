@@ -4,12 +4,14 @@
  * transaction (group commit), chained in arrival order. If that transaction fails, every write in
  * it rejects and nothing of it is stored: the chain head lives in the database and advances only
  * on commit.
+ *
+ * A batch goes in one statement of its own, chained after the head this writer's last commit left
+ * (append.ts: appendAfterHead); when another writer moved the head meanwhile, and while it keeps
+ * doing so, the batch goes in a transaction that locks the head first (appendPrepared).
  */
 import type { Db } from '../store/db.ts';
-import { canonicalJson } from './canonical.ts';
-import { chainHashOfBodyJson } from './chain.ts';
-import { lockHead, storeCheckpoint, type ChainHead } from './checkpoint.ts';
-import type { SigningKeys } from './keys.ts';
+import { appendAfterHead, appendPrepared, prepareRecord, type CheckpointPolicy, type PreparedRecord } from './append.ts';
+import type { ChainHead } from './checkpoint.ts';
 import { parseAuditRecord, type AuditRecord } from './records.ts';
 
 export interface AuditWriterOptions {
@@ -18,7 +20,7 @@ export interface AuditWriterOptions {
   /** How long the first write of an idle writer waits for company. Default 0. */
   maxDelayMs?: number;
   /** Sign the head whenever the chain passes a multiple of `every` records. */
-  checkpoints?: { keys: SigningKeys; every: number };
+  checkpoints?: CheckpointPolicy;
   now?: () => Date;
   /** Told the number of records written and not yet committed (or failed) whenever it changes: queued plus in the running transaction. */
   onQueueDepth?: (records: number) => void;
@@ -34,7 +36,7 @@ export interface AuditWriter {
 }
 
 interface Pending {
-  records: AuditRecord[];
+  records: PreparedRecord[];
   resolve: (seqs: number[]) => void;
   reject: (error: unknown) => void;
 }
@@ -50,6 +52,10 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
   }
 
   const queue: Pending[] = [];
+  /** The head this writer's last commit left (undefined after a failure). */
+  let ownHead: ChainHead | undefined;
+  /** Another writer (a replica) moved the head between two of this writer's commits: lock, do not guess. */
+  let contended = false;
   let queuedRecords = 0;
   let committingRecords = 0;
   let committing = false;
@@ -73,13 +79,20 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
     const batch = takeBatch();
     committingRecords = batch.reduce((n, p) => n + p.records.length, 0);
     try {
-      const seqs = await db.transaction((tx) => appendRecords(tx, batch.flatMap((p) => p.records), now(), options.checkpoints));
-      let offset = 0;
-      for (const pending of batch) {
-        pending.resolve(seqs.slice(offset, offset + pending.records.length));
-        offset += pending.records.length;
+      const records = batch.flatMap((p) => p.records);
+      const recordedAt = now();
+      // One statement after the head this writer left; if another replica moved it, lock and chain after the real one.
+      let head = ownHead && !contended ? await appendAfterHead(db, ownHead, records, recordedAt, options.checkpoints) : null;
+      if (head === null) {
+        const { from, to } = await db.transaction((tx) => appendPrepared(tx, records, recordedAt, options.checkpoints));
+        contended = ownHead !== undefined && (from.seq !== ownHead.seq || from.hash !== ownHead.hash);
+        head = to;
       }
+      ownHead = head;
+      let seq = head.seq - records.length;
+      for (const pending of batch) pending.resolve(pending.records.map(() => (seq += 1)));
     } catch (error) {
+      ownHead = undefined;
       options.onCommitFailed?.(error, committingRecords);
       for (const pending of batch) pending.reject(error);
     } finally {
@@ -107,9 +120,10 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
 
   return {
     write(records) {
-      let parsed: AuditRecord[];
+      let parsed: PreparedRecord[];
       try {
-        parsed = records.map(parseAuditRecord);
+        // Checked and serialised here, while an earlier batch may be committing, not on the commit path.
+        parsed = records.map((record) => prepareRecord(parseAuditRecord(record)));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -125,38 +139,4 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
       return onWriteCommitted ? committed.then((seqs) => (onWriteCommitted(performance.now() - startedAt), seqs)) : committed;
     },
   };
-}
-
-/** Rows per INSERT statement: well below PostgreSQL's 65535 bind parameters. */
-const ROWS_PER_INSERT = 1000;
-
-/** Appends records after the current head inside tx; returns their seqs. */
-export async function appendRecords(
-  tx: Db,
-  records: readonly AuditRecord[],
-  recordedAt: Date,
-  checkpoints?: { keys: SigningKeys; every: number },
-): Promise<number[]> {
-  const start = await lockHead(tx);
-  const recorded_at = recordedAt.toISOString();
-  let head: ChainHead = start;
-  for (let offset = 0; offset < records.length; offset += ROWS_PER_INSERT) {
-    const values: unknown[] = [];
-    const rows: string[] = [];
-    for (const record of records.slice(offset, offset + ROWS_PER_INSERT)) {
-      const seq = head.seq + 1;
-      const bodyJson = canonicalJson(record.body);
-      const hash = chainHashOfBodyJson(head.hash, { seq, kind: record.kind, recorded_at }, bodyJson);
-      const p = values.length;
-      rows.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}, $${p + 6})`);
-      values.push(seq, record.kind, recorded_at, bodyJson, head.hash, hash);
-      head = { seq, hash };
-    }
-    await tx.query(`INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash) VALUES ${rows.join(', ')}`, values);
-  }
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2', [head.seq, head.hash]);
-  if (checkpoints && Math.floor(start.seq / checkpoints.every) !== Math.floor(head.seq / checkpoints.every)) {
-    await storeCheckpoint(tx, checkpoints.keys, head, 'interval', recordedAt);
-  }
-  return records.map((_, index) => start.seq + index + 1);
 }

@@ -4,35 +4,38 @@ import type { Db } from '../../gateway/store/db.ts';
 
 export { backends, type Backend } from '../helpers/backends.ts';
 
-/** A Db that counts the transactions it starts. */
-export function countingTransactions(db: Db): { db: Db; count: () => number } {
+/**
+ * A Db that counts the commits that advance the chain: transactions it starts, and statements run
+ * on their own (autocommit) that move the audit head (or try to).
+ */
+export function countingCommits(db: Db): { db: Db; count: () => number; transactions: () => number } {
+  let statements = 0;
   let transactions = 0;
   return {
     db: {
       ...db,
+      query(sql, params) {
+        if (/UPDATE audit_head/.test(sql)) statements += 1;
+        return db.query(sql, params);
+      },
       transaction(fn) {
         transactions += 1;
         return db.transaction(fn);
       },
     },
-    count: () => transactions,
+    count: () => statements + transactions,
+    transactions: () => transactions,
   };
 }
 
-/** A Db whose transactions fail at the first statement matching `failOn` while `armed()` is true. */
+/** A Db whose statements (in a transaction or on their own) fail at the first one matching `failOn` while `armed()` is true. */
 export function failingAt(db: Db, failOn: RegExp, armed: () => boolean): Db {
+  const failing = (target: Db): Db['query'] => (sql, params) =>
+    armed() && failOn.test(sql) ? Promise.reject(new Error('store failure (injected)')) : target.query(sql, params);
   return {
     ...db,
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          ...tx,
-          query(sql, params) {
-            if (armed() && failOn.test(sql)) return Promise.reject(new Error('store failure (injected)'));
-            return tx.query(sql, params);
-          },
-        }),
-      ),
+    query: failing(db),
+    transaction: (fn) => db.transaction((tx) => fn({ ...tx, query: failing(tx) })),
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createAuditWriter } from '../../gateway/audit/writer.ts';
 import { verifyChain } from '../../gateway/audit/verify.ts';
 import type { SigningKeys } from '../../gateway/audit/keys.ts';
-import { backends, countingTransactions, failingAt, holdingFirstTransaction } from './backends.ts';
+import { backends, countingCommits, failingAt, holdingFirstTransaction } from './backends.ts';
 import { createGatewayMetrics } from '../../gateway/observability/metrics.ts';
 import { decision, decisions, fieldOutcome, groupedDecision } from './fixtures.ts';
 
@@ -17,7 +17,7 @@ for (const backend of backends) {
     test('concurrent writes are committed in one transaction, chained in arrival order', async () => {
       const db = await backend.open();
       try {
-        const counted = countingTransactions(db);
+        const counted = countingCommits(db);
         const writer = createAuditWriter(counted.db, { maxBatch: 100 });
         const seqs = await Promise.all([writer.write(decisions(2, 1)), writer.write(decisions(3, 3)), writer.write(decisions(1, 6))]);
         expect(seqs).toEqual([[1, 2], [3, 4, 5], [6]]);
@@ -34,11 +34,12 @@ for (const backend of backends) {
     test('a batch holds at most maxBatch records and never splits a write', async () => {
       const db = await backend.open();
       try {
-        const counted = countingTransactions(db);
+        const counted = countingCommits(db);
         const writer = createAuditWriter(counted.db, { maxBatch: 4 });
         const seqs = await Promise.all([writer.write(decisions(2)), writer.write(decisions(2)), writer.write(decisions(3)), writer.write(decisions(5))]);
         expect(seqs).toEqual([[1, 2], [3, 4], [5, 6, 7], [8, 9, 10, 11, 12]]);
         expect(counted.count()).toBe(3);
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 12 });
       } finally {
         await db.close();
       }
@@ -60,6 +61,79 @@ for (const backend of backends) {
         armed = false;
         expect(await writer.write(decisions(1))).toEqual([1]);
         expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 1 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a batch after the first commit that fails inside the database rejects every write in it and stores nothing, not even the head', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingCommits(db);
+        const writer = createAuditWriter(counted.db, { maxBatch: 100 });
+        expect(await writer.write(decisions(1, 1))).toEqual([1]);
+        await db.query("ALTER TABLE audit_log ADD CONSTRAINT refuse_req_3 CHECK (body ->> 'request_id' <> 'req-3')");
+        const results = await Promise.allSettled([writer.write(decisions(1, 2)), writer.write(decisions(2, 3))]);
+        expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+        expect(counted.count()).toBe(2);
+        expect((await db.query('SELECT seq FROM audit_log ORDER BY seq')).rows).toEqual([{ seq: 1 }]);
+        expect((await db.query('SELECT seq FROM audit_head')).rows).toEqual([{ seq: 1 }]);
+        await db.query('ALTER TABLE audit_log DROP CONSTRAINT refuse_req_3');
+        expect(await Promise.all([writer.write(decisions(1, 2)), writer.write(decisions(2, 3))])).toEqual([[2], [3, 4]]);
+        const rows = await db.query<{ seq: number; request_id: string }>("SELECT seq, body->>'request_id' AS request_id FROM audit_log ORDER BY seq");
+        expect(rows.rows).toEqual([1, 2, 3, 4].map((n) => ({ seq: n, request_id: `req-${n}` })));
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 4 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a writer whose head another writer (a replica) moved chains after the stored head, and locks while it finds the head moved', async () => {
+      const db = await backend.open();
+      try {
+        const keys = await testKeys();
+        const counted = countingCommits(db);
+        const [a, b] = [createAuditWriter(counted.db, { checkpoints: { keys, every: 3 } }), createAuditWriter(db, { checkpoints: { keys, every: 3 } })];
+        const aWrites = async (records: Parameters<typeof a.write>[0]) => {
+          const before = { commits: counted.count(), transactions: counted.transactions() };
+          const seqs = await a.write(records);
+          return { seqs, statements: counted.count() - before.commits - (counted.transactions() - before.transactions), transactions: counted.transactions() - before.transactions };
+        };
+        expect(await aWrites(decisions(1, 1))).toEqual({ seqs: [1], statements: 0, transactions: 1 });
+        expect(await aWrites(decisions(1, 2))).toEqual({ seqs: [2], statements: 1, transactions: 0 });
+        expect(await b.write(decisions(2, 3))).toEqual([3, 4]);
+        // a's one statement finds the head moved and stores nothing; a locks and chains after seq 4.
+        expect(await aWrites(decisions(2, 5))).toEqual({ seqs: [5, 6], statements: 1, transactions: 1 });
+        expect(await b.write(decisions(1, 7))).toEqual([7]);
+        // Contended: a locks straight away, and finds the head moved again (by b's seq 7)...
+        expect(await aWrites(decisions(1, 8))).toEqual({ seqs: [8], statements: 0, transactions: 1 });
+        // ...so it locks again; now it finds the head its last commit left...
+        expect(await aWrites(decisions(1, 9))).toEqual({ seqs: [9], statements: 0, transactions: 1 });
+        // ...and the next batch goes in one statement again.
+        expect(await aWrites(decisions(1, 10))).toEqual({ seqs: [10], statements: 1, transactions: 0 });
+        const rows = await db.query<{ seq: number; request_id: string }>("SELECT seq, body->>'request_id' AS request_id FROM audit_log ORDER BY seq");
+        expect(rows.rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ seq: n, request_id: `req-${n}` })));
+        expect((await db.query('SELECT seq FROM audit_checkpoints ORDER BY seq')).rows).toEqual([{ seq: 4 }, { seq: 6 }, { seq: 9 }]);
+        expect(await verifyChain(db, keys.publicKey)).toMatchObject({ ok: true, records: 10, checkpoints: 3 });
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('a write too large for one statement is stored whole, in order, in one transaction', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingCommits(db);
+        const writer = createAuditWriter(counted.db);
+        expect(await writer.write(decisions(1, 1))).toEqual([1]);
+        const seqs = await writer.write(decisions(1001, 2));
+        expect([seqs.length, seqs[0], seqs[1000]]).toEqual([1001, 2, 1002]);
+        expect([counted.count(), counted.transactions()]).toEqual([2, 2]);
+        const { rows } = await db.query<{ n: number; in_order: number }>(
+          "SELECT count(*)::int AS n, count(*) FILTER (WHERE body->>'request_id' = 'req-' || seq)::int AS in_order FROM audit_log",
+        );
+        expect(rows).toEqual([{ n: 1002, in_order: 1002 }]);
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 1002 });
       } finally {
         await db.close();
       }
