@@ -1,0 +1,268 @@
+/**
+ * Turns a planner's QueryPlan into the executor's steps for one request. Every fetch's selection is
+ * rewritten into the keys of the executor's object tree (keys.ts): a field the client selected at
+ * that place (same field, same arguments) keeps the client's response key (escaped by `treeKey`);
+ * every other field is the plan's own and goes under an internal `_dp_` key, where no alias a client
+ * writes can reach it or be mistaken for it. A plan that reaches a person or an address (a field or
+ * an entity of a type that is or could be one), or that uses a plan feature not executed here, gives
+ * no steps: such operations are executed by the level-by-level executor, which asks the policy
+ * before every subject field is fetched.
+ */
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  parse,
+  print,
+  type ArgumentNode,
+  type FieldNode,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type { FetchNode, FlattenNodePathSegment, PlanNode, QueryPlan, RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
+import { collectFields, subSelections } from './collect.ts';
+import { internalName, treeKey } from './keys.ts';
+import { couldBeSubject, fieldDef, type ProjectContext } from './project.ts';
+
+/** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
+export type PathStep = { field: string } | { each: true } | { types: readonly string[] };
+
+export interface RootFetchStep {
+  kind: 'fetch';
+  graph: string;
+  operation: 'query' | 'mutation';
+  selections: SelectionNode[];
+  coordinates: string[];
+}
+
+export interface EntityFetchStep {
+  kind: 'entities';
+  graph: string;
+  path: PathStep[];
+  requires: RequiresSelection[];
+  inputRewrites: ValueSetter[];
+  /** `... on Type { __typename … }` per entity type, in tree keys. */
+  fragments: InlineFragmentNode[];
+  coordinates: string[];
+}
+
+export type Step =
+  | RootFetchStep
+  | EntityFetchStep
+  | { kind: 'sequence' | 'parallel'; steps: Step[] }
+  | { kind: 'condition'; variable: string; then: Step | undefined; otherwise: Step | undefined };
+
+/** Why a plan is left to the level-by-level executor. */
+class Unsupported extends Error {}
+
+type Use = 'client' | 'internal';
+
+interface Compiler {
+  pc: ProjectContext;
+  operation: OperationDefinitionNode;
+  rootType: string;
+  /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
+  uses: Map<string, Use>;
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): Step | undefined {
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map() };
+  try {
+    return plan.node ? compileNode(compiler, plan.node) : { kind: 'sequence', steps: [] };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+function compileNode(c: Compiler, node: PlanNode): Step {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      return { kind: node.kind === 'Sequence' ? 'sequence' : 'parallel', steps: node.nodes.map((n) => compileNode(c, n)) };
+    case 'Condition':
+      return {
+        kind: 'condition',
+        variable: node.condition,
+        then: node.ifClause ? compileNode(c, node.ifClause) : undefined,
+        otherwise: node.elseClause ? compileNode(c, node.elseClause) : undefined,
+      };
+    case 'Fetch':
+      return compileRootFetch(c, node);
+    case 'Flatten':
+      if (node.node.kind !== 'Fetch') throw new Unsupported(node.node.kind);
+      return compileEntityFetch(c, node.path, node.node);
+    default:
+      throw new Unsupported(node.kind);
+  }
+}
+
+function operationOf(fetch: FetchNode): OperationDefinitionNode {
+  const def = parse(fetch.operation, { noLocation: true }).definitions[0];
+  if (def?.kind !== Kind.OPERATION_DEFINITION) throw new Unsupported('no operation');
+  return def;
+}
+
+/** Output key renames (`_internal_qp_alias_N` back to a response key), by the path of keys in the fetch's answer. */
+function renamesOf(fetch: FetchNode): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const rewrite of fetch.outputRewrites ?? []) {
+    if (!('KeyRenamer' in rewrite)) throw new Unsupported('output value setter');
+    const keys = rewrite.KeyRenamer.path.flatMap((s) => ('Key' in s ? [s.Key] : []));
+    renames.set(keys.map((k) => `.${k}`).join(''), rewrite.KeyRenamer.renameKeyTo);
+  }
+  return renames;
+}
+
+function compileRootFetch(c: Compiler, fetch: FetchNode): RootFetchStep {
+  const op = operationOf(fetch);
+  const selections = rewrite(c, op.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, '', '', renamesOf(fetch));
+  const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
+  return { kind: 'fetch', graph: fetch.serviceName, operation: op.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+}
+
+function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): EntityFetchStep {
+  const path: PathStep[] = [];
+  let planPath = '';
+  let typeName = c.rootType;
+  let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
+  for (const segment of flattenPath) {
+    if (segment === '@') {
+      path.push({ each: true });
+    } else if ('TypeCondition' in segment) {
+      path.push({ types: segment.TypeCondition });
+      if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
+    } else {
+      const key = segment.Field;
+      planPath += `.${key}`;
+      path.push({ field: key });
+      const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? collectFields(c.pc, typeName, client).get(key) : undefined;
+      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? key);
+      client = nodes ? subSelections(c.pc, nodes) : null;
+      if (!def) throw new Unsupported(`path ${planPath}`);
+      typeName = getNamedType(def.type).name;
+    }
+  }
+  const requires = fetch.requires ?? [];
+  checkFetched(c, requires, planPath);
+  const op = operationOf(fetch);
+  const entities = op.selectionSet.selections[0];
+  if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
+  const renames = renamesOf(fetch);
+  const fragments: InlineFragmentNode[] = [];
+  const coordinates = new Set<string>();
+  for (const sel of entities.selectionSet.selections) {
+    if (sel.kind !== Kind.INLINE_FRAGMENT || !sel.typeCondition) throw new Unsupported('entity selection without a type');
+    const type = sel.typeCondition.name.value;
+    if (couldBeSubject(c.pc, type)) throw new Unsupported('subject entity');
+    const inner = rewrite(c, sel.selectionSet.selections, type, client, planPath, '', renames);
+    for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
+    fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
+  }
+  const inputRewrites: ValueSetter[] = [];
+  for (const rewrite of fetch.inputRewrites ?? []) {
+    if ('ValueSetter' in rewrite) inputRewrites.push(rewrite.ValueSetter);
+    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
+    else inputRewrites.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
+  }
+  return { kind: 'entities', graph: fetch.serviceName, path, requires, inputRewrites, fragments, coordinates: [...coordinates] };
+}
+
+/**
+ * Every field a representation needs must have been fetched by an earlier step. A plan that needs
+ * a value it never fetches (the planner does so for a @requires on an @interfaceObject field whose
+ * required field lives with the interface's owner) is left to the level-by-level executor.
+ */
+function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planPath: string): void {
+  for (const sel of requires) {
+    if (sel.kind === 'InlineFragment') checkFetched(c, sel.selections, planPath);
+    else if (sel.kind !== 'Field') throw new Unsupported('fragment spread in requires');
+    else if (sel.name !== '__typename') {
+      const at = `${planPath}.${sel.name}`;
+      if (!c.uses.has(at)) throw new Unsupported(`requires ${at}, never fetched`);
+      if (sel.selections) checkFetched(c, sel.selections, at);
+    }
+  }
+}
+
+/**
+ * The client's field nodes of response key `key` on objects of `typeName`. On an abstract type (an
+ * interface object's entities, a field of interface type) every possible type's selection counts;
+ * a key that names different fields on different types is left to the level-by-level executor.
+ */
+function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
+  const type = c.pc.supergraph.schema.getType(typeName);
+  if (!type || !isAbstractType(type)) return collectFields(c.pc, typeName, client).get(key);
+  let nodes: FieldNode[] | undefined;
+  for (const possible of c.pc.supergraph.schema.getPossibleTypes(type)) {
+    const found = collectFields(c.pc, possible.name, client).get(key);
+    if (!found) continue;
+    if (nodes && (nodes[0]!.name.value !== found[0]!.name.value || argumentsText(nodes[0]!.arguments) !== argumentsText(found[0]!.arguments))) {
+      throw new Unsupported(`${key} names different fields on the types of ${typeName}`);
+    }
+    nodes = nodes ? [...nodes, ...found.filter((n) => !nodes!.includes(n))] : found;
+  }
+  return nodes;
+}
+
+function argumentsText(args: readonly ArgumentNode[] | undefined): string {
+  return args?.length ? args.map((a) => print(a)).join(',') : '';
+}
+
+/**
+ * The plan's selection in tree keys. `client` is the client's selection at this place (null below a
+ * field only the plan selects); `planPath` is where this selection sits in the plan's answer tree,
+ * `fetchPath` where it sits in this fetch's answer (for the fetch's key renames).
+ */
+function rewrite(
+  c: Compiler,
+  selections: readonly SelectionNode[],
+  typeName: string,
+  client: readonly SelectionNode[] | null,
+  planPath: string,
+  fetchPath: string,
+  renames: ReadonlyMap<string, string>,
+): SelectionNode[] {
+  const out: SelectionNode[] = [];
+  for (const sel of selections) {
+    if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const type = sel.typeCondition?.name.value ?? typeName;
+      if (couldBeSubject(c.pc, type)) throw new Unsupported('subject fragment');
+      out.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: rewrite(c, sel.selectionSet.selections, type, client, planPath, fetchPath, renames) } });
+      continue;
+    }
+    if (sel.kind !== Kind.FIELD) throw new Unsupported('fragment spread');
+    const name = sel.name.value;
+    if (name === '__typename' && !sel.alias) {
+      out.push(TYPENAME);
+      continue;
+    }
+    const planKey = sel.alias?.value ?? name;
+    const key = renames.get(`${fetchPath}.${planKey}`) ?? planKey;
+    const nodes = client ? clientNodes(c, typeName, client, key) : undefined;
+    const first = nodes?.[0];
+    const use: Use = first && first.name.value === name && argumentsText(first.arguments) === argumentsText(sel.arguments) ? 'client' : 'internal';
+    const at = `${planPath}.${key}`;
+    const known = c.uses.get(at);
+    if (known && known !== use) throw new Unsupported(`mixed use of ${at}`);
+    c.uses.set(at, use);
+    const alias = use === 'client' ? treeKey(key) : internalName(key);
+    let selectionSet = sel.selectionSet;
+    if (selectionSet) {
+      const def = fieldDef(c.pc, typeName, name);
+      if (!def) throw new Unsupported(`${typeName}.${name}`);
+      const named = getNamedType(def.type).name;
+      if (couldBeSubject(c.pc, named)) throw new Unsupported('subject field');
+      const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
+      selectionSet = { kind: Kind.SELECTION_SET, selections: rewrite(c, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames) };
+    } else {
+      const def = fieldDef(c.pc, typeName, name);
+      if (def && couldBeSubject(c.pc, getNamedType(def.type).name)) throw new Unsupported('subject field');
+    }
+    out.push({ ...sel, ...(alias !== name ? { alias: { kind: Kind.NAME, value: alias } } : { alias: undefined }), ...(selectionSet ? { selectionSet } : {}) });
+  }
+  return out;
+}
