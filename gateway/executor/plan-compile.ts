@@ -257,7 +257,10 @@ function rewrite(
       const named = getNamedType(def.type).name;
       if (couldBeSubject(c.pc, named)) throw new Unsupported('subject field');
       const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
-      selectionSet = { kind: Kind.SELECTION_SET, selections: rewrite(c, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames) };
+      const selections = rewrite(c, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
+      // The response is shaped by each object's __typename: an abstract type's values always carry it.
+      const abstract = isAbstractType(getNamedType(def.type)) && !selections.includes(TYPENAME);
+      selectionSet = { kind: Kind.SELECTION_SET, selections: abstract ? [TYPENAME, ...selections] : selections };
     } else {
       const def = fieldDef(c.pc, typeName, name);
       if (def && couldBeSubject(c.pc, getNamedType(def.type).name)) throw new Unsupported('subject field');
