@@ -16,11 +16,22 @@ import {
   print,
   type ArgumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import type { FetchNode, FlattenNodePathSegment, PlanNode, QueryPlan, RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
+import type {
+  BatchFetchNode,
+  FetchNode,
+  FlattenNodePathSegment,
+  InputRewrite,
+  OutputRewrite,
+  PlanNode,
+  QueryPlan,
+  RequiresSelection,
+  ValueSetter,
+} from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
 import { internalName, treeKey } from './keys.ts';
 import { couldBeSubject, fieldDef, type ProjectContext } from './project.ts';
@@ -36,14 +47,19 @@ export interface RootFetchStep {
   coordinates: string[];
 }
 
-export interface EntityFetchStep {
-  kind: 'entities';
-  graph: string;
-  path: PathStep[];
+/** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
+export interface EntityBatch {
+  paths: PathStep[][];
   requires: RequiresSelection[];
   inputRewrites: ValueSetter[];
   /** `... on Type { __typename … }` per entity type, in tree keys. */
   fragments: InlineFragmentNode[];
+}
+
+export interface EntityFetchStep {
+  kind: 'entities';
+  graph: string;
+  batches: EntityBatch[];
   coordinates: string[];
 }
 
@@ -95,21 +111,30 @@ function compileNode(c: Compiler, node: PlanNode): Step {
     case 'Flatten':
       if (node.node.kind !== 'Fetch') throw new Unsupported(node.node.kind);
       return compileEntityFetch(c, node.path, node.node);
+    case 'BatchFetch':
+      return compileBatchFetch(c, node);
     default:
       throw new Unsupported(node.kind);
   }
 }
 
-function operationOf(fetch: FetchNode): OperationDefinitionNode {
-  const def = parse(fetch.operation, { noLocation: true }).definitions[0];
-  if (def?.kind !== Kind.OPERATION_DEFINITION) throw new Unsupported('no operation');
-  return def;
+interface FetchDocument {
+  operation: OperationDefinitionNode;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+}
+
+function documentOf(operation: string): FetchDocument {
+  const definitions = parse(operation, { noLocation: true }).definitions;
+  const op = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (!op) throw new Unsupported('no operation');
+  const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  return { operation: op, fragments };
 }
 
 /** Output key renames (`_internal_qp_alias_N` back to a response key), by the path of keys in the fetch's answer. */
-function renamesOf(fetch: FetchNode): Map<string, string> {
+function renamesOf(rewrites: readonly OutputRewrite[] | undefined): Map<string, string> {
   const renames = new Map<string, string>();
-  for (const rewrite of fetch.outputRewrites ?? []) {
+  for (const rewrite of rewrites ?? []) {
     if (!('KeyRenamer' in rewrite)) throw new Unsupported('output value setter');
     const keys = rewrite.KeyRenamer.path.flatMap((s) => ('Key' in s ? [s.Key] : []));
     renames.set(keys.map((k) => `.${k}`).join(''), rewrite.KeyRenamer.renameKeyTo);
@@ -117,58 +142,97 @@ function renamesOf(fetch: FetchNode): Map<string, string> {
   return renames;
 }
 
-function compileRootFetch(c: Compiler, fetch: FetchNode): RootFetchStep {
-  const op = operationOf(fetch);
-  const selections = rewrite(c, op.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, '', '', renamesOf(fetch));
-  const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
-  return { kind: 'fetch', graph: fetch.serviceName, operation: op.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSetter[] {
+  const setters: ValueSetter[] = [];
+  for (const rewrite of rewrites ?? []) {
+    if ('ValueSetter' in rewrite) setters.push(rewrite.ValueSetter);
+    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
+    else setters.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
+  }
+  return setters;
 }
 
-function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): EntityFetchStep {
-  const path: PathStep[] = [];
+function compileRootFetch(c: Compiler, fetch: FetchNode): RootFetchStep {
+  const doc = documentOf(fetch.operation);
+  const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
+  const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
+  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+}
+
+/** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
+function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null } {
+  const steps: PathStep[] = [];
   let planPath = '';
   let typeName = c.rootType;
   let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
   for (const segment of flattenPath) {
     if (segment === '@') {
-      path.push({ each: true });
+      steps.push({ each: true });
     } else if ('TypeCondition' in segment) {
-      path.push({ types: segment.TypeCondition });
+      steps.push({ types: segment.TypeCondition });
       if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
     } else {
       const key = segment.Field;
       planPath += `.${key}`;
-      path.push({ field: key });
-      const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? collectFields(c.pc, typeName, client).get(key) : undefined;
+      steps.push({ field: key });
+      const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? clientNodes(c, typeName, client, key) : undefined;
       const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
       if (!def) throw new Unsupported(`path ${planPath}`);
       typeName = getNamedType(def.type).name;
     }
   }
-  const requires = fetch.requires ?? [];
-  checkFetched(c, requires, planPath);
-  const op = operationOf(fetch);
-  const entities = op.selectionSet.selections[0];
+  return { steps, planPath, client };
+}
+
+function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): EntityFetchStep {
+  const doc = documentOf(fetch.operation);
+  const entities = doc.operation.selectionSet.selections[0];
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
-  const renames = renamesOf(fetch);
-  const fragments: InlineFragmentNode[] = [];
   const coordinates = new Set<string>();
-  for (const sel of entities.selectionSet.selections) {
+  const batch = compileBatch(c, doc, [flattenPath], fetch.requires ?? [], fetch.inputRewrites, fetch.outputRewrites, entities.selectionSet.selections, coordinates);
+  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates] };
+}
+
+/** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
+function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): EntityFetchStep {
+  const doc = documentOf(fetch.operation);
+  const coordinates = new Set<string>();
+  const batches = fetch.entityBatch.aliases.map((alias) => {
+    const field = doc.operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === alias.alias);
+    if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
+    return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
+  });
+  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates] };
+}
+
+function compileBatch(
+  c: Compiler,
+  doc: FetchDocument,
+  flattenPaths: readonly FlattenNodePathSegment[][],
+  requires: RequiresSelection[],
+  inputRewrites: readonly InputRewrite[] | undefined,
+  outputRewrites: readonly OutputRewrite[] | undefined,
+  selections: readonly SelectionNode[],
+  coordinates: Set<string>,
+): EntityBatch {
+  const paths = flattenPaths.map((p) => compilePath(c, p));
+  const planPaths = paths.map((p) => p.planPath);
+  for (const planPath of planPaths) checkFetched(c, requires, planPath);
+  // The client's selections at all the batch's paths: a key must name one field at all of them.
+  const clients = paths.flatMap((p) => (p.client ? [p.client] : []));
+  const client = clients.length === 0 ? null : clients.length === 1 ? clients[0]! : clients.flat();
+  const renames = renamesOf(outputRewrites);
+  const fragments: InlineFragmentNode[] = [];
+  for (const sel of selections) {
     if (sel.kind !== Kind.INLINE_FRAGMENT || !sel.typeCondition) throw new Unsupported('entity selection without a type');
     const type = sel.typeCondition.name.value;
     if (couldBeSubject(c.pc, type)) throw new Unsupported('subject entity');
-    const inner = rewrite(c, sel.selectionSet.selections, type, client, planPath, '', renames);
+    const inner = rewrite(c, doc, sel.selectionSet.selections, type, client, planPaths, '', renames);
     for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
     fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
   }
-  const inputRewrites: ValueSetter[] = [];
-  for (const rewrite of fetch.inputRewrites ?? []) {
-    if ('ValueSetter' in rewrite) inputRewrites.push(rewrite.ValueSetter);
-    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
-    else inputRewrites.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
-  }
-  return { kind: 'entities', graph: fetch.serviceName, path, requires, inputRewrites, fragments, coordinates: [...coordinates] };
+  return { paths: paths.map((p) => p.steps), requires, inputRewrites: valueSetters(inputRewrites), fragments };
 }
 
 /**
@@ -195,15 +259,15 @@ function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planP
  */
 function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
   const type = c.pc.supergraph.schema.getType(typeName);
-  if (!type || !isAbstractType(type)) return collectFields(c.pc, typeName, client).get(key);
+  const types = type && isAbstractType(type) ? c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name) : [typeName];
   let nodes: FieldNode[] | undefined;
-  for (const possible of c.pc.supergraph.schema.getPossibleTypes(type)) {
-    const found = collectFields(c.pc, possible.name, client).get(key);
-    if (!found) continue;
-    if (nodes && (nodes[0]!.name.value !== found[0]!.name.value || argumentsText(nodes[0]!.arguments) !== argumentsText(found[0]!.arguments))) {
-      throw new Unsupported(`${key} names different fields on the types of ${typeName}`);
-    }
-    nodes = nodes ? [...nodes, ...found.filter((n) => !nodes!.includes(n))] : found;
+  for (const possible of types) {
+    const found = collectFields(c.pc, possible, client).get(key);
+    if (found) nodes = nodes ? [...nodes, ...found.filter((n) => !nodes!.includes(n))] : found;
+  }
+  const first = nodes?.[0];
+  if (first && nodes!.some((n) => n.name.value !== first.name.value || argumentsText(n.arguments) !== argumentsText(first.arguments))) {
+    throw new Unsupported(`${key} names different fields on the types or at the paths of ${typeName}`);
   }
   return nodes;
 }
@@ -219,22 +283,30 @@ function argumentsText(args: readonly ArgumentNode[] | undefined): string {
  */
 function rewrite(
   c: Compiler,
+  doc: FetchDocument,
   selections: readonly SelectionNode[],
   typeName: string,
   client: readonly SelectionNode[] | null,
-  planPath: string,
+  planPaths: readonly string[],
   fetchPath: string,
   renames: ReadonlyMap<string, string>,
 ): SelectionNode[] {
   const out: SelectionNode[] = [];
   for (const sel of selections) {
-    if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const type = sel.typeCondition?.name.value ?? typeName;
+    if (sel.kind !== Kind.FIELD) {
+      // A fragment of the plan's operation is inlined: its fields may sit under other keys at each place.
+      const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? doc.fragments.get(sel.name.value) : sel;
+      if (!fragment) throw new Unsupported('unknown fragment');
+      const type = fragment.typeCondition?.name.value ?? typeName;
       if (couldBeSubject(c.pc, type)) throw new Unsupported('subject fragment');
-      out.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: rewrite(c, sel.selectionSet.selections, type, client, planPath, fetchPath, renames) } });
+      out.push({
+        kind: Kind.INLINE_FRAGMENT,
+        ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),
+        ...(sel.directives?.length ? { directives: sel.directives } : {}),
+        selectionSet: { kind: Kind.SELECTION_SET, selections: rewrite(c, doc, fragment.selectionSet.selections, type, client, planPaths, fetchPath, renames) },
+      });
       continue;
     }
-    if (sel.kind !== Kind.FIELD) throw new Unsupported('fragment spread');
     const name = sel.name.value;
     if (name === '__typename' && !sel.alias) {
       out.push(TYPENAME);
@@ -245,10 +317,12 @@ function rewrite(
     const nodes = client ? clientNodes(c, typeName, client, key) : undefined;
     const first = nodes?.[0];
     const use: Use = first && first.name.value === name && argumentsText(first.arguments) === argumentsText(sel.arguments) ? 'client' : 'internal';
-    const at = `${planPath}.${key}`;
-    const known = c.uses.get(at);
-    if (known && known !== use) throw new Unsupported(`mixed use of ${at}`);
-    c.uses.set(at, use);
+    const at = planPaths.map((p) => `${p}.${key}`);
+    for (const path of at) {
+      const known = c.uses.get(path);
+      if (known && known !== use) throw new Unsupported(`mixed use of ${path}`);
+      c.uses.set(path, use);
+    }
     const alias = use === 'client' ? treeKey(key) : internalName(key);
     let selectionSet = sel.selectionSet;
     if (selectionSet) {
@@ -257,7 +331,7 @@ function rewrite(
       const named = getNamedType(def.type).name;
       if (couldBeSubject(c.pc, named)) throw new Unsupported('subject field');
       const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
-      const selections = rewrite(c, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
+      const selections = rewrite(c, doc, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
       // The response is shaped by each object's __typename: an abstract type's values always carry it.
       const abstract = isAbstractType(getNamedType(def.type)) && !selections.includes(TYPENAME);
       selectionSet = { kind: Kind.SELECTION_SET, selections: abstract ? [TYPENAME, ...selections] : selections };

@@ -11,7 +11,7 @@ import { partnerError, requestTimeoutError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
 import { internalName, treeKey } from './keys.ts';
 import { down, type Path } from './path.ts';
-import type { EntityFetchStep, PathStep, RootFetchStep, Step } from './plan-compile.ts';
+import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step } from './plan-compile.ts';
 import type { Obj, State } from './types.ts';
 
 export async function runSteps(state: State, step: Step | undefined, root: Obj): Promise<void> {
@@ -176,64 +176,81 @@ function hasKey(state: State, graph: string, rep: Obj): boolean {
   return keys.some((key) => key.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || (rep[s.name.value] !== null && rep[s.name.value] !== undefined)));
 }
 
-async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Promise<void> {
+interface Prepared {
+  batch: EntityBatch;
+  reps: Obj[];
+  targets: { at: Located; rep: number }[];
+  keysOf: (obj: Obj) => string[];
+}
+
+/** The batch's de-duplicated representations and which object each answer goes to. */
+function prepare(state: State, graph: string, batch: EntityBatch, root: Obj): Prepared {
   const located: Located[] = [];
-  objectsAt(state, root, step.path, 0, undefined, located);
-  const reps: Obj[] = [];
-  const index = new Map<string, number>();
-  const targets: { at: Located; rep: number }[] = [];
+  for (const path of batch.paths) objectsAt(state, root, path, 0, undefined, located);
   const schema = state.options.supergraph.schema;
-  const keysOf = (obj: Obj) => step.fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
+  const keysOf = (obj: Obj) => batch.fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
+  const prepared: Prepared = { batch, reps: [], targets: [], keysOf };
+  const index = new Map<string, number>();
   for (const at of located) {
     const rep: Obj = {};
-    const built = pick(state, at.obj, step.requires, rep);
+    const built = pick(state, at.obj, batch.requires, rep);
     if (built instanceof Error) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = built;
     if (built !== true || rep.__typename === undefined) continue;
-    for (const setter of step.inputRewrites) setValue(state, rep, setter);
-    if (!hasKey(state, step.graph, rep)) continue;
+    for (const setter of batch.inputRewrites) setValue(state, rep, setter);
+    if (!hasKey(state, graph, rep)) continue;
     const json = JSON.stringify(rep);
     let n = index.get(json);
     if (n === undefined) {
-      index.set(json, (n = reps.length));
-      reps.push(rep);
+      index.set(json, (n = prepared.reps.length));
+      prepared.reps.push(rep);
     }
-    targets.push({ at, rep: n });
+    prepared.targets.push({ at, rep: n });
   }
-  if (reps.length === 0) return;
+  return prepared;
+}
+
+function failAll(prepared: Prepared[], error: GraphQLError): void {
+  for (const { targets, keysOf } of prepared) for (const { at } of targets) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = error;
+}
+
+async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Promise<void> {
+  const prepared = step.batches.map((batch) => prepare(state, step.graph, batch, root)).filter((p) => p.reps.length > 0);
+  if (prepared.length === 0) return;
   const late = outOfTime(state);
-  if (late) {
-    for (const { at } of targets) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = late;
-    return;
-  }
-  const field: FieldNode = {
-    kind: Kind.FIELD,
-    alias: { kind: Kind.NAME, value: 'e0' },
-    name: { kind: Kind.NAME, value: '_entities' },
-    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'representations' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'r0' } } }],
-    selectionSet: { kind: Kind.SELECTION_SET, selections: step.fragments },
-  };
-  const response = await call(state, step.graph, 'query', [field], { r0: reps }, step.coordinates);
-  if (response.failure) {
-    const error = partnerError(step.graph, response.failure.message, response.failure.code);
-    for (const { at } of targets) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = error;
-    return;
-  }
-  const list = response.data?.e0;
-  for (const { at, rep } of targets) {
-    const result = Array.isArray(list) ? list[rep] : undefined;
-    if (isObj(result)) merge(schema, at.obj, result);
-  }
+  if (late) return failAll(prepared, late);
+  const variables: Record<string, unknown> = {};
+  const fields: FieldNode[] = prepared.map(({ batch, reps }, i) => {
+    variables[`r${i}`] = reps;
+    return {
+      kind: Kind.FIELD,
+      alias: { kind: Kind.NAME, value: `e${i}` },
+      name: { kind: Kind.NAME, value: '_entities' },
+      arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'representations' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `r${i}` } } }],
+      selectionSet: { kind: Kind.SELECTION_SET, selections: batch.fragments },
+    };
+  });
+  const response = await call(state, step.graph, 'query', fields, variables, step.coordinates);
+  if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
+  const schema = state.options.supergraph.schema;
+  prepared.forEach(({ targets }, i) => {
+    const list = response.data?.[`e${i}`];
+    for (const { at, rep } of targets) {
+      const result = Array.isArray(list) ? list[rep] : undefined;
+      if (isObj(result)) merge(schema, at.obj, result);
+    }
+  });
   for (const err of response.errors ?? []) {
-    const [, n, ...rest] = err.path ?? [];
+    const [alias, n, ...rest] = err.path ?? [];
+    const batch = typeof alias === 'string' && alias.startsWith('e') ? prepared[Number(alias.slice(1))] : undefined;
     const error = partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions);
-    if (typeof n !== 'number') {
+    if (!batch || typeof n !== 'number') {
       state.topErrors.push(error);
       continue;
     }
-    for (const { at, rep } of targets) {
+    for (const { at, rep } of batch.targets) {
       if (rep !== n) continue;
       if (rest.length) placeError(state, at.obj, at.path, rest, error);
-      else for (const key of keysOf(at.obj)) if (at.obj[key] === undefined || at.obj[key] === null) at.obj[key] = error;
+      else for (const key of batch.keysOf(at.obj)) if (at.obj[key] === undefined || at.obj[key] === null) at.obj[key] = error;
     }
   }
 }
