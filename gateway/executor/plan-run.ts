@@ -39,6 +39,7 @@ function isObj(value: unknown): value is Obj {
 /** Deep-merges a partner's answer into the tree; lists merge by position, a known concrete type is never replaced by an interface's name. */
 function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
   for (const key in source) {
+    if (key === '__proto__') continue;
     const value = source[key];
     const current = target[key];
     if (key === '__typename') {
