@@ -36,7 +36,7 @@ import { failMissing, walk } from './walk.ts';
 import { decide } from './decisions.ts';
 import { call, fetchEntities, placeError } from './fetch.ts';
 import { compilePlan } from './plan-compile.ts';
-import { runSteps } from './plan-run.ts';
+import { runSteps, subjectWork } from './plan-run.ts';
 import { createPlanSource, type PlanSource } from './plan-source.ts';
 
 export type { DecisionRecord, ExecutionInput, ExecutionOutput, Executor, ExecutorOptions, MinimisedRecord, PartnerCallInfo, PartnerCallRecord, SubjectType } from './types.ts';
@@ -95,13 +95,16 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     return { result: { errors: [new GraphQLError(`This gateway has no ${operation.operation} type.`, { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
   }
   const root: Obj = { __typename: rootType.name };
-  // A query runs on the query planner's plan where it reaches no person or address; else, and for a
-  // mutation, it is planned level by level here. (The planner runs a mutation field in parallel with
-  // the entity fetches of the field before it, so `addNote { case { status } } closeCase` read "closed".)
+  // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
+  // those are then completed level by level, the policy deciding first. A plan this executor cannot
+  // run, and a mutation, are planned level by level here. (The planner runs a mutation field in
+  // parallel with the entity fetches of the field before it: `addNote { case { status } } closeCase`.)
   const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
-  const steps = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
-  if (steps) {
-    await runSteps(state, steps, root);
+  const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
+  if (compiled) {
+    await runSteps(state, compiled.steps, root);
+    const work = subjectWork(root, compiled.subjects);
+    if (work.length > 0) await runRounds(state, work);
   } else {
     await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
     if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);

@@ -3,10 +3,14 @@
  * rewritten into the keys of the executor's object tree (keys.ts): a field the client selected at
  * that place (same field, same arguments) keeps the client's response key (escaped by `treeKey`);
  * every other field is the plan's own and goes under an internal `_dp_` key, where no alias a client
- * writes can reach it or be mistaken for it. A plan that reaches a person or an address (a field or
- * an entity of a type that is or could be one), or that uses a plan feature not executed here, gives
- * no steps: such operations are executed by the level-by-level executor, which asks the policy
- * before every subject field is fetched.
+ * writes can reach it or be mistaken for it.
+ *
+ * The subject boundary: a fetch that reaches a person or an address asks for its key fields only
+ * (internal keys), and every plan step below it is dropped; those places are handed to the
+ * level-by-level executor, which asks the policy per entity and field before anything else of
+ * them is fetched. A plan that reaches a type that only could be a subject (an interface or union
+ * one implements), reads a subject's fields for another partner, or uses a plan feature not executed
+ * here, gives no steps: the whole operation is then executed level by level.
  */
 import {
   Kind,
@@ -34,7 +38,7 @@ import type {
 } from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
 import { internalName, treeKey } from './keys.ts';
-import { couldBeSubject, fieldDef, type ProjectContext } from './project.ts';
+import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 
 /** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
 export type PathStep = { field: string } | { each: true } | { types: readonly string[] };
@@ -69,10 +73,23 @@ export type Step =
   | { kind: 'sequence' | 'parallel'; steps: Step[] }
   | { kind: 'condition'; variable: string; then: Step | undefined; otherwise: Step | undefined };
 
+/** A place where the plan reaches a person or an address, and the client's selection on it. */
+export interface SubjectPlace {
+  /** The plan keys from the root ("." + key each); lists are walked through. */
+  planPath: string;
+  selections: readonly SelectionNode[];
+}
+
+export interface CompiledPlan {
+  steps: Step;
+  subjects: SubjectPlace[];
+}
+
 /** Why a plan is left to the level-by-level executor. */
 class Unsupported extends Error {}
 
-type Use = 'client' | 'internal';
+/** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
+type Use = 'client' | 'internal' | 'subject';
 
 interface Compiler {
   pc: ProjectContext;
@@ -80,14 +97,22 @@ interface Compiler {
   rootType: string;
   /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
   uses: Map<string, Use>;
+  /** The partner of the fetch being compiled. */
+  graph: string;
+  subjects: SubjectPlace[];
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+const NOTHING: Step = { kind: 'sequence', steps: [] };
 
-export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): Step | undefined {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map() };
+export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), graph: '', subjects: [] };
   try {
-    return plan.node ? compileNode(compiler, plan.node) : { kind: 'sequence', steps: [] };
+    const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
+    // In the client's order of root fields, as the level-by-level executor would meet them.
+    const order = [...collectFields(pc, rootType, operation.selectionSet.selections).keys()];
+    const rank = (place: SubjectPlace) => order.indexOf(place.planPath.split('.')[1]!);
+    return { steps, subjects: compiler.subjects.sort((a, b) => rank(a) - rank(b)) };
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -153,6 +178,7 @@ function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSette
 }
 
 function compileRootFetch(c: Compiler, fetch: FetchNode): RootFetchStep {
+  c.graph = fetch.serviceName;
   const doc = documentOf(fetch.operation);
   const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
   const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
@@ -185,7 +211,25 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
   return { steps, planPath, client };
 }
 
-function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): EntityFetchStep {
+/** Whether all paths lie below a person or an address (the step is dropped); some but not all cannot be split. */
+function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment[][]): boolean {
+  const below = flattenPaths.map((path) => {
+    let planPath = '';
+    for (const segment of path) {
+      if (segment === '@' || 'TypeCondition' in segment) continue;
+      planPath += `.${segment.Field}`;
+      if (c.subjects.some((s) => s.planPath === planPath) || c.uses.get(planPath) === 'subject') return true;
+    }
+    return false;
+  });
+  if (below.every(Boolean)) return true;
+  if (below.some(Boolean)) throw new Unsupported('a batch partly below a subject');
+  return false;
+}
+
+function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
+  if (belowSubject(c, [flattenPath])) return NOTHING;
+  c.graph = fetch.serviceName;
   const doc = documentOf(fetch.operation);
   const entities = doc.operation.selectionSet.selections[0];
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
@@ -195,10 +239,13 @@ function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], 
 }
 
 /** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
-function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): EntityFetchStep {
+function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
+  const aliases = fetch.entityBatch.aliases.filter((alias) => !belowSubject(c, alias.paths));
+  if (aliases.length === 0) return NOTHING;
+  c.graph = fetch.serviceName;
   const doc = documentOf(fetch.operation);
   const coordinates = new Set<string>();
-  const batches = fetch.entityBatch.aliases.map((alias) => {
+  const batches = aliases.map((alias) => {
     const field = doc.operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === alias.alias);
     if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
     return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
@@ -272,8 +319,9 @@ function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNo
   return nodes;
 }
 
+/** A field's arguments as text, in name order (the planner may reorder them). */
 function argumentsText(args: readonly ArgumentNode[] | undefined): string {
-  return args?.length ? args.map((a) => print(a)).join(',') : '';
+  return args?.length ? args.map((a) => print(a)).sort().join(',') : '';
 }
 
 /**
@@ -320,8 +368,8 @@ function rewrite(
     const at = planPaths.map((p) => `${p}.${key}`);
     for (const path of at) {
       const known = c.uses.get(path);
-      if (known && known !== use) throw new Unsupported(`mixed use of ${path}`);
-      c.uses.set(path, use);
+      if (known && known !== use && known !== 'subject') throw new Unsupported(`mixed use of ${path}`);
+      if (known !== 'subject') c.uses.set(path, use);
     }
     const alias = use === 'client' ? treeKey(key) : internalName(key);
     let selectionSet = sel.selectionSet;
@@ -329,7 +377,17 @@ function rewrite(
       const def = fieldDef(c.pc, typeName, name);
       if (!def) throw new Unsupported(`${typeName}.${name}`);
       const named = getNamedType(def.type).name;
-      if (couldBeSubject(c.pc, named)) throw new Unsupported('subject field');
+      if (named in c.pc.subjectIdFields) {
+        // The subject boundary: its key fields only; the rest waits for the policy's decisions.
+        const inner = use === 'client' ? subSelections(c.pc, nodes!) : undefined;
+        for (const planPath of at) {
+          c.uses.set(planPath, 'subject');
+          if (inner && !c.subjects.some((s) => s.planPath === planPath)) c.subjects.push({ planPath, selections: inner });
+        }
+        out.push({ ...sel, alias: alias !== name ? { kind: Kind.NAME, value: alias } : undefined, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...internalSelections(c.pc, c.graph, named)] } });
+        continue;
+      }
+      if (couldBeSubject(c.pc, named)) throw new Unsupported('a type a subject implements');
       const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
       const selections = rewrite(c, doc, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
       // The response is shaped by each object's __typename: an abstract type's values always carry it.

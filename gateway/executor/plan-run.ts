@@ -11,8 +11,8 @@ import { partnerError, requestTimeoutError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
 import { internalName, treeKey } from './keys.ts';
 import { down, type Path } from './path.ts';
-import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step } from './plan-compile.ts';
-import type { Obj, State } from './types.ts';
+import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-compile.ts';
+import type { Obj, State, WorkItem } from './types.ts';
 
 export async function runSteps(state: State, step: Step | undefined, root: Obj): Promise<void> {
   if (!step) return;
@@ -254,4 +254,25 @@ async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Prom
       else for (const key of batch.keysOf(at.obj)) if (at.obj[key] === undefined || at.obj[key] === null) at.obj[key] = error;
     }
   }
+}
+
+/** The persons and addresses the plan reached (keys only), with the client's selection on each: the level-by-level executor's work. */
+export function subjectWork(root: Obj, places: readonly SubjectPlace[]): WorkItem[] {
+  const items: WorkItem[] = [];
+  for (const place of places) {
+    const keys = place.planPath.split('.').slice(1);
+    const visit = (value: unknown, i: number, path: Path): void => {
+      if (Array.isArray(value)) return value.forEach((item, n) => visit(item, i, down(path, n)));
+      if (!isObj(value)) return;
+      if (i === keys.length) {
+        items.push({ obj: value, selections: place.selections, path });
+        return;
+      }
+      const key = keys[i]!;
+      const internal = internalName(key);
+      visit(internal in value ? value[internal] : value[treeKey(key)], i + 1, down(path, key));
+    };
+    visit(root, 0, undefined);
+  }
+  return items;
 }
