@@ -364,7 +364,11 @@ function rewrite(
     const key = renames.get(`${fetchPath}.${planKey}`) ?? planKey;
     const nodes = client ? clientNodes(c, typeName, client, key) : undefined;
     const first = nodes?.[0];
-    const use: Use = first && first.name.value === name && argumentsText(first.arguments) === argumentsText(sel.arguments) ? 'client' : 'internal';
+    const sameField = first?.name.value === name;
+    // The same field under the client's key with other arguments would be invalid GraphQL: the two
+    // are read differently here, and a client field must never silently become an internal one.
+    if (sameField && argumentsText(first.arguments) !== argumentsText(sel.arguments)) throw new Unsupported(`the arguments of ${key}`);
+    const use: Use = sameField ? 'client' : 'internal';
     const at = planPaths.map((p) => `${p}.${key}`);
     for (const path of at) {
       const known = c.uses.get(path);

@@ -3,6 +3,7 @@
  * query planner and executed by our executor: exact data, and exactly what each subgraph was asked.
  */
 import { describe, expect, it } from 'vitest';
+import type { Decision, Policy } from '../../gateway/policy/types.ts';
 import { FED, createTestGateway, queriesOf } from '../helpers/federation.ts';
 
 const products = [
@@ -216,5 +217,42 @@ describe('planned by the query planner', () => {
         { __typename: 'Media', id: 'm1' },
       ],
     });
+  });
+
+  it('asks a partner for a person’s key only, and the person’s fields after the policy decided, each entity apart', async () => {
+    const deny: Decision = { outcome: 'deny', principle: 'proportionaliteit', rule: 'test.deny', reason: 'not for this person' };
+    const questions: string[] = [];
+    const policy: Policy = {
+      async decide(q) {
+        questions.push(`${q.owner}: ${q.fields.map((f) => f.coordinate).join(',')} for ${q.entities.map((e) => e.subjectId).join(',')}`);
+        return { decisions: q.entities.map((e) => q.fields.map(() => (e.subjectId === '999990019' ? deny : { outcome: 'allow' as const, rule: 'test.allow' }))) };
+      },
+    };
+    const gw = createTestGateway(
+      [
+        {
+          name: 'cases',
+          typeDefs: `${FED} type Query { cases: [Case!]! } type Case { ref: ID! residents: [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! }`,
+          resolvers: { Query: { cases: () => [{ ref: 'Z1', residents: [{ bsn: '999990007' }, { bsn: '999990019' }] }] } },
+        },
+        {
+          name: 'brp',
+          typeDefs: `${FED} type Persoon @key(fields: "bsn") { bsn: ID! naam: String }`,
+          resolvers: { Persoon: { __resolveReference: (r: { bsn: string }) => ({ bsn: r.bsn, naam: r.bsn === '999990007' ? 'Anna de Vries' : 'Bram Jansen' }) } },
+        },
+      ],
+      {
+        policy,
+        subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } },
+        classifications: new Map([['brp:Persoon.naam', { tier: 'identifying', purposes: ['uitkeringsfraude'] }]]),
+      },
+    );
+    const out = await gw.run(`{ cases { ref residents { naam } } }`);
+    expect(out.result.data).toEqual({ cases: [{ ref: 'Z1', residents: [{ naam: 'Anna de Vries' }, { naam: null }] }] });
+    expect(out.result.errors?.map((e) => [e.path, e.extensions.code])).toEqual([[['cases', 0, 'residents', 1, 'naam'], 'FIELD_DENIED']]);
+    expect(questions).toEqual(['brp: Persoon.naam for 999990007,999990019']);
+    expect(queriesOf(gw, 'cases')).toEqual(['{ cases { ref residents { __typename _dp_bsn: bsn } } }']);
+    expect(queriesOf(gw, 'brp')).toEqual(['query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename naam } } }']);
+    expect(gw.calls.get('brp')![0]!.variables).toEqual({ r0: [{ __typename: 'Persoon', bsn: '999990007' }] });
   });
 });
