@@ -177,10 +177,12 @@ function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSette
   return setters;
 }
 
-function compileRootFetch(c: Compiler, fetch: FetchNode): RootFetchStep {
+function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
   c.graph = fetch.serviceName;
   const doc = documentOf(fetch.operation);
   const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
+  // The gateway answers a root __typename itself: no partner is called for it.
+  if (selections.every((s) => s === TYPENAME)) return NOTHING;
   const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
   return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
 }

@@ -18,6 +18,12 @@ const catalog = {
 };
 
 describe('planned by the query planner', () => {
+  it('answers a root __typename without calling a partner (the planner sends it to one)', async () => {
+    const gw = createTestGateway([catalog]);
+    expect((await gw.run(`{ __typename }`)).result).toEqual({ data: { __typename: 'Query' } });
+    expect(gw.calls.size).toBe(0);
+  });
+
   it('follows a chain of @requires with an argument across three subgraphs', async () => {
     const gw = createTestGateway([
       catalog,
