@@ -148,7 +148,16 @@ interface FetchDocument {
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
 }
 
-function documentOf(operation: string): FetchDocument {
+/** Parsed fetch operations, by the plan's (cached, so lasting) fetch node: parsed once, not per request. */
+const parsed = new WeakMap<object, FetchDocument>();
+
+function documentOf(node: FetchNode | BatchFetchNode): FetchDocument {
+  let doc = parsed.get(node);
+  if (!doc) parsed.set(node, (doc = parseFetch(node.operation)));
+  return doc;
+}
+
+function parseFetch(operation: string): FetchDocument {
   const definitions = parse(operation, { noLocation: true }).definitions;
   const op = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (!op) throw new Unsupported('no operation');
@@ -179,7 +188,7 @@ function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSette
 
 function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
   c.graph = fetch.serviceName;
-  const doc = documentOf(fetch.operation);
+  const doc = documentOf(fetch);
   const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
   // The gateway answers a root __typename itself: no partner is called for it.
   if (selections.every((s) => s === TYPENAME)) return NOTHING;
@@ -232,7 +241,7 @@ function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment
 function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
   if (belowSubject(c, [flattenPath])) return NOTHING;
   c.graph = fetch.serviceName;
-  const doc = documentOf(fetch.operation);
+  const doc = documentOf(fetch);
   const entities = doc.operation.selectionSet.selections[0];
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
   const coordinates = new Set<string>();
@@ -245,7 +254,7 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
   const aliases = fetch.entityBatch.aliases.filter((alias) => !belowSubject(c, alias.paths));
   if (aliases.length === 0) return NOTHING;
   c.graph = fetch.serviceName;
-  const doc = documentOf(fetch.operation);
+  const doc = documentOf(fetch);
   const coordinates = new Set<string>();
   const batches = aliases.map((alias) => {
     const field = doc.operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === alias.alias);
