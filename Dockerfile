@@ -1,5 +1,6 @@
 # The Doelpoort gateway as a container image. Build: docker build -t doelpoort .
 # The same image runs the synthetic partners (deploy/compose.yaml); a partner's own subgraph is its own image.
+# Debian (glibc), not Alpine (musl): the query planner's native addon ships glibc binaries only.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .

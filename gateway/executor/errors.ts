@@ -60,3 +60,8 @@ export function unclassifiedDecision(owner: string, coordinate: string): Extract
     reason: `The partner ${owner} has not classified ${coordinate}, so it is never released. The partner must declare @classified on it.`,
   };
 }
+
+/** A field the request had no time left to fetch. */
+export function requestTimeoutError(limitMs: number): GraphQLError {
+  return new GraphQLError(`The request ran out of its ${limitMs} ms before this field was fetched; the data so far is returned.`, { extensions: { code: 'REQUEST_TIMEOUT' } });
+}

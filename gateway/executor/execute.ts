@@ -17,7 +17,7 @@ import {
 import { collectFields } from './collect.ts';
 import { pathArray } from './path.ts';
 import { shapeResponse } from './shape.ts';
-import { partnerError, unresolvableError } from './errors.ts';
+import { partnerError, requestTimeoutError, unresolvableError } from './errors.ts';
 import { treeKey } from './keys.ts';
 import { projectFields, type PlanCaches } from './project.ts';
 import { resolvingGraphs } from './supergraph.ts';
@@ -35,6 +35,9 @@ import {
 import { failMissing, walk } from './walk.ts';
 import { decide } from './decisions.ts';
 import { call, fetchEntities, placeError } from './fetch.ts';
+import { compilePlan } from './plan-compile.ts';
+import { runSteps, subjectWork } from './plan-run.ts';
+import { createPlanSource, type PlanSource } from './plan-source.ts';
 
 export type { DecisionRecord, ExecutionInput, ExecutionOutput, Executor, ExecutorOptions, MinimisedRecord, PartnerCallInfo, PartnerCallRecord, SubjectType } from './types.ts';
 export { DEFAULT_SUBJECT_TYPES } from './types.ts';
@@ -42,10 +45,11 @@ export { DEFAULT_SUBJECT_TYPES } from './types.ts';
 export function createExecutor(options: ExecutorOptions): Executor {
   // What depends on the supergraph only is worked out once, for all requests.
   const caches: PlanCaches = { targets: new Map(), internalFields: new Map(), dependencyTargets: new Map() };
-  return { execute: (input) => executeOperation(options, caches, input) };
+  const plans = createPlanSource(options.supergraph.sdl);
+  return { execute: (input) => executeOperation(options, caches, plans, input) };
 }
 
-async function executeOperation(options: ExecutorOptions, caches: PlanCaches, input: ExecutionInput): Promise<ExecutionOutput> {
+async function executeOperation(options: ExecutorOptions, caches: PlanCaches, plans: PlanSource, input: ExecutionInput): Promise<ExecutionOutput> {
   const operation = getOperationAST(input.document, input.operationName);
   const empty = { decisions: [], calls: [], minimised: [] };
   if (!operation) {
@@ -92,8 +96,20 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, in
     return { result: { errors: [new GraphQLError(`This gateway has no ${operation.operation} type.`, { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
   }
   const root: Obj = { __typename: rootType.name };
-  await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
-  if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
+  // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
+  // those are then completed level by level, the policy deciding first. A plan this executor cannot
+  // run, and a mutation, are planned level by level here. (The planner runs a mutation field in
+  // parallel with the entity fetches of the field before it: `addNote { case { status } } closeCase`.)
+  const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
+  const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
+  if (compiled) {
+    await runSteps(state, compiled.steps, root);
+    const work = subjectWork(root, compiled.subjects);
+    if (work.length > 0) await runRounds(state, work);
+  } else {
+    await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
+    if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
+  }
 
   const result = shapeResponse({
     schema: options.apiSchema,
@@ -174,7 +190,7 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
     const plan: Round = { fetches: new Map(), subjects: [] };
     const next: WorkItem[] = [];
     if (Date.now() >= state.deadline) {
-      const error = new GraphQLError(`The request ran out of its ${state.options.requestTimeoutMs ?? 15_000} ms before this field was fetched; the data so far is returned.`, { extensions: { code: 'REQUEST_TIMEOUT' } });
+      const error = requestTimeoutError(state.options.requestTimeoutMs ?? 15_000);
       for (const item of queue) failMissing(state, item.obj, item.selections, error);
       return;
     }

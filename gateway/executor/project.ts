@@ -103,7 +103,8 @@ export function requiresIsSafe(pc: ProjectContext, typeName: string, set: Select
   return true;
 }
 
-function couldBeSubject(pc: ProjectContext, typeName: string): boolean {
+/** Whether a value of `typeName` is, or could be, a person or an address. */
+export function couldBeSubject(pc: ProjectContext, typeName: string): boolean {
   if (typeName in pc.subjectIdFields) return true;
   const type = pc.supergraph.schema.getType(typeName);
   return !!type && isAbstractType(type) && pc.supergraph.schema.getPossibleTypes(type).some((t) => t.name in pc.subjectIdFields);

@@ -10,6 +10,7 @@ import {
   isInterfaceType,
   isObjectType,
   parse,
+  print,
   type ConstDirectiveNode,
   type DocumentNode,
   type GraphQLSchema,
@@ -55,6 +56,8 @@ export interface TypeInfo {
 }
 
 export interface Supergraph {
+  /** The supergraph as composed (the query planner reads it). */
+  sdl: string;
   schema: GraphQLSchema;
   graphs: Map<string, Graph>;
   types: Map<string, TypeInfo>;
@@ -165,7 +168,7 @@ export function loadSupergraph(supergraphSdl: string | DocumentNode): Supergraph
     }
     types.set(info.name, info);
   }
-  return { schema, graphs, types };
+  return { sdl: typeof supergraphSdl === 'string' ? supergraphSdl : print(document), schema, graphs, types };
 }
 
 /** Graphs that can resolve `typeName.fieldName` themselves (not external, not overridden away). */

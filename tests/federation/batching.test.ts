@@ -74,7 +74,7 @@ describe('batching', () => {
     expect(queriesOf(gw, 'catalog')).toHaveLength(1);
     expect(queriesOf(gw, 'stock')).toHaveLength(1);
     expect(queriesOf(gw, 'reviews')).toEqual([
-      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename reviews { __typename id author { __typename _dp_id: id } } } } }',
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename reviews { id author { __typename _dp_id: id } } } } }',
     ]);
     expect(queriesOf(gw, 'accounts')).toEqual([
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on User { __typename name } } }',

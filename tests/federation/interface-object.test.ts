@@ -89,7 +89,10 @@ describe('@interfaceObject', () => {
         { __typename: 'Account', id: 'a1' },
       ],
     });
-    expect(queriesOf(gw, 'accounts')).toHaveLength(2);
+    // One call learns the concrete type and fetches its fields.
+    expect(queriesOf(gw, 'accounts')).toEqual([
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Account { __typename ... on User { email } ... on Organisation { kvk } } } }',
+    ]);
   });
   it('sends an interface object the field it requires from the subgraph that owns the interface', async () => {
     const gw = createTestGateway([

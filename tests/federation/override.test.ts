@@ -40,7 +40,7 @@ describe('@override', () => {
     const gw = gateway();
     const out = await gw.run(`{ lowStock { name inStock } }`);
     expect(out.result).toEqual({ data: { lowStock: [{ name: 'Step', inStock: 0 }] } });
-    expect(queriesOf(gw, 'inventory')).toEqual(['{ lowStock { __typename inStock _dp_id: id } }']);
+    expect(queriesOf(gw, 'inventory')).toEqual(['{ lowStock { __typename _dp_id: id inStock } }']);
     expect(queriesOf(gw, 'catalog')).toEqual([
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename name } } }',
     ]);

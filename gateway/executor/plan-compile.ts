@@ -1,0 +1,418 @@
+/**
+ * Turns a planner's QueryPlan into the executor's steps for one request. Every fetch's selection is
+ * rewritten into the keys of the executor's object tree (keys.ts): a field the client selected at
+ * that place (same field, same arguments) keeps the client's response key (escaped by `treeKey`);
+ * every other field is the plan's own and goes under an internal `_dp_` key, where no alias a client
+ * writes can reach it or be mistaken for it.
+ *
+ * The subject boundary: a fetch that reaches a person or an address asks for its key fields only
+ * (internal keys), and every plan step below it is dropped; those places are handed to the
+ * level-by-level executor, which asks the policy per entity and field before anything else of
+ * them is fetched. A plan that reaches a type that only could be a subject (an interface or union
+ * one implements), reads a subject's fields for another partner, or uses a plan feature not executed
+ * here, gives no steps: the whole operation is then executed level by level.
+ */
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  parse,
+  print,
+  type ArgumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type {
+  BatchFetchNode,
+  FetchNode,
+  FlattenNodePathSegment,
+  InputRewrite,
+  OutputRewrite,
+  PlanNode,
+  QueryPlan,
+  RequiresSelection,
+  ValueSetter,
+} from '@graphql-hive/router-query-planner';
+import { collectFields, subSelections } from './collect.ts';
+import { internalName, treeKey } from './keys.ts';
+import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
+
+/** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
+export type PathStep = { field: string } | { each: true } | { types: readonly string[] };
+
+export interface RootFetchStep {
+  kind: 'fetch';
+  graph: string;
+  operation: 'query' | 'mutation';
+  selections: SelectionNode[];
+  coordinates: string[];
+}
+
+/** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
+export interface EntityBatch {
+  paths: PathStep[][];
+  requires: RequiresSelection[];
+  inputRewrites: ValueSetter[];
+  /** `... on Type { __typename … }` per entity type, in tree keys. */
+  fragments: InlineFragmentNode[];
+}
+
+export interface EntityFetchStep {
+  kind: 'entities';
+  graph: string;
+  batches: EntityBatch[];
+  coordinates: string[];
+}
+
+export type Step =
+  | RootFetchStep
+  | EntityFetchStep
+  | { kind: 'sequence' | 'parallel'; steps: Step[] }
+  | { kind: 'condition'; variable: string; then: Step | undefined; otherwise: Step | undefined };
+
+/** A place where the plan reaches a person or an address, and the client's selection on it. */
+export interface SubjectPlace {
+  /** The plan keys from the root ("." + key each); lists are walked through. */
+  planPath: string;
+  selections: readonly SelectionNode[];
+}
+
+export interface CompiledPlan {
+  steps: Step;
+  subjects: SubjectPlace[];
+}
+
+/** Why a plan is left to the level-by-level executor. */
+class Unsupported extends Error {}
+
+/** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
+type Use = 'client' | 'internal' | 'subject';
+
+interface Compiler {
+  pc: ProjectContext;
+  operation: OperationDefinitionNode;
+  rootType: string;
+  /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
+  uses: Map<string, Use>;
+  /** The partner of the fetch being compiled. */
+  graph: string;
+  subjects: SubjectPlace[];
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+const NOTHING: Step = { kind: 'sequence', steps: [] };
+
+export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), graph: '', subjects: [] };
+  try {
+    const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
+    // In the client's order of root fields, as the level-by-level executor would meet them.
+    const order = [...collectFields(pc, rootType, operation.selectionSet.selections).keys()];
+    const rank = (place: SubjectPlace) => order.indexOf(place.planPath.split('.')[1]!);
+    return { steps, subjects: compiler.subjects.sort((a, b) => rank(a) - rank(b)) };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+function compileNode(c: Compiler, node: PlanNode): Step {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      return { kind: node.kind === 'Sequence' ? 'sequence' : 'parallel', steps: node.nodes.map((n) => compileNode(c, n)) };
+    case 'Condition':
+      return {
+        kind: 'condition',
+        variable: node.condition,
+        then: node.ifClause ? compileNode(c, node.ifClause) : undefined,
+        otherwise: node.elseClause ? compileNode(c, node.elseClause) : undefined,
+      };
+    case 'Fetch':
+      return compileRootFetch(c, node);
+    case 'Flatten':
+      if (node.node.kind !== 'Fetch') throw new Unsupported(node.node.kind);
+      return compileEntityFetch(c, node.path, node.node);
+    case 'BatchFetch':
+      return compileBatchFetch(c, node);
+    default:
+      throw new Unsupported(node.kind);
+  }
+}
+
+interface FetchDocument {
+  operation: OperationDefinitionNode;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+}
+
+/** Parsed fetch operations, by the plan's (cached, so lasting) fetch node: parsed once, not per request. */
+const parsed = new WeakMap<object, FetchDocument>();
+
+function documentOf(node: FetchNode | BatchFetchNode): FetchDocument {
+  let doc = parsed.get(node);
+  if (!doc) parsed.set(node, (doc = parseFetch(node.operation)));
+  return doc;
+}
+
+function parseFetch(operation: string): FetchDocument {
+  const definitions = parse(operation, { noLocation: true }).definitions;
+  const op = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (!op) throw new Unsupported('no operation');
+  const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  return { operation: op, fragments };
+}
+
+/** Output key renames (`_internal_qp_alias_N` back to a response key), by the path of keys in the fetch's answer. */
+function renamesOf(rewrites: readonly OutputRewrite[] | undefined): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const rewrite of rewrites ?? []) {
+    if (!('KeyRenamer' in rewrite)) throw new Unsupported('output value setter');
+    const keys = rewrite.KeyRenamer.path.flatMap((s) => ('Key' in s ? [s.Key] : []));
+    renames.set(keys.map((k) => `.${k}`).join(''), rewrite.KeyRenamer.renameKeyTo);
+  }
+  return renames;
+}
+
+function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSetter[] {
+  const setters: ValueSetter[] = [];
+  for (const rewrite of rewrites ?? []) {
+    if ('ValueSetter' in rewrite) setters.push(rewrite.ValueSetter);
+    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
+    else setters.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
+  }
+  return setters;
+}
+
+function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
+  c.graph = fetch.serviceName;
+  const doc = documentOf(fetch);
+  const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
+  // The gateway answers a root __typename itself: no partner is called for it.
+  if (selections.every((s) => s === TYPENAME)) return NOTHING;
+  const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
+  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+}
+
+/** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
+function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null } {
+  const steps: PathStep[] = [];
+  let planPath = '';
+  let typeName = c.rootType;
+  let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
+  for (const segment of flattenPath) {
+    if (segment === '@') {
+      steps.push({ each: true });
+    } else if ('TypeCondition' in segment) {
+      steps.push({ types: segment.TypeCondition });
+      if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
+    } else {
+      const key = segment.Field;
+      planPath += `.${key}`;
+      steps.push({ field: key });
+      const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? clientNodes(c, typeName, client, key) : undefined;
+      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? key);
+      client = nodes ? subSelections(c.pc, nodes) : null;
+      if (!def) throw new Unsupported(`path ${planPath}`);
+      typeName = getNamedType(def.type).name;
+    }
+  }
+  return { steps, planPath, client };
+}
+
+/** Whether all paths lie below a person or an address (the step is dropped); some but not all cannot be split. */
+function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment[][]): boolean {
+  const below = flattenPaths.map((path) => {
+    let planPath = '';
+    for (const segment of path) {
+      if (segment === '@' || 'TypeCondition' in segment) continue;
+      planPath += `.${segment.Field}`;
+      if (c.subjects.some((s) => s.planPath === planPath) || c.uses.get(planPath) === 'subject') return true;
+    }
+    return false;
+  });
+  if (below.every(Boolean)) return true;
+  if (below.some(Boolean)) throw new Unsupported('a batch partly below a subject');
+  return false;
+}
+
+function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
+  if (belowSubject(c, [flattenPath])) return NOTHING;
+  c.graph = fetch.serviceName;
+  const doc = documentOf(fetch);
+  const entities = doc.operation.selectionSet.selections[0];
+  if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
+  const coordinates = new Set<string>();
+  const batch = compileBatch(c, doc, [flattenPath], fetch.requires ?? [], fetch.inputRewrites, fetch.outputRewrites, entities.selectionSet.selections, coordinates);
+  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates] };
+}
+
+/** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
+function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
+  const aliases = fetch.entityBatch.aliases.filter((alias) => !belowSubject(c, alias.paths));
+  if (aliases.length === 0) return NOTHING;
+  c.graph = fetch.serviceName;
+  const doc = documentOf(fetch);
+  const coordinates = new Set<string>();
+  const batches = aliases.map((alias) => {
+    const field = doc.operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === alias.alias);
+    if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
+    return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
+  });
+  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates] };
+}
+
+function compileBatch(
+  c: Compiler,
+  doc: FetchDocument,
+  flattenPaths: readonly FlattenNodePathSegment[][],
+  requires: RequiresSelection[],
+  inputRewrites: readonly InputRewrite[] | undefined,
+  outputRewrites: readonly OutputRewrite[] | undefined,
+  selections: readonly SelectionNode[],
+  coordinates: Set<string>,
+): EntityBatch {
+  const paths = flattenPaths.map((p) => compilePath(c, p));
+  const planPaths = paths.map((p) => p.planPath);
+  for (const planPath of planPaths) checkFetched(c, requires, planPath);
+  // The client's selections at all the batch's paths: a key must name one field at all of them.
+  const clients = paths.flatMap((p) => (p.client ? [p.client] : []));
+  const client = clients.length === 0 ? null : clients.length === 1 ? clients[0]! : clients.flat();
+  const renames = renamesOf(outputRewrites);
+  const fragments: InlineFragmentNode[] = [];
+  for (const sel of selections) {
+    if (sel.kind !== Kind.INLINE_FRAGMENT || !sel.typeCondition) throw new Unsupported('entity selection without a type');
+    const type = sel.typeCondition.name.value;
+    if (couldBeSubject(c.pc, type)) throw new Unsupported('subject entity');
+    const inner = rewrite(c, doc, sel.selectionSet.selections, type, client, planPaths, '', renames);
+    for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
+    fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
+  }
+  return { paths: paths.map((p) => p.steps), requires, inputRewrites: valueSetters(inputRewrites), fragments };
+}
+
+/**
+ * Every field a representation needs must have been fetched by an earlier step. A plan that needs
+ * a value it never fetches (the planner does so for a @requires on an @interfaceObject field whose
+ * required field lives with the interface's owner) is left to the level-by-level executor.
+ */
+function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planPath: string): void {
+  for (const sel of requires) {
+    if (sel.kind === 'InlineFragment') checkFetched(c, sel.selections, planPath);
+    else if (sel.kind !== 'Field') throw new Unsupported('fragment spread in requires');
+    else if (sel.name !== '__typename') {
+      const at = `${planPath}.${sel.name}`;
+      if (!c.uses.has(at)) throw new Unsupported(`requires ${at}, never fetched`);
+      if (sel.selections) checkFetched(c, sel.selections, at);
+    }
+  }
+}
+
+/**
+ * The client's field nodes of response key `key` on objects of `typeName`. On an abstract type (an
+ * interface object's entities, a field of interface type) every possible type's selection counts;
+ * a key that names different fields on different types is left to the level-by-level executor.
+ */
+function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
+  const type = c.pc.supergraph.schema.getType(typeName);
+  const types = type && isAbstractType(type) ? c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name) : [typeName];
+  let nodes: FieldNode[] | undefined;
+  for (const possible of types) {
+    const found = collectFields(c.pc, possible, client).get(key);
+    if (found) nodes = nodes ? [...nodes, ...found.filter((n) => !nodes!.includes(n))] : found;
+  }
+  const first = nodes?.[0];
+  if (first && nodes!.some((n) => n.name.value !== first.name.value || argumentsText(n.arguments) !== argumentsText(first.arguments))) {
+    throw new Unsupported(`${key} names different fields on the types or at the paths of ${typeName}`);
+  }
+  return nodes;
+}
+
+/** A field's arguments as text, in name order (the planner may reorder them). */
+function argumentsText(args: readonly ArgumentNode[] | undefined): string {
+  return args?.length ? args.map((a) => print(a)).sort().join(',') : '';
+}
+
+/**
+ * The plan's selection in tree keys. `client` is the client's selection at this place (null below a
+ * field only the plan selects); `planPath` is where this selection sits in the plan's answer tree,
+ * `fetchPath` where it sits in this fetch's answer (for the fetch's key renames).
+ */
+function rewrite(
+  c: Compiler,
+  doc: FetchDocument,
+  selections: readonly SelectionNode[],
+  typeName: string,
+  client: readonly SelectionNode[] | null,
+  planPaths: readonly string[],
+  fetchPath: string,
+  renames: ReadonlyMap<string, string>,
+): SelectionNode[] {
+  const out: SelectionNode[] = [];
+  for (const sel of selections) {
+    if (sel.kind !== Kind.FIELD) {
+      // A fragment of the plan's operation is inlined: its fields may sit under other keys at each place.
+      const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? doc.fragments.get(sel.name.value) : sel;
+      if (!fragment) throw new Unsupported('unknown fragment');
+      const type = fragment.typeCondition?.name.value ?? typeName;
+      if (couldBeSubject(c.pc, type)) throw new Unsupported('subject fragment');
+      out.push({
+        kind: Kind.INLINE_FRAGMENT,
+        ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),
+        ...(sel.directives?.length ? { directives: sel.directives } : {}),
+        selectionSet: { kind: Kind.SELECTION_SET, selections: rewrite(c, doc, fragment.selectionSet.selections, type, client, planPaths, fetchPath, renames) },
+      });
+      continue;
+    }
+    const name = sel.name.value;
+    if (name === '__typename' && !sel.alias) {
+      out.push(TYPENAME);
+      continue;
+    }
+    const planKey = sel.alias?.value ?? name;
+    const key = renames.get(`${fetchPath}.${planKey}`) ?? planKey;
+    const nodes = client ? clientNodes(c, typeName, client, key) : undefined;
+    const first = nodes?.[0];
+    const sameField = first?.name.value === name;
+    // The same field under the client's key with other arguments would be invalid GraphQL: the two
+    // are read differently here, and a client field must never silently become an internal one.
+    if (sameField && argumentsText(first.arguments) !== argumentsText(sel.arguments)) throw new Unsupported(`the arguments of ${key}`);
+    const use: Use = sameField ? 'client' : 'internal';
+    const at = planPaths.map((p) => `${p}.${key}`);
+    for (const path of at) {
+      const known = c.uses.get(path);
+      if (known && known !== use && known !== 'subject') throw new Unsupported(`mixed use of ${path}`);
+      if (known !== 'subject') c.uses.set(path, use);
+    }
+    const alias = use === 'client' ? treeKey(key) : internalName(key);
+    let selectionSet = sel.selectionSet;
+    if (selectionSet) {
+      const def = fieldDef(c.pc, typeName, name);
+      if (!def) throw new Unsupported(`${typeName}.${name}`);
+      const named = getNamedType(def.type).name;
+      if (named in c.pc.subjectIdFields) {
+        // The subject boundary: its key fields only; the rest waits for the policy's decisions.
+        const inner = use === 'client' ? subSelections(c.pc, nodes!) : undefined;
+        for (const planPath of at) {
+          c.uses.set(planPath, 'subject');
+          if (inner && !c.subjects.some((s) => s.planPath === planPath)) c.subjects.push({ planPath, selections: inner });
+        }
+        out.push({ ...sel, alias: alias !== name ? { kind: Kind.NAME, value: alias } : undefined, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...internalSelections(c.pc, c.graph, named)] } });
+        continue;
+      }
+      if (couldBeSubject(c.pc, named)) throw new Unsupported('a type a subject implements');
+      const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
+      const selections = rewrite(c, doc, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
+      // The response is shaped by each object's __typename: an abstract type's values always carry it.
+      const abstract = isAbstractType(getNamedType(def.type)) && !selections.includes(TYPENAME);
+      selectionSet = { kind: Kind.SELECTION_SET, selections: abstract ? [TYPENAME, ...selections] : selections };
+    } else {
+      const def = fieldDef(c.pc, typeName, name);
+      if (def && couldBeSubject(c.pc, getNamedType(def.type).name)) throw new Unsupported('subject field');
+    }
+    out.push({ ...sel, ...(alias !== name ? { alias: { kind: Kind.NAME, value: alias } } : { alias: undefined }), ...(selectionSet ? { selectionSet } : {}) });
+  }
+  return out;
+}

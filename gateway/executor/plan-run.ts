@@ -1,0 +1,278 @@
+/**
+ * Runs the steps of a compiled query plan (plan-compile.ts) against the partners: root fetches,
+ * `_entities` fetches for the objects at a plan path, in sequence, in parallel or under a variable's
+ * condition. Answers are merged into the executor's object tree, errors placed at the client's paths.
+ * A representation whose key is null is not sent: that one entity's fields stay null.
+ */
+import { Kind, isObjectType, type FieldNode, type GraphQLError, type GraphQLSchema, type SelectionNode } from 'graphql';
+import type { RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
+import { conditionApplies } from './collect.ts';
+import { partnerError, requestTimeoutError } from './errors.ts';
+import { call, placeError } from './fetch.ts';
+import { internalName, treeKey } from './keys.ts';
+import { down, type Path } from './path.ts';
+import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-compile.ts';
+import type { Obj, State, WorkItem } from './types.ts';
+
+export async function runSteps(state: State, step: Step | undefined, root: Obj): Promise<void> {
+  if (!step) return;
+  switch (step.kind) {
+    case 'sequence':
+      for (const s of step.steps) await runSteps(state, s, root);
+      return;
+    case 'parallel':
+      await Promise.all(step.steps.map((s) => runSteps(state, s, root)));
+      return;
+    case 'condition':
+      return runSteps(state, state.pc.variables[step.variable] === true ? step.then : step.otherwise, root);
+    case 'fetch':
+      return rootFetch(state, step, root);
+    case 'entities':
+      return entityFetch(state, step, root);
+  }
+}
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && !Array.isArray(value);
+}
+
+/** Deep-merges a partner's answer into the tree; lists merge by position, a known concrete type is never replaced by an interface's name. */
+function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
+  for (const key in source) {
+    if (key === '__proto__') continue;
+    const value = source[key];
+    const current = target[key];
+    if (key === '__typename') {
+      if (typeof value === 'string' && (current === undefined || isObjectType(schema.getType(value)))) target[key] = value;
+    } else if (current instanceof Error) {
+      continue;
+    } else if (isObj(current) && isObj(value)) {
+      merge(schema, current, value);
+    } else if (Array.isArray(current) && Array.isArray(value) && current.length === value.length) {
+      value.forEach((item, i) => {
+        if (isObj(current[i]) && isObj(item)) merge(schema, current[i] as Obj, item);
+        else current[i] = item;
+      });
+    } else {
+      target[key] = value;
+    }
+  }
+}
+
+function fieldKeys(selections: readonly SelectionNode[]): string[] {
+  const keys: string[] = [];
+  for (const sel of selections) {
+    if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') keys.push(sel.alias?.value ?? sel.name.value);
+    else if (sel.kind === Kind.INLINE_FRAGMENT) keys.push(...fieldKeys(sel.selectionSet.selections));
+  }
+  return keys;
+}
+
+/** The error for fields not fetched because the request's time is up, or undefined while there is time. */
+function outOfTime(state: State): GraphQLError | undefined {
+  return Date.now() >= state.deadline ? requestTimeoutError(state.options.requestTimeoutMs ?? 15_000) : undefined;
+}
+
+async function rootFetch(state: State, step: RootFetchStep, root: Obj): Promise<void> {
+  const late = outOfTime(state);
+  if (late) {
+    for (const key of fieldKeys(step.selections)) if (!(key in root)) root[key] = late;
+    return;
+  }
+  const response = await call(state, step.graph, step.operation, step.selections, {}, step.coordinates);
+  if (response.failure) {
+    const error = partnerError(step.graph, response.failure.message, response.failure.code);
+    for (const key of fieldKeys(step.selections)) if (!(key in root)) root[key] = error;
+    return;
+  }
+  if (response.data) merge(state.options.supergraph.schema, root, response.data);
+  for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
+}
+
+interface Located {
+  obj: Obj;
+  path: Path;
+}
+
+/** The objects at a plan path; a plan key is read from its internal key when the plan fetched it for itself. */
+function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: number, path: Path, out: Located[]): void {
+  if (value === null || value === undefined || value instanceof Error) return;
+  if (i === steps.length) {
+    if (isObj(value)) out.push({ obj: value, path });
+    return;
+  }
+  const step = steps[i]!;
+  if ('each' in step) {
+    if (Array.isArray(value)) value.forEach((item, n) => objectsAt(state, item, steps, i + 1, down(path, n), out));
+  } else if ('types' in step) {
+    if (isObj(value) && step.types.some((t) => typeMatches(state, t, value.__typename))) objectsAt(state, value, steps, i + 1, path, out);
+  } else if (isObj(value)) {
+    const internal = internalName(step.field);
+    objectsAt(state, internal in value ? value[internal] : value[treeKey(step.field)], steps, i + 1, down(path, step.field), out);
+  }
+}
+
+/**
+ * A representation from the plan's `requires`: true when built, false while a value is missing,
+ * or the partner error held in place of a needed value (it becomes the dependent fields' error,
+ * never a value sent on to the next partner).
+ */
+function pick(state: State, obj: Obj, selections: readonly RequiresSelection[], out: Obj): boolean | Error {
+  for (const sel of selections) {
+    if (sel.kind === 'InlineFragment') {
+      if (!typeMatches(state, sel.typeCondition, obj.__typename)) continue;
+      const inner = pick(state, obj, sel.selections, out);
+      if (inner !== true) return inner;
+      continue;
+    }
+    if (sel.kind !== 'Field') return false;
+    const internal = internalName(sel.name);
+    const value = sel.name === '__typename' ? obj.__typename : internal in obj ? obj[internal] : obj[treeKey(sel.name)];
+    if (value === undefined) return false;
+    if (value instanceof Error) return value;
+    const name = sel.alias ?? sel.name;
+    if (!sel.selections?.length || value === null) {
+      out[name] = value;
+      continue;
+    }
+    const nested = (item: unknown): Obj | boolean | Error => {
+      if (!isObj(item)) return false;
+      // Objects selected by type keep their __typename, so the partner can tell them apart.
+      const o: Obj = sel.selections!.some((s) => s.kind === 'InlineFragment') && typeof item.__typename === 'string' ? { __typename: item.__typename } : {};
+      const done = pick(state, item, sel.selections!, o);
+      return done === true ? o : done;
+    };
+    const items = Array.isArray(value) ? value.map(nested) : [nested(value)];
+    const failed = items.find((item) => !isObj(item));
+    if (failed !== undefined) return failed as boolean | Error;
+    out[name] = Array.isArray(value) ? items : items[0];
+  }
+  return true;
+}
+
+/** Whether an object of type `typename` satisfies `condition` (the type itself or one of its possible types). */
+function typeMatches(state: State, condition: string, typename: unknown): boolean {
+  return typeof typename === 'string' && conditionApplies(state.options.supergraph.schema, condition, typename);
+}
+
+function setValue(state: State, rep: Obj, setter: ValueSetter): void {
+  let holder: unknown = rep;
+  const { path } = setter;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (!isObj(holder)) return;
+    if ('TypenameEquals' in segment) {
+      if (!segment.TypenameEquals.some((t) => typeMatches(state, t, holder && (holder as Obj).__typename))) return;
+      continue;
+    }
+    if (i === path.length - 1) holder[segment.Key] = setter.setValueTo;
+    else holder = holder[segment.Key];
+  }
+}
+
+/** Whether one of the entity type's keys in the partner has all its top-level fields set. */
+function hasKey(state: State, graph: string, rep: Obj): boolean {
+  const keys = state.options.supergraph.types.get(rep.__typename as string)?.graphs.get(graph)?.keys ?? [];
+  if (keys.length === 0) return true;
+  return keys.some((key) => key.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || (rep[s.name.value] !== null && rep[s.name.value] !== undefined)));
+}
+
+interface Prepared {
+  batch: EntityBatch;
+  reps: Obj[];
+  targets: { at: Located; rep: number }[];
+  keysOf: (obj: Obj) => string[];
+}
+
+/** The batch's de-duplicated representations and which object each answer goes to. */
+function prepare(state: State, graph: string, batch: EntityBatch, root: Obj): Prepared {
+  const located: Located[] = [];
+  for (const path of batch.paths) objectsAt(state, root, path, 0, undefined, located);
+  const schema = state.options.supergraph.schema;
+  const keysOf = (obj: Obj) => batch.fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
+  const prepared: Prepared = { batch, reps: [], targets: [], keysOf };
+  const index = new Map<string, number>();
+  for (const at of located) {
+    const rep: Obj = {};
+    const built = pick(state, at.obj, batch.requires, rep);
+    if (built instanceof Error) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = built;
+    if (built !== true || rep.__typename === undefined) continue;
+    for (const setter of batch.inputRewrites) setValue(state, rep, setter);
+    if (!hasKey(state, graph, rep)) continue;
+    const json = JSON.stringify(rep);
+    let n = index.get(json);
+    if (n === undefined) {
+      index.set(json, (n = prepared.reps.length));
+      prepared.reps.push(rep);
+    }
+    prepared.targets.push({ at, rep: n });
+  }
+  return prepared;
+}
+
+function failAll(prepared: Prepared[], error: GraphQLError): void {
+  for (const { targets, keysOf } of prepared) for (const { at } of targets) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = error;
+}
+
+async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Promise<void> {
+  const prepared = step.batches.map((batch) => prepare(state, step.graph, batch, root)).filter((p) => p.reps.length > 0);
+  if (prepared.length === 0) return;
+  const late = outOfTime(state);
+  if (late) return failAll(prepared, late);
+  const variables: Record<string, unknown> = {};
+  const fields: FieldNode[] = prepared.map(({ batch, reps }, i) => {
+    variables[`r${i}`] = reps;
+    return {
+      kind: Kind.FIELD,
+      alias: { kind: Kind.NAME, value: `e${i}` },
+      name: { kind: Kind.NAME, value: '_entities' },
+      arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'representations' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `r${i}` } } }],
+      selectionSet: { kind: Kind.SELECTION_SET, selections: batch.fragments },
+    };
+  });
+  const response = await call(state, step.graph, 'query', fields, variables, step.coordinates);
+  if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
+  const schema = state.options.supergraph.schema;
+  prepared.forEach(({ targets }, i) => {
+    const list = response.data?.[`e${i}`];
+    for (const { at, rep } of targets) {
+      const result = Array.isArray(list) ? list[rep] : undefined;
+      if (isObj(result)) merge(schema, at.obj, result);
+    }
+  });
+  for (const err of response.errors ?? []) {
+    const [alias, n, ...rest] = err.path ?? [];
+    const batch = typeof alias === 'string' && alias.startsWith('e') ? prepared[Number(alias.slice(1))] : undefined;
+    const error = partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions);
+    if (!batch || typeof n !== 'number') {
+      state.topErrors.push(error);
+      continue;
+    }
+    for (const { at, rep } of batch.targets) {
+      if (rep !== n) continue;
+      if (rest.length) placeError(state, at.obj, at.path, rest, error);
+      else for (const key of batch.keysOf(at.obj)) if (at.obj[key] === undefined || at.obj[key] === null) at.obj[key] = error;
+    }
+  }
+}
+
+/** The persons and addresses the plan reached (keys only), with the client's selection on each: the level-by-level executor's work. */
+export function subjectWork(root: Obj, places: readonly SubjectPlace[]): WorkItem[] {
+  const items: WorkItem[] = [];
+  for (const place of places) {
+    const keys = place.planPath.split('.').slice(1);
+    const visit = (value: unknown, i: number, path: Path): void => {
+      if (Array.isArray(value)) return value.forEach((item, n) => visit(item, i, down(path, n)));
+      if (!isObj(value)) return;
+      if (i === keys.length) {
+        items.push({ obj: value, selections: place.selections, path });
+        return;
+      }
+      const key = keys[i]!;
+      const internal = internalName(key);
+      visit(internal in value ? value[internal] : value[treeKey(key)], i + 1, down(path, key));
+    };
+    visit(root, 0, undefined);
+  }
+  return items;
+}

@@ -1,0 +1,46 @@
+/**
+ * Query plans from Hive Router's planner (`@graphql-hive/router-query-planner`, a native addon):
+ * one planner per supergraph, one plan per document and operation name, kept while the supergraph
+ * serves. A supergraph or an operation the planner refuses gives no plan; the executor then plans
+ * itself (fail closed: never a partial plan).
+ */
+import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner';
+import { print, type DocumentNode } from 'graphql';
+
+export interface PlanSource {
+  plan(document: DocumentNode, operationName: string | null | undefined): QueryPlan | undefined;
+}
+
+const NO_LABELS: Set<string> = new Set();
+/** Plans kept per supergraph; the oldest goes first (a client sending ever new documents cannot grow it). */
+const MAX_PLANS = 1000;
+
+export function createPlanSource(supergraphSdl: string): PlanSource {
+  let planner: QueryPlanner | undefined;
+  try {
+    planner = new QueryPlanner(supergraphSdl);
+  } catch {
+    planner = undefined;
+  }
+  // By document text: clients send the same operations again, parsed anew each time.
+  const texts = new WeakMap<DocumentNode, string>();
+  const plans = new Map<string, QueryPlan | undefined>();
+  return {
+    plan(document, operationName) {
+      if (!planner) return undefined;
+      let text = texts.get(document);
+      if (text === undefined) texts.set(document, (text = print(document)));
+      const key = `${operationName ?? ''}\n${text}`;
+      if (plans.has(key)) return plans.get(key);
+      let plan: QueryPlan | undefined;
+      try {
+        plan = planner.plan(text, operationName ?? null, NO_LABELS, 0);
+      } catch {
+        plan = undefined;
+      }
+      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+      plans.set(key, plan);
+      return plan;
+    },
+  };
+}
