@@ -46,7 +46,7 @@ const executor = createExecutor({
   fetcher,
 });
 const document = parse(QUERY);
-const context = { traceId: '0'.repeat(32) } as never;
+const context = { traceId: '1'.repeat(32) } as never;
 const expected = JSON.stringify(expectedBody());
 const first = await executor.execute({ document, context });
 if (JSON.stringify({ data: first.result.data }) !== expected) throw new Error(`wrong answer: ${JSON.stringify(first.result).slice(0, 500)}`);

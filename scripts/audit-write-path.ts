@@ -22,40 +22,46 @@ import { openStore } from '../gateway/store/open.ts';
 
 const KEY = randomBytes(32);
 
-/** One request's decision records (one per field read about one person). */
+/** Fields per decision record: a combined view decides 119 fields in 52 records (docs/audit.md). */
+const FIELDS_PER_RECORD = 2;
+
+/** One request's decision records, one per partner call about one person, each with its fields' outcomes (the shape the gateway writes). */
 export function requestRecords(request: number, count: number): AuditRecord[] {
   const subject = pseudonymise('person', String(999_000_000 + (request % 1000)), KEY);
-  return Array.from({ length: count }, (_, field) => ({
+  const traceId = randomBytes(16).toString('hex');
+  return Array.from({ length: count }, (_, call) => ({
     kind: 'decision',
     body: {
-      request_id: `bench-${request}`,
-      trace_id: randomBytes(16).toString('hex'),
-      caller_id: 'bench-analist',
-      organisation: 'gemeente-venlo',
-      role: 'analist',
       action: 'read',
-      resource: `Persoon.veld${field}`,
-      owner: 'belastingdienst',
-      subject_pseudonym: subject,
-      subject_type: 'person',
-      project: 'bench-project',
-      phase: null,
-      purpose: 'uitkeringsfraude',
+      caller_id: 'bench-analist',
       case_id: null,
-      justification: null,
-      outcome: 'allow',
-      principle: null,
-      rule: 'bench.allow',
-      reason: null,
-      transform: null,
-      flagged_for_review: false,
-      reviewed_at: null,
-      reviewed_by: null,
-      policy_version: 'sha256:bench',
       decided_at: new Date().toISOString(),
-      tier: 'financial',
+      fields: Array.from({ length: FIELDS_PER_RECORD }, (_, field) => ({
+        flagged_for_review: false,
+        outcome: 'allow' as const,
+        principle: null,
+        reason: null,
+        resource: `Persoon.veld${call}x${field}`,
+        rule: 'bench.allow',
+        tier: 'financial',
+        transform: null,
+      })),
+      justification: null,
+      organisation: 'gemeente-venlo',
+      owner: `partner-${call}`,
+      partner_reference: randomBytes(8).toString('hex'),
+      phase: null,
+      policy_version: 'sha256:bench',
       processing_activity_id: 'lsi-uitkeringsfraude',
       processing_activity_version: '1',
+      project: 'bench-project',
+      purpose: 'uitkeringsfraude',
+      released_tiers: ['financial'],
+      request_id: `bench-${request}`,
+      role: 'analist',
+      subject_pseudonym: subject,
+      subject_type: 'person',
+      trace_id: traceId,
     },
   }));
 }
