@@ -120,7 +120,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     variableValues: rawVariables,
     collect: state.pc,
   });
-  const errors = [...(result.errors ?? []), ...state.topErrors];
+  const errors = [...withoutEchoedNulls(result.errors ?? [], state.topErrors), ...state.topErrors];
   const extensions = state.minimised.length
     ? { doelpoort: { minimised: state.minimised.map((m) => ({ path: m.path, coordinate: m.coordinate, transform: m.transform, value: m.value })) } }
     : undefined;
@@ -207,3 +207,14 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
 }
 
 /** What `walk` needs to know of one collected field, worked out once per selection and type. */
+
+/**
+ * A non-null field is null because of an error below it (a partner's, already in the response at its
+ * own path, e.g. a subgraph that nulled its whole answer): graphql-js adds no second error for a
+ * propagated null, so neither does the gateway. A null with no error below it keeps its error.
+ */
+function withoutEchoedNulls(shaped: readonly GraphQLError[], partnerErrors: readonly GraphQLError[]): GraphQLError[] {
+  const below = (path: readonly (string | number)[]) =>
+    partnerErrors.some((e) => e.path !== undefined && e.path.length > path.length && path.every((key, i) => e.path![i] === key));
+  return shaped.filter((e) => !(e.message.startsWith('Cannot return null for non-nullable field') && e.path && below(e.path)));
+}

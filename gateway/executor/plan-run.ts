@@ -103,7 +103,9 @@ function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: 
   }
   const step = steps[i]!;
   if ('each' in step) {
-    if (Array.isArray(value)) value.forEach((item, n) => objectsAt(state, item, steps, i + 1, down(path, n), out));
+    // The planner writes one `@` for a list of lists ([[User!]!]): an inner list is walked by the same step.
+    const inner = (item: unknown) => (Array.isArray(item) && !(i + 1 < steps.length && 'each' in steps[i + 1]!) ? i : i + 1);
+    if (Array.isArray(value)) value.forEach((item, n) => objectsAt(state, item, steps, inner(item), down(path, n), out));
   } else if ('types' in step) {
     if (isObj(value) && step.types.some((t) => typeMatches(state, t, value.__typename))) objectsAt(state, value, steps, i + 1, path, out);
   } else if (isObj(value)) {

@@ -289,7 +289,11 @@ export function projectFields(
     const first = nodes[0]!;
     const name = first.name.value;
     if (name.startsWith('__')) continue;
-    if (isSubject || !canResolve(pc, graph, typeName, name, provides)) {
+    // A field with a @requires in this partner reads values only a representation brings: outside
+    // the `_entities` call built for it (a root field's or a nested object's selection) it would
+    // resolve without them (wrong data, no error), so it is fetched later by key.
+    const requiresElsewhere = !decided && pc.supergraph.types.get(typeName)?.fields.get(name)?.get(graph)?.requires !== undefined;
+    if (isSubject || requiresElsewhere || !canResolve(pc, graph, typeName, name, provides)) {
       needsInternal = true;
       continue;
     }

@@ -153,4 +153,25 @@ describe('@requires', () => {
       { r0: [{ __typename: 'Product', id: 'p1', weight: 12 }, { __typename: 'Product', id: 'p2', weight: 4 }] },
     ]);
   });
+  it('never resolves a @requires field in the root call of its own partner (a mutation, planned level by level)', async () => {
+    const shipments = [{ id: 's1', weight: 3 }, { id: 's2', weight: 8 }];
+    const gw = createTestGateway([
+      {
+        name: 'warehouse',
+        typeDefs: `${FED} type Query { weights: [Int!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! }`,
+        resolvers: { Query: { weights: () => [] }, Shipment: { __resolveReference: (r: { id: string }) => shipments.find((x) => x.id === r.id) } },
+      },
+      {
+        name: 'tracking',
+        typeDefs: `${FED} type Query { none: Int } type Mutation { track: [Shipment!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! @external status: String! @requires(fields: "weight") }`,
+        resolvers: {
+          Mutation: { track: () => shipments.map((x) => ({ id: x.id })) },
+          Shipment: { __resolveReference: (r: object) => r, status: (x: { weight?: number }) => (x.weight === undefined ? 'no weight' : x.weight > 5 ? 'heavy' : 'light') },
+        },
+      },
+    ]);
+    const out = await gw.run(`mutation { track { id status } }`);
+    expect(out.result).toEqual({ data: { track: [{ id: 's1', status: 'light' }, { id: 's2', status: 'heavy' }] } });
+    expect(queriesOf(gw, 'tracking')[0]).toBe('mutation { track { __typename id _dp_id: id } }');
+  });
 });

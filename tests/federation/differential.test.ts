@@ -1,0 +1,44 @@
+/**
+ * Differential test (issue #13): every fixture's subgraphs are served over HTTP once, composed once,
+ * and every query runs through Doelpoort and through Apollo Gateway (the oracle) from the same
+ * supergraph. `data` must be equal and so must the set of error paths, except where the fixture
+ * documents that the reference is wrong (with the spec text).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparable } from './differential/compare.ts';
+import { fixtures } from './differential/fixtures/index.ts';
+import { startGateways, type GatewayPair } from './differential/gateways.ts';
+import { serveSubgraphs, type ServedSubgraphs } from './differential/serve.ts';
+
+for (const fixture of fixtures) {
+  describe(`differential: ${fixture.name} (${fixture.families.join(', ')})`, () => {
+    let served: ServedSubgraphs;
+    let gateways: GatewayPair;
+    beforeAll(async () => {
+      served = await serveSubgraphs(fixture.subgraphs);
+      gateways = await startGateways(fixture.subgraphs, served.urls);
+    });
+    afterAll(async () => {
+      await gateways?.close();
+      await served?.close();
+    });
+
+    for (const q of fixture.queries) {
+      it(q.divergence ? `${q.name} (reference differs: ${q.divergence.reason})` : q.name, async () => {
+        // One after the other: a mutation must meet the same state in both gateways' runs.
+        const doelpoort = await gateways.doelpoort(q.query, q.variables);
+        const apollo = await gateways.apollo(q.query, q.variables);
+        const ours = comparable(doelpoort);
+        const reference = comparable(apollo);
+        if (q.divergence) {
+          expect(ours, `${fixture.name} / ${q.name}: Doelpoort's answer is not the one the spec asks for (${q.divergence.spec})`).toEqual(q.divergence.expected);
+          expect(reference, `${fixture.name} / ${q.name}: Apollo Gateway now agrees; drop the documented divergence`).not.toEqual(q.divergence.expected);
+        } else {
+          expect(ours, `${fixture.name} / ${q.name}: Doelpoort (received) differs from Apollo Gateway (expected)\n${q.query}`).toEqual(reference);
+        }
+        // Every answer is a GraphQL result: data or errors, never a transport failure.
+        expect(doelpoort.data !== undefined || (doelpoort.errors?.length ?? 0) > 0).toBe(true);
+      });
+    }
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * A fixture of the differential test: a set of subgraphs (SDL and small in-memory resolvers) and the
+ * queries run through Doelpoort and through Apollo Gateway (the oracle) over the same subgraphs.
+ */
+export const FED = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@inaccessible", "@interfaceObject", "@tag", "@composeDirective"])`;
+
+export interface FixtureSubgraph {
+  name: string;
+  typeDefs: string;
+  resolvers: Record<string, unknown>;
+}
+
+/** Where Doelpoort is right and the reference is not: the case, and the spec text that decides it. */
+export interface ExpectedDivergence {
+  reason: string;
+  spec: string;
+  /** Doelpoort's answer, the one the spec asks for. */
+  expected: { data: unknown; errorPaths: string[] };
+}
+
+export interface FixtureQuery {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  divergence?: ExpectedDivergence;
+}
+
+export interface Fixture {
+  name: string;
+  /** The directive families the fixture covers. */
+  families: string[];
+  subgraphs: FixtureSubgraph[];
+  queries: FixtureQuery[];
+}
