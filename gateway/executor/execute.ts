@@ -27,7 +27,9 @@ import {
   type ExecutionOutput,
   type Executor,
   type ExecutorOptions,
+  type MinimisedRecord,
   type Obj,
+  type PathArray,
   type Round,
   type State,
   type WorkItem,
@@ -122,7 +124,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
   });
   const errors = [...withoutEchoedNulls(result.errors ?? [], state.topErrors), ...state.topErrors];
   const extensions = state.minimised.length
-    ? { doelpoort: { minimised: state.minimised.map((m) => ({ path: m.path, coordinate: m.coordinate, transform: m.transform, value: m.value })) } }
+    ? { doelpoort: { minimised: inResponseOrder(state.minimised, result.data).map((m) => ({ path: m.path, coordinate: m.coordinate, transform: m.transform, value: m.value })) } }
     : undefined;
   return {
     result: { ...(errors.length ? { errors } : {}), data: result.data ?? null, ...(extensions ? { extensions } : {}) },
@@ -217,4 +219,28 @@ function withoutEchoedNulls(shaped: readonly GraphQLError[], partnerErrors: read
   const below = (path: readonly (string | number)[]) =>
     partnerErrors.some((e) => e.path !== undefined && e.path.length > path.length && path.every((key, i) => e.path![i] === key));
   return shaped.filter((e) => !(e.message.startsWith('Cannot return null for non-nullable field') && e.path && below(e.path)));
+}
+
+/**
+ * The minimised fields in the order the response gives them (its keys follow the query), not in
+ * the order their partners answered: fetches run in parallel, and the same query must list them
+ * the same way every time.
+ */
+function inResponseOrder(minimised: readonly MinimisedRecord[], data: unknown): MinimisedRecord[] {
+  const position = (path: PathArray): number[] => {
+    const out: number[] = [];
+    let at: unknown = data;
+    for (const segment of path) {
+      if (typeof segment === 'number') out.push(segment);
+      else out.push(at !== null && typeof at === 'object' ? Object.keys(at).indexOf(segment) : -1);
+      at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[segment] : undefined;
+    }
+    return out;
+  };
+  const keyed = minimised.map((m) => ({ m, at: position(m.path) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.at.length, b.at.length); i++) if (a.at[i] !== b.at[i]) return a.at[i]! - b.at[i]!;
+    return a.at.length - b.at.length;
+  });
+  return keyed.map(({ m }) => m);
 }

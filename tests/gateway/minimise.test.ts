@@ -55,4 +55,22 @@ describe('minimised fields', () => {
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename toeslagen { __typename } } } }',
     ]);
   });
+
+  it('lists the minimised fields in the order of the query, whichever partner answers first', async () => {
+    const slowBrp = { ...subgraphs[0]!, resolvers: { ...subgraphs[0]!.resolvers, Persoon: { __resolveReference: async (r: { bsn: string }) => (await new Promise((done) => setTimeout(done, 60)), people.get(r.bsn)) } } };
+    const gw = createTestGateway([slowBrp, subgraphs[1]!], {
+      classifications,
+      policy: minimiseAll,
+      subjectTypes: { Persoon: { kind: 'person', idField: 'bsn', registry: 'brp' } },
+      minimise: (t, v) => (t === 'year' ? String(v).slice(0, 4) : t === 'count' ? (v as unknown[]).length : v),
+    });
+    for (const [query, order] of [
+      ['geboortedatum toeslagen { soort }', ['geboortedatum', 'toeslagen']],
+      ['toeslagen { soort } geboortedatum', ['toeslagen', 'geboortedatum']],
+    ] as const) {
+      const out = await gw.run(`{ persoon(bsn: "999990007") { bsn ${query} } }`);
+      const listed = (out.result.extensions as { doelpoort: { minimised: { path: string[] }[] } }).doelpoort.minimised.map((m) => m.path[1]);
+      expect(listed).toEqual(order);
+    }
+  });
 });
