@@ -44,7 +44,9 @@ async function admitToday(state: State, plan: Round): Promise<void> {
 
 export async function decide(state: State, plan: Round): Promise<void> {
   if (plan.subjects.length === 0) return;
-  await admitToday(state, plan);
+  // The daily count is taken while the policy decides (it needs no answer of it); a person's fields
+  // are mapped to their decisions only once it is known whether the person was admitted today.
+  const admitted = admitToday(state, plan);
   // One question per owner and type: all entities of this round, all fields asked of that owner.
   const questions = new Map<string, { owner: string; typename: string; fields: Map<string, FieldQuestion>; entries: SubjectEntry[] }>();
   for (const entry of plan.subjects) {
@@ -80,6 +82,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
           decisions = undefined;
         }
       }
+      await admitted;
       q.entries.forEach((entry, e) => {
         for (const f of entry.fields) {
           if (f.owner !== q.owner) continue;
@@ -125,6 +128,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
       });
     }),
   );
+  await admitted;
 }
 
 function admitPerson(state: State, bsn: string): boolean {

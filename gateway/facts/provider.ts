@@ -105,14 +105,24 @@ export function createStoreFacts({ db: store, registers, pseudonymOf }: StoreFac
   }
 }
 
-/** The facts of addresses: from the BAG whether they are in the project's area, and the store's facts of those that are. */
+/**
+ * The facts of addresses: from the BAG whether they are in the project's area, and the store's facts
+ * of those that are. The store is read while the BAG is asked (it holds nothing about an address
+ * outside the area that could be used: only in-area facts are kept).
+ */
 async function loadAddresses(db: Db, registers: RegisterLookup, addressIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
-  const known = await registers.addresses(addressIds, lookupFor(query));
-  const inArea = addressIds.filter((id) => {
+  const [asked, read] = await Promise.allSettled([registers.addresses(addressIds, lookupFor(query)), loadAddressFacts(db, addressIds, query)]);
+  // A register that cannot answer denies the subjects (as before the store was read); a store that cannot be read fails the request.
+  if (asked.status === 'rejected') throw asked.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const known = asked.value;
+  const stored = read.value;
+  const result = new Map<string, AddressFacts>();
+  for (const id of addressIds) {
     const address = known.get(id);
-    return address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area);
-  });
-  return loadAddressFacts(db, inArea, query);
+    if (address !== undefined && addressInArea({ adresId: id, postcode: address.postcode }, query.project.area)) result.set(id, stored.get(id)!);
+  }
+  return result;
 }
 
 /** The request the register look-ups are made for: its trace, and the request itself (they are recorded as its processings). */
@@ -128,13 +138,15 @@ function outOfScope(adresId: string | null): AddressFacts {
 export async function loadAddressFacts(db: Db, adresIds: readonly string[], query: FactsQuery): Promise<Map<string, AddressFacts>> {
   const result = new Map<string, AddressFacts>();
   if (adresIds.length === 0) return result;
-  const [signals, cases] = await Promise.all([
+  // Three reads at once: the consulted tiers are those of the addresses' open cases, found by the
+  // tiers query itself. A case opened between the reads has no tiers yet; one that is missing from
+  // the tiers read counts as having consulted none (the stricter reading for subsidiarity).
+  const [signals, cases, tiers] = await Promise.all([
     signalsFor(db, query.project.id, adresIds, { onOrBefore: query.today }),
     findOpenCases(db, query.project.id, adresIds),
+    consultedTiersOfOpenCases(db, query.project.id, adresIds),
   ]);
   const openCase = new Map<string, OpenCase | undefined>(adresIds.map((id) => [id, cases.get(id)?.[0]]));
-  const caseIds = [...openCase.values()].flatMap((c) => (c ? [c.id] : []));
-  const tiers = await consultedTiers(db, caseIds);
   for (const adresId of adresIds) {
     const found: readonly StoredSignal[] = signals.get(adresId) ?? [];
     const open = openCase.get(adresId);
@@ -172,17 +184,27 @@ const TIER_SET = "(body -> 'released_tiers')::text";
 export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
   const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return result;
+  return tiersOf(db, 'SELECT unnest($1::text[]) AS case_id', [[...new Set(caseIds)]], result);
+}
+
+/** consultedTiers of the open cases of addresses in a project, found in the same query: case id → tiers. */
+export async function consultedTiersOfOpenCases(db: Db, project: string, adresIds: readonly string[]): Promise<Map<string, Tier[]>> {
+  return tiersOf(db, 'SELECT id AS case_id FROM cases WHERE project = $2 AND adres_id = ANY($1::text[]) AND closed_at IS NULL', [[...new Set(adresIds)], project], new Map());
+}
+
+/** The consulted tiers of the cases `seed` (SQL giving a case_id column, with $1 and any further parameters) selects. */
+async function tiersOf(db: Db, seed: string, params: unknown[], result: Map<string, Tier[]>): Promise<Map<string, Tier[]>> {
   const { rows } = await db.query<{ case_id: string; tier: string }>(
-    `WITH RECURSIVE consulted (case_id, tier) AS (
+    `WITH RECURSIVE cases_asked (case_id) AS (${seed}), consulted (case_id, tier) AS (
        SELECT c.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = c.case_id ORDER BY body ->> 'tier' LIMIT 1)
-         FROM unnest($1::text[]) AS c (case_id)
+         FROM cases_asked AS c
        UNION ALL
        SELECT t.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = t.case_id AND body ->> 'tier' > t.tier ORDER BY body ->> 'tier' LIMIT 1)
          FROM consulted t
         WHERE t.tier IS NOT NULL
      ), tier_sets (case_id, tiers) AS (
        SELECT c.case_id, (SELECT ${TIER_SET} ${TIER_SETS_IN_CASE} = c.case_id ORDER BY ${TIER_SET} LIMIT 1)
-         FROM unnest($1::text[]) AS c (case_id)
+         FROM cases_asked AS c
        UNION ALL
        SELECT t.case_id, (SELECT ${TIER_SET} ${TIER_SETS_IN_CASE} = t.case_id AND ${TIER_SET} > t.tiers ORDER BY ${TIER_SET} LIMIT 1)
          FROM tier_sets t
@@ -192,10 +214,13 @@ export async function consultedTiers(db: Db, caseIds: readonly string[]): Promis
      UNION
      SELECT case_id, jsonb_array_elements_text(tiers::jsonb) FROM tier_sets WHERE tiers IS NOT NULL
      ORDER BY 1, 2`,
-    [[...new Set(caseIds)]],
+    params,
   );
   for (const row of rows) {
-    if ((TIERS as readonly string[]).includes(row.tier)) result.get(row.case_id)?.push(row.tier as Tier);
+    if (!(TIERS as readonly string[]).includes(row.tier)) continue;
+    let tiers = result.get(row.case_id);
+    if (!tiers) result.set(row.case_id, (tiers = []));
+    tiers.push(row.tier as Tier);
   }
   return result;
 }
