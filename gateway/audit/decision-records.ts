@@ -80,7 +80,7 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
     }
     const { body } = group;
     if (decision.link && !body.scope_link) {
-      body.scope_link = { kind: decision.link.kind, partner: decision.link.partner, record: decision.link.record, address_pseudonym: pseudonymOf('address', decision.link.addressId) };
+      body.scope_link = { address_pseudonym: pseudonymOf('address', decision.link.addressId), kind: decision.link.kind, partner: decision.link.partner, record: decision.link.record };
     }
     if (decision.caseId) body.case_id = decision.caseId;
     const entry: FieldOutcome = {
