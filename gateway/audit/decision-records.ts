@@ -112,7 +112,11 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
     body.fields.push(entry);
     if (decision.outcome !== 'deny') group.released.add(d.tier);
   }
-  return [...groups.values()].map(({ body, released }) => ({ ...body, released_tiers: [...released].sort() }));
+  // The bodies are this function's own: released_tiers is set in place, at the position the body was built with.
+  return [...groups.values()].map(({ body, released }) => {
+    body.released_tiers = [...released].sort();
+    return body;
+  });
 }
 
 function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
