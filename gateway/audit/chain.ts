@@ -25,8 +25,11 @@ export function chainHash(prevHash: string, entry: ChainEntry): string {
  */
 export function chainHashOfBodyJson(prevHash: string, entry: Omit<ChainEntry, 'body'>, bodyJson: string): string {
   if (!Number.isSafeInteger(entry.seq)) throw new Error('chain entry: seq must be a safe integer');
+  // The body goes in as its own piece: joined into one string first, it was copied once more for nothing.
   return createHash('sha256')
     .update(prevHash)
-    .update(`{"body":${bodyJson},"kind":${JSON.stringify(entry.kind)},"recorded_at":${JSON.stringify(entry.recorded_at)},"seq":${entry.seq}}`)
+    .update('{"body":')
+    .update(bodyJson)
+    .update(`,"kind":${JSON.stringify(entry.kind)},"recorded_at":${JSON.stringify(entry.recorded_at)},"seq":${entry.seq}}`)
     .digest('hex');
 }

@@ -7,18 +7,32 @@
  */
 import type { Minimisation, Tier } from '../../schema/classification.ts';
 import { dutchDayOf } from '../policy/dates.ts';
-import type { DecisionInput, EntityFacts, RequestFacts } from '../policy/facts.ts';
+import type { EntityFacts, RequestFacts } from '../policy/facts.ts';
 import type { LinkKind } from '../policy/links.ts';
 import type { FieldQuestion } from '../policy/types.ts';
 import type { FieldDecisionRecord, RecordedInput } from './records.ts';
 
-/** The input as the record keeps it; `pseudonymOf` turns an address id into its pseudonym. */
-export function recordedInput(input: DecisionInput, pseudonymOf: (addressId: string) => string): RecordedInput {
-  const { request, field, entity, referenceDate } = input;
+/**
+ * The request's part of the input as the record keeps it: the same for every decision of a request
+ * (decision-records.ts makes it once and shares it). Keys in sorted order at every level: the
+ * canonical order the audit chain hashes (canonical.ts).
+ */
+export function recordedRequest(request: RequestFacts, referenceDate: string | null): RecordedInput['request'] {
   const { caller, purpose } = request;
-  // Keys in sorted order at every level: the canonical order the audit chain hashes (canonical.ts).
   return {
-    entity: entity && {
+    caller: caller ? { organisation: caller.organisation, projects: [...caller.projects], roles: [...caller.roles] } : null,
+    purpose: purpose
+      ? { case_id: purpose.caseId ?? null, justified: Boolean(purpose.justification?.trim()), project: purpose.project, purpose: purpose.purpose }
+      : null,
+    reference_date: referenceDate,
+    today: dutchDayOf(request.now),
+  };
+}
+
+/** The entity's part: its facts, the address as its pseudonym (`pseudonymOf` turns an address id into it); null when they were not loaded. */
+export function recordedEntity(entity: EntityFacts | null, pseudonymOf: (addressId: string) => string): RecordedInput['entity'] {
+  return (
+    entity && {
       address_pseudonym: entity.addressId === null ? null : pseudonymOf(entity.addressId),
       case_id: entity.caseId,
       consulted_tiers: [...entity.consultedTiers],
@@ -26,17 +40,8 @@ export function recordedInput(input: DecisionInput, pseudonymOf: (addressId: str
       in_scope: entity.inScope,
       secrecy: entity.secrecy,
       signals: { kinds: [...entity.signals.kinds], partners: [...entity.signals.partners] },
-    },
-    field: recordedFieldInput(field),
-    request: {
-      caller: caller ? { organisation: caller.organisation, projects: [...caller.projects], roles: [...caller.roles] } : null,
-      purpose: purpose
-        ? { case_id: purpose.caseId ?? null, justified: Boolean(purpose.justification?.trim()), project: purpose.project, purpose: purpose.purpose }
-        : null,
-      reference_date: referenceDate,
-      today: dutchDayOf(request.now),
-    },
-  };
+    }
+  );
 }
 
 /** The field's part of the input: its coordinate, owner and classification. */

@@ -13,9 +13,11 @@
 import { preciseDecision } from '../policy/no-oracle.ts';
 import type { DecisionRecord as ExecutedDecision, PartnerCallRecord } from '../executor/types.ts';
 import type { RequestContext } from '../context/types.ts';
+import type { DecisionInput, EntityFacts, RequestFacts } from '../policy/facts.ts';
+import type { FieldQuestion } from '../policy/types.ts';
 import { redactText } from '../observability/redact.ts';
-import { recordedFieldInput, recordedInput } from './decision-input.ts';
-import type { DecisionRecord, FieldOutcome } from './records.ts';
+import { recordedEntity, recordedFieldInput, recordedRequest } from './decision-input.ts';
+import type { DecisionRecord, FieldOutcome, RecordedInput } from './records.ts';
 
 export interface DecisionRecordOptions {
   context: RequestContext;
@@ -41,6 +43,19 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
   // The facts a field was decided on, by identity: one loading of one subject's facts is one object.
   const factsTag = new Map<object, number>();
   const groups = new Map<string, Group>();
+  // The parts of the input shared by many decisions are made once each and shared by their records
+  // (the writer serialises each record as it is): the request's part, per request facts and
+  // reference date (one per request); the entity's, per loading of its facts; the field's, per question.
+  const requestParts = new Map<RequestFacts, Map<string | null, RecordedInput['request']>>();
+  const entityParts = new Map<EntityFacts, RecordedInput['entity']>();
+  const fieldParts = new Map<FieldQuestion, RecordedInput['field']>();
+  const requestPart = ({ request, referenceDate }: DecisionInput) => {
+    let byDate = requestParts.get(request);
+    if (!byDate) requestParts.set(request, (byDate = new Map()));
+    return cached(byDate, referenceDate, () => recordedRequest(request, referenceDate));
+  };
+  const entityPart = ({ entity }: DecisionInput) => (entity === null ? null : cached(entityParts, entity, () => recordedEntity(entity, (addressId) => pseudonymOf('address', addressId))));
+  const fieldPart = ({ field }: DecisionInput) => cached(fieldParts, field, () => recordedFieldInput(field));
 
   for (const d of decisions) {
     if (!d.subject.id) continue;
@@ -50,7 +65,6 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
     let group = groups.get(key);
     if (!group) {
       const subject = pseudonymOf(d.subject.kind, d.subject.id);
-      const input = d.input && recordedInput(d.input, (addressId) => pseudonymOf('address', addressId));
       // Keys in sorted order, the canonical order the chain hashes (canonical.ts); released_tiers is filled in below.
       const body: DecisionRecord = {
         action: 'read',
@@ -58,7 +72,7 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
         case_id: decision.caseId ?? purpose?.caseId ?? null,
         decided_at: options.decidedAt,
         fields: [],
-        ...(input ? { input: { entity: input.entity, request: input.request } } : {}),
+        ...(d.input ? { input: { entity: entityPart(d.input), request: requestPart(d.input) } } : {}),
         justification: purpose?.justification ?? null,
         organisation: caller?.organisation ?? 'unknown',
         owner: d.owner,
@@ -80,13 +94,13 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
     }
     const { body } = group;
     if (decision.link && !body.scope_link) {
-      body.scope_link = { kind: decision.link.kind, partner: decision.link.partner, record: decision.link.record, address_pseudonym: pseudonymOf('address', decision.link.addressId) };
+      body.scope_link = { address_pseudonym: pseudonymOf('address', decision.link.addressId), kind: decision.link.kind, partner: decision.link.partner, record: decision.link.record };
     }
     if (decision.caseId) body.case_id = decision.caseId;
     const entry: FieldOutcome = {
       field_path: redactText(d.path.join('.')),
       flagged_for_review: (decision as { flaggedForReview?: boolean }).flaggedForReview === true,
-      ...(d.input ? { input: { field: recordedFieldInput(d.input.field) } } : {}),
+      ...(d.input ? { input: { field: fieldPart(d.input) } } : {}),
       outcome: decision.outcome,
       principle: decision.outcome === 'allow' ? null : decision.principle,
       reason: decision.outcome === 'allow' ? null : decision.reason,
@@ -98,7 +112,18 @@ export function decisionRecords(decisions: readonly ExecutedDecision[], calls: r
     body.fields.push(entry);
     if (decision.outcome !== 'deny') group.released.add(d.tier);
   }
-  return [...groups.values()].map(({ body, released }) => ({ ...body, released_tiers: [...released].sort() }));
+  // The bodies are this function's own: released_tiers is set in place, at the position the body was built with.
+  return [...groups.values()].map(({ body, released }) => {
+    body.released_tiers = [...released].sort();
+    return body;
+  });
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  if (map.has(key)) return map.get(key)!;
+  const value = make();
+  map.set(key, value);
+  return value;
 }
 
 function tagOf(tags: Map<object, number>, facts: object): number {

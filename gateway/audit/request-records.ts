@@ -75,32 +75,39 @@ export function requestRecords(summary: RequestSummary, options: RequestRecordOp
       ...fields,
     },
   });
+  // What each subject's records say of the request and of each call is the same for every subject: made once.
+  const requestName = `Doelpoort: ${summary.operationName ?? 'anonymous operation'} (${purpose!.project}, ${purpose!.purpose})`;
+  const startedAt = summary.startedAt.toISOString();
+  const endedAt = summary.endedAt.toISOString();
+  // A call refused before it left the gateway processed nothing at the partner.
+  const made = output.calls
+    .filter((call) => !call.refused)
+    .map((call) => ({ call, name: `Read ${call.coordinates.join(', ')} from ${call.graph}`, startedAt: call.startedAt.toISOString(), endedAt: call.endedAt.toISOString() }));
   for (const [pseudonym, { type, owners }] of released) {
     records.push(
       processing({
         span_id: context.spanId,
         parent_span_id: summary.parentSpanId ?? null,
-        name: `Doelpoort: ${summary.operationName ?? 'anonymous operation'} (${purpose!.project}, ${purpose!.purpose})`,
+        name: requestName,
         status: 'ok',
-        started_at: summary.startedAt.toISOString(),
-        ended_at: summary.endedAt.toISOString(),
+        started_at: startedAt,
+        ended_at: endedAt,
         subject_pseudonym: pseudonym,
         subject_type: type,
         partner: null,
         partner_reference: null,
       }),
     );
-    for (const call of output.calls) {
-      // A call refused before it left the gateway processed nothing at the partner.
-      if (!owners.has(call.graph) || call.refused) continue;
+    for (const { call, name, startedAt, endedAt } of made) {
+      if (!owners.has(call.graph)) continue;
       records.push(
         processing({
           span_id: call.spanId,
           parent_span_id: context.spanId,
-          name: `Read ${call.coordinates.join(', ')} from ${call.graph}`,
+          name,
           status: call.ok ? 'ok' : 'error',
-          started_at: call.startedAt.toISOString(),
-          ended_at: call.endedAt.toISOString(),
+          started_at: startedAt,
+          ended_at: endedAt,
           subject_pseudonym: pseudonym,
           subject_type: type,
           partner: call.graph,

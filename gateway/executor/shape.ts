@@ -150,8 +150,14 @@ function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selectio
     }
     const def = defs[name];
     if (!def) continue;
+    const value = source[treeKey(key)];
+    // An error in the tree (a denied field) is the field's error as it is: placed here, not thrown and caught.
+    if (value instanceof Error) {
+      result[key] = fieldError(walk, value, def.type, nodes, fieldPath);
+      continue;
+    }
     try {
-      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, source[treeKey(key)]);
+      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, value);
     } catch (raw) {
       result[key] = fieldError(walk, raw, def.type, nodes, fieldPath);
     }
@@ -162,7 +168,8 @@ function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selectio
 /** handleFieldError: a nullable field becomes null and its error is recorded; a non-null one passes it up. */
 function fieldError(walk: Walk, raw: unknown, type: GraphQLOutputType, nodes: readonly FieldNode[], path: Path): null {
   if (raw === LEAVE_TO_GRAPHQL_JS) throw raw;
-  const error = locatedError(raw, nodes, pathArray(path));
+  // A denial already carries its nodes and path, and graphql-js would keep it as it is.
+  const error = raw instanceof GraphQLError && Array.isArray(raw.path) ? raw : locatedError(raw, nodes, pathArray(path));
   if (isNonNullType(type)) throw error;
   walk.errors.push(error);
   return null;

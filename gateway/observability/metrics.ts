@@ -21,8 +21,8 @@ export interface GatewayMetrics {
   auditWriteFailures: Counter;
   /** 1 while the audit trail can be written, 0 after a failed write or probe until one succeeds. */
   auditWritable: Gauge;
-  /** Counts one policy decision by its outcome and, unless allowed, the principle that decided. */
-  recordDecision(decision: Decision): void;
+  /** Counts policy decisions by their outcome and, unless allowed, the principle that decided (one increment per kind, not per decision). */
+  recordDecisions(decisions: readonly Decision[]): void;
   /** Counts one partner call (for `onCall` of the resilient fetcher); a call refused by an open circuit has no duration. */
   recordPartnerCall(call: PartnerCall): void;
   /** The audit records written and not yet committed (for `onQueueDepth` of the audit writer). */
@@ -83,8 +83,17 @@ export function createGatewayMetrics(): GatewayMetrics {
     auditQueueDepth,
     auditWriteFailures,
     auditWritable,
-    recordDecision(decision) {
-      decisions.inc({ outcome: decision.outcome, principle: decision.outcome === 'allow' ? 'none' : decision.principle });
+    recordDecisions(list) {
+      // A combined view decides over a hundred fields of a few kinds: labels are looked up once per kind.
+      const counts = new Map<string, { outcome: string; principle: string; count: number }>();
+      for (const decision of list) {
+        const principle = decision.outcome === 'allow' ? 'none' : decision.principle;
+        const key = `${decision.outcome}|${principle}`;
+        const entry = counts.get(key);
+        if (entry) entry.count += 1;
+        else counts.set(key, { outcome: decision.outcome, principle, count: 1 });
+      }
+      for (const { outcome, principle, count } of counts.values()) decisions.inc({ outcome, principle }, count);
     },
     recordPartnerCall(call) {
       partnerCalls.inc({ partner: call.partner, status: call.status });

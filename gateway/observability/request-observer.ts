@@ -13,7 +13,7 @@ import type { Tracer } from './tracing.ts';
 export function createRequestObserver(parts: { logger: Logger; metrics: GatewayMetrics; tracer?: Tracer }) {
   return (summary: RequestSummary, outcome: RequestOutcome): void => {
     const { context, output } = summary;
-    for (const d of output.decisions) parts.metrics.recordDecision(d.decision);
+    parts.metrics.recordDecisions(output.decisions.map((d) => d.decision));
     if (!parts.tracer) return;
     parts.tracer.recordSpan(summary.operationName ?? 'graphql request', {
       traceId: context.traceId,

@@ -18,7 +18,12 @@ const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The last moment formatted, and its day: a request asks for the day of its moment several times (its rules, its person limit, its records). */
+let last: { time: number; day: string } | undefined;
+
 /** The calendar day in the Netherlands at a moment, e.g. 2025-12-31T23:30Z is "2026-01-01". */
 export function dutchDayOf(moment: Date): string {
-  return AMSTERDAM_DAY.format(moment);
+  const time = moment.getTime();
+  if (last?.time !== time) last = { time, day: AMSTERDAM_DAY.format(moment) };
+  return last.day;
 }

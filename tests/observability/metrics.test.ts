@@ -37,15 +37,16 @@ describe('gateway metrics', () => {
 
   it('counts decisions by outcome and principle, and partner calls with their duration in seconds', async () => {
     const metrics = createGatewayMetrics();
-    metrics.recordDecision({ outcome: 'allow', rule: 'doelbinding.allowed' });
-    metrics.recordDecision({ outcome: 'deny', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r' });
-    metrics.recordDecision({ outcome: 'deny', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r' });
+    const denied = { outcome: 'deny', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r' } as const;
+    metrics.recordDecisions([{ outcome: 'allow', rule: 'doelbinding.allowed' }, denied]);
+    metrics.recordDecisions([denied, { outcome: 'minimise', principle: 'proportionaliteit', rule: 'proportionaliteit.tier-weight', reason: 'r', transform: 'year' }]);
     metrics.recordPartnerCall({ partner: 'brp', status: 'ok', durationMs: 20, refused: false });
     metrics.recordPartnerCall({ partner: 'brp', status: 'CIRCUIT_OPEN', durationMs: 0, refused: true });
     const samples = (await metrics.render()).split('\n').filter((line) => /^doelpoort_(decisions|partner_call)/.test(line));
     expect(samples).toEqual([
       'doelpoort_decisions_total{outcome="allow",principle="none"} 1',
       'doelpoort_decisions_total{outcome="deny",principle="proportionaliteit"} 2',
+      'doelpoort_decisions_total{outcome="minimise",principle="proportionaliteit"} 1',
       'doelpoort_partner_calls_total{partner="brp",status="ok"} 1',
       'doelpoort_partner_calls_total{partner="brp",status="CIRCUIT_OPEN"} 1',
       'doelpoort_partner_call_duration_seconds_bucket{le="0.005",partner="brp"} 0',
