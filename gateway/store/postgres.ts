@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Db } from './db.ts';
-import { INT8_OID, parseInt8 } from './db.ts';
+import { INT8_OID, parseInt8, preparedName } from './db.ts';
 import { MIGRATION_LOCK } from './migrate.ts';
 
 export interface PostgresOptions {
@@ -53,7 +53,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   pool.on('error', ignoreDroppedConnection);
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, [...params]);
+      const result = await pool.query(queryConfig(sql, params));
       return { rows: result.rows as T[] };
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -81,10 +81,16 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   };
 }
 
+/** The query as pg runs it: a text marked with prepared() as a named statement (parsed once per connection). */
+function queryConfig(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  const name = preparedName(sql);
+  return name === undefined ? { text: sql, values: [...params] } : { name, text: sql, values: [...params] };
+}
+
 function clientDb(client: pg.PoolClient): Db {
   const db: Db = {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, [...params]);
+      const result = await client.query(queryConfig(sql, params));
       return { rows: result.rows as T[] };
     },
     transaction: (fn) => fn(db),
