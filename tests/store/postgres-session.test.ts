@@ -6,6 +6,8 @@ import { generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { appendRecords } from '../../gateway/audit/append.ts';
 import { verifyChain } from '../../gateway/audit/verify.ts';
+import { consultedTiersOfOpenCases } from '../../gateway/facts/provider.ts';
+import { openCase } from '../../gateway/store/cases.ts';
 import { prepared } from '../../gateway/store/db.ts';
 import { backends } from '../audit/backends.ts';
 import { fieldOutcome, groupedDecision } from '../audit/fixtures.ts';
@@ -13,8 +15,11 @@ import { fieldOutcome, groupedDecision } from '../audit/fixtures.ts';
 const postgres = backends.find((b) => b.name === 'PostgreSQL')!;
 
 /** A grouped decision record of `fields` fields: its body well above the ~2 kB PostgreSQL compresses from. */
-function largeDecision(fields: number) {
-  return groupedDecision(Array.from({ length: fields }, (_, i) => fieldOutcome({ field_path: `adres.bewoners.${i}.toeslagen` })));
+function largeDecision(fields: number, caseId: string | null = null) {
+  return groupedDecision(
+    Array.from({ length: fields }, (_, i) => fieldOutcome({ field_path: `adres.bewoners.${i}.toeslagen` })),
+    { case_id: caseId },
+  );
 }
 
 describe.runIf(postgres.enabled)('the PostgreSQL store, per connection', () => {
@@ -46,6 +51,24 @@ describe.runIf(postgres.enabled)('the PostgreSQL store, per connection', () => {
       });
       expect(statements).toHaveLength(1);
       expect(await verifyChain(db, publicKey)).toMatchObject({ ok: true, records: 7 });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("plans the facts' read of the consulted tiers of addresses' open cases once per connection, not on every request", async () => {
+    const db = await postgres.open();
+    try {
+      const opened = await openCase(db, { project: 'wijkaanpak-2026', adresId: '0983200000000001', openedBy: 'a-1', reason: 'overlapping signals', openedAt: new Date('2026-12-01T09:00:00.000Z') });
+      await appendRecords(db, [largeDecision(3, opened.id)], new Date('2026-12-01T10:00:00.000Z'));
+      const plans = await db.transaction(async (tx) => {
+        for (let request = 0; request < 8; request += 1) {
+          expect(await consultedTiersOfOpenCases(tx, 'wijkaanpak-2026', ['0983200000000001'])).toEqual(new Map([[opened.id, ['financial']]]));
+        }
+        return (await tx.query<{ generic_plans: number }>("SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE 'WITH RECURSIVE cases_asked%'")).rows;
+      });
+      // PostgreSQL plans a statement's first five runs for their values, then keeps one plan if it costs no more.
+      expect(plans).toEqual([{ generic_plans: 3 }]);
     } finally {
       await db.close();
     }
