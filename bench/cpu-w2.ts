@@ -10,7 +10,10 @@
  *
  * With DATABASE_URL set, the policy-on product keeps its audit and state in that PostgreSQL
  * database instead of PGlite, in a fresh schema dropped afterwards; the CPU of every process named
- * postgres on the machine is then reported separately (serverCpuMsPerRequest).
+ * postgres on the machine is then reported separately (serverCpuMsPerRequest), and that of the
+ * gateway's own backends alone (backendCpuMsPerRequest: the sessions with this run's
+ * application_name, steady when other clients use the same server; a backend that ends during the
+ * round is missed).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -46,9 +49,25 @@ function postgresCpuMs(): number {
   }
   return total;
 }
+/** CPU ms used so far by the server's backends serving this run's gateway, by pid. */
+async function backendCpuMs(): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [schema]);
+  await client.end();
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      result.set(pid, cpuMs(pid));
+    } catch {
+      // The backend ended meanwhile.
+    }
+  }
+  return result;
+}
 if (schema) await onDatabase(`CREATE SCHEMA ${schema}`);
 const world = await startWorkload2World();
-const env: Record<string, string> = databaseUrl && schema ? { ...world.env, BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` } : world.env;
+const env: Record<string, string> = databaseUrl && schema ? { ...world.env, BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}&application_name=${schema}` } : world.env;
 const spawnedAt = Date.now();
 const gw = await startChild(`workload2-${mode}`, script, env, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
 const url = gw.info['url'] as string;
@@ -62,12 +81,20 @@ for (let round = 0; round < Number(process.env['REPEAT'] ?? 1); round += 1) {
   const mainBefore = mainThreadCpuMs(gw.process.pid!);
   const partnersBefore = cpuMs(world.partners.process.pid!);
   const serverBefore = schema ? postgresCpuMs() : 0;
+  const backendsBefore = schema ? await backendCpuMs() : new Map<number, number>();
   const loadStartedMs = Date.now() - spawnedAt;
   const r = await loadRound(target, connections, seconds);
   const cpu = (cpuMs(gw.process.pid!) - before) / Math.max(1, r.requests);
   const mainCpu = (mainThreadCpuMs(gw.process.pid!) - mainBefore) / Math.max(1, r.requests);
   const partnersCpu = (cpuMs(world.partners.process.pid!) - partnersBefore) / Math.max(1, r.requests);
-  const serverCpu = schema ? { serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)) } : {};
+  const backendsAfter = schema ? await backendCpuMs() : new Map<number, number>();
+  const backendsCpu = [...backendsAfter].reduce((sum, [pid, ms]) => sum + ms - (backendsBefore.get(pid) ?? 0), 0);
+  const serverCpu = schema
+    ? {
+        serverCpuMsPerRequest: Number(((postgresCpuMs() - serverBefore) / Math.max(1, r.requests)).toFixed(2)),
+        backendCpuMsPerRequest: Number((backendsCpu / Math.max(1, r.requests)).toFixed(2)),
+      }
+    : {};
   console.log(JSON.stringify({ mode, database: schema ? 'postgres' : 'pglite', rps: r.rps, p50: r.p50, errors: r.errors, errorKinds: r.errorKinds, requests: r.requests, cpuMsPerRequest: Number(cpu.toFixed(2)), mainThreadCpuMsPerRequest: Number(mainCpu.toFixed(2)), partnersCpuMsPerRequest: Number(partnersCpu.toFixed(2)), ...serverCpu, ...(profile ? { skipMs: loadStartedMs } : {}) }));
 }
 gw.process.kill('SIGTERM');

@@ -9,10 +9,13 @@
  *   and answer null; the caller then appends in a locking transaction.
  *
  * Each record's canonical JSON is made once (prepareRecord), before any lock is taken. The rows go
- * as six parameters each in a VALUES list: sending them as arrays (unnest) measured no faster, at 6
- * and at 96 rows (its text array of JSON bodies is escaped, sent and parsed back as one value).
+ * as one array per column, and the bodies as one JSON array (each element the record's canonical
+ * JSON, parsed once by PostgreSQL as jsonb): the statement text is the same for any number of rows,
+ * so it is prepared once per connection (store/db.ts, prepared). A VALUES list of six parameters
+ * per row made PostgreSQL parse and plan a statement of ~650 parameters for every batch, which cost
+ * more than inserting the rows; a text array of the bodies would be escaped, sent and unescaped.
  */
-import type { Db } from '../store/db.ts';
+import { prepared, type Db } from '../store/db.ts';
 import { canonicalJson } from './canonical.ts';
 import { chainHashOfBodyJson } from './chain.ts';
 import { lockHead, signCheckpoint, storeCheckpoint, type ChainHead } from './checkpoint.ts';
@@ -34,34 +37,52 @@ export function prepareRecord(record: AuditRecord): PreparedRecord {
   return { kind: record.kind, bodyJson: canonicalJson(record.body) };
 }
 
-/** Records chained after a head: each row's six column values, in order, and the head they leave. */
+/** Records chained after a head: their columns (bodies as one JSON array), and the head they leave. */
 interface ChainedRows {
-  values: unknown[];
+  seqs: number[];
+  kinds: string[];
+  bodies: string;
+  prevHashes: string[];
+  hashes: string[];
   head: ChainHead;
 }
 
 function chainAfter(head: ChainHead, records: readonly PreparedRecord[], recordedAt: string): ChainedRows {
-  const rows: ChainedRows = { values: [], head };
+  const rows: ChainedRows = { seqs: [], kinds: [], bodies: '', prevHashes: [], hashes: [], head };
+  const bodies: string[] = [];
   for (const record of records) {
     const seq = rows.head.seq + 1;
     const hash = chainHashOfBodyJson(rows.head.hash, { seq, kind: record.kind, recorded_at: recordedAt }, record.bodyJson);
-    rows.values.push(seq, record.kind, recordedAt, record.bodyJson, rows.head.hash, hash);
+    rows.seqs.push(seq);
+    rows.kinds.push(record.kind);
+    bodies.push(record.bodyJson);
+    rows.prevHashes.push(rows.head.hash);
+    rows.hashes.push(hash);
     rows.head = { seq, hash };
   }
+  rows.bodies = `[${bodies.join(',')}]`;
   return rows;
 }
 
-/** Most rows per INSERT statement: well below PostgreSQL's 65535 bind parameters. */
+/** The statement parameters of chained rows, in the order of rowsFrom's. */
+function rowParams(rows: ChainedRows): unknown[] {
+  return [rows.seqs, rows.kinds, rows.bodies, rows.prevHashes, rows.hashes];
+}
+
+/** Most rows per INSERT statement, so that one statement's bodies stay a few MB. */
 const ROWS_PER_INSERT = 1000;
 
-/** `VALUES (…), (…)` for `rows` rows of six parameters each, numbered from $first. */
-function valuesList(rows: number, first: number): string {
-  const list: string[] = [];
-  for (let p = first; p < first + rows * 6; p += 6) list.push(`($${p}::bigint, $${p + 1}::text, $${p + 2}::timestamptz, $${p + 3}::jsonb, $${p + 4}::text, $${p + 5}::text)`);
-  return `VALUES ${list.join(', ')}`;
+/** The rows of rowParams as a table, its parameters numbered from $first. */
+function rowsFrom(first: number): string {
+  return `ROWS FROM (unnest($${first}::bigint[]), unnest($${first + 1}::text[]), jsonb_array_elements($${first + 2}::jsonb),
+                     unnest($${first + 3}::text[]), unnest($${first + 4}::text[])) AS r (seq, kind, body, prev_hash, hash)`;
 }
 
 const INSERT_INTO = 'INSERT INTO audit_log (seq, kind, recorded_at, body, prev_hash, hash)';
+
+/** The rows (from $2) recorded at $1. */
+const INSERT_ROWS = prepared(`${INSERT_INTO} SELECT r.seq, r.kind, $1::timestamptz, r.body, r.prev_hash, r.hash FROM ${rowsFrom(2)}`);
+const MOVE_HEAD = prepared('UPDATE audit_head SET seq = $1, hash = $2');
 
 function passesCheckpoint(from: ChainHead, to: ChainHead, checkpoints: CheckpointPolicy | undefined): checkpoints is CheckpointPolicy {
   return checkpoints !== undefined && Math.floor(from.seq / checkpoints.every) !== Math.floor(to.seq / checkpoints.every);
@@ -81,34 +102,33 @@ export async function appendPrepared(
 ): Promise<{ from: ChainHead; to: ChainHead }> {
   const from = await lockHead(tx);
   const recorded_at = recordedAt.toISOString();
-  const rows = chainAfter(from, records, recorded_at);
+  let head = from;
   for (let offset = 0; offset < records.length; offset += ROWS_PER_INSERT) {
-    const values = rows.values.slice(offset * 6, (offset + ROWS_PER_INSERT) * 6);
-    await tx.query(`${INSERT_INTO} ${valuesList(values.length / 6, 1)}`, values);
+    const rows = chainAfter(head, records.slice(offset, offset + ROWS_PER_INSERT), recorded_at);
+    await tx.query(INSERT_ROWS, [recorded_at, ...rowParams(rows)]);
+    head = rows.head;
   }
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2', [rows.head.seq, rows.head.hash]);
-  if (passesCheckpoint(from, rows.head, checkpoints)) await storeCheckpoint(tx, checkpoints.keys, rows.head, 'interval', recordedAt);
-  return { from, to: rows.head };
+  await tx.query(MOVE_HEAD, [head.seq, head.hash]);
+  if (passesCheckpoint(from, head, checkpoints)) await storeCheckpoint(tx, checkpoints.keys, head, 'interval', recordedAt);
+  return { from, to: head };
 }
 
 /**
  * The head moves from $1/$2 to $3/$4 and the rows (from $7) go in, in one statement, or nothing
  * happens. The UPDATE waits for a transaction holding the head and then re-reads it (READ
- * COMMITTED), so a head moved meanwhile matches no row; the INSERTs take their rows joined with the
- * UPDATE's one. $5 is the checkpoint's JWS (signed at $6), or null.
+ * COMMITTED), so a head moved meanwhile matches no row; the INSERT takes its rows joined with the
+ * UPDATE's one. $5 is the checkpoint's JWS (signed at $6, when the records are recorded), or null.
  */
-function appendAfterHeadSql(rows: number): string {
-  return `WITH head AS (
+const APPEND_AFTER_HEAD = prepared(`WITH head AS (
     UPDATE audit_head SET seq = $3::bigint, hash = $4::text WHERE seq = $1::bigint AND hash = $2::text RETURNING seq
   ), records AS (
-    ${INSERT_INTO} SELECT r.* FROM (${valuesList(rows, 7)}) AS r CROSS JOIN head
+    ${INSERT_INTO} SELECT r.seq, r.kind, $6::timestamptz, r.body, r.prev_hash, r.hash FROM ${rowsFrom(7)} CROSS JOIN head
   ), checkpoint AS (
     INSERT INTO audit_checkpoints (seq, hash, jws, reason, created_at)
     SELECT $3::bigint, $4::text, $5::text, 'interval', $6::timestamptz FROM head WHERE $5::text IS NOT NULL
     ON CONFLICT (seq) DO NOTHING
   )
-  SELECT count(*)::int AS advanced FROM head`;
-}
+  SELECT count(*)::int AS advanced FROM head`);
 
 /**
  * Appends records after `expected` in one autocommitted statement; the new head, or null (nothing
@@ -119,14 +139,14 @@ export async function appendAfterHead(db: Db, expected: ChainHead, records: read
   const recorded_at = recordedAt.toISOString();
   const rows = chainAfter(expected, records, recorded_at);
   const jws = passesCheckpoint(expected, rows.head, checkpoints) ? await signCheckpoint(checkpoints.keys, rows.head, recordedAt) : null;
-  const { rows: result } = await db.query<{ advanced: number }>(appendAfterHeadSql(records.length), [
+  const { rows: result } = await db.query<{ advanced: number }>(APPEND_AFTER_HEAD, [
     expected.seq,
     expected.hash,
     rows.head.seq,
     rows.head.hash,
     jws,
     recorded_at,
-    ...rows.values,
+    ...rowParams(rows),
   ]);
   return result[0]?.advanced === 1 ? rows.head : null;
 }

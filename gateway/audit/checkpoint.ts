@@ -4,7 +4,7 @@
  * deletion or truncation of the records it covers no longer matches it.
  */
 import { CompactSign, compactVerify } from 'jose';
-import type { Db } from '../store/db.ts';
+import { prepared, type Db } from '../store/db.ts';
 import { CHECKPOINT_ALG, type SigningKeys } from './keys.ts';
 
 export interface ChainHead {
@@ -48,9 +48,11 @@ export async function storeCheckpoint(tx: Db, keys: SigningKeys, head: ChainHead
   );
 }
 
+const LOCK_HEAD = prepared('SELECT seq, hash FROM audit_head FOR UPDATE');
+
 /** Reads the chain head, locking it until the transaction ends (writers in every process serialise here). */
 export async function lockHead(tx: Db): Promise<ChainHead> {
-  const { rows } = await tx.query<ChainHead>('SELECT seq, hash FROM audit_head FOR UPDATE');
+  const { rows } = await tx.query<ChainHead>(LOCK_HEAD);
   const head = rows[0];
   if (head === undefined) throw new Error('audit_head is missing: the store was not migrated');
   return head;

@@ -10,7 +10,7 @@ import type { EntityFacts, FactsProvider, FactsQuery } from '../policy/facts.ts'
 import { chooseLink, earlierRegistrations, type ScopeLink } from '../policy/links.ts';
 import { occupantLinks } from '../store/visits.ts';
 import { findOpenCases, type OpenCase } from '../store/cases.ts';
-import type { Db } from '../store/db.ts';
+import { prepared, type Db } from '../store/db.ts';
 import { signalsFor, type StoredSignal } from '../store/signals.ts';
 import { failingAsUnavailable } from '../store/unavailable.ts';
 import type { LookupFor, RegisteredPerson, RegisterLookup } from './registers.ts';
@@ -175,27 +175,9 @@ const RELEASED_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body ->> 'o
 const TIER_SETS_IN_CASE = `FROM audit_log WHERE kind = 'decision' AND body -> 'released_tiers' <> '[]'::jsonb AND body ->> 'owner' <> '${CASE_FILE_OWNER}' AND body ->> 'case_id'`;
 const TIER_SET = "(body -> 'released_tiers')::text";
 
-/**
- * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision
- * records of both shapes. Loose index scans: each step finds the next tier (records of one field)
- * or the next set of released tiers (grouped records) above the last one, so the cost grows with
- * the number of distinct tiers and sets, not with the number of decision records in the case.
- */
-export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
-  const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
-  if (caseIds.length === 0) return result;
-  return tiersOf(db, 'SELECT unnest($1::text[]) AS case_id', [[...new Set(caseIds)]], result);
-}
-
-/** consultedTiers of the open cases of addresses in a project, found in the same query: case id → tiers. */
-export async function consultedTiersOfOpenCases(db: Db, project: string, adresIds: readonly string[]): Promise<Map<string, Tier[]>> {
-  return tiersOf(db, 'SELECT id AS case_id FROM cases WHERE project = $2 AND adres_id = ANY($1::text[]) AND closed_at IS NULL', [[...new Set(adresIds)], project], new Map());
-}
-
 /** The consulted tiers of the cases `seed` (SQL giving a case_id column, with $1 and any further parameters) selects. */
-async function tiersOf(db: Db, seed: string, params: unknown[], result: Map<string, Tier[]>): Promise<Map<string, Tier[]>> {
-  const { rows } = await db.query<{ case_id: string; tier: string }>(
-    `WITH RECURSIVE cases_asked (case_id) AS (${seed}), consulted (case_id, tier) AS (
+function tiersOfSql(seed: string): string {
+  return `WITH RECURSIVE cases_asked (case_id) AS (${seed}), consulted (case_id, tier) AS (
        SELECT c.case_id, (SELECT body ->> 'tier' ${RELEASED_IN_CASE} = c.case_id ORDER BY body ->> 'tier' LIMIT 1)
          FROM cases_asked AS c
        UNION ALL
@@ -213,9 +195,32 @@ async function tiersOf(db: Db, seed: string, params: unknown[], result: Map<stri
      SELECT case_id, tier FROM consulted WHERE tier IS NOT NULL
      UNION
      SELECT case_id, jsonb_array_elements_text(tiers::jsonb) FROM tier_sets WHERE tiers IS NOT NULL
-     ORDER BY 1, 2`,
-    params,
-  );
+     ORDER BY 1, 2`;
+}
+
+const TIERS_OF_CASES = prepared(tiersOfSql('SELECT unnest($1::text[]) AS case_id'));
+const TIERS_OF_OPEN_CASES = prepared(tiersOfSql('SELECT id AS case_id FROM cases WHERE project = $2 AND adres_id = ANY($1::text[]) AND closed_at IS NULL'));
+
+/**
+ * Per case: the distinct tiers of fields released (allowed or minimised) in it, from the decision
+ * records of both shapes. Loose index scans: each step finds the next tier (records of one field)
+ * or the next set of released tiers (grouped records) above the last one, so the cost grows with
+ * the number of distinct tiers and sets, not with the number of decision records in the case.
+ */
+export async function consultedTiers(db: Db, caseIds: readonly string[]): Promise<Map<string, Tier[]>> {
+  const result = new Map<string, Tier[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return result;
+  return tiersOf(db, TIERS_OF_CASES, [[...new Set(caseIds)]], result);
+}
+
+/** consultedTiers of the open cases of addresses in a project, found in the same query: case id → tiers. */
+export async function consultedTiersOfOpenCases(db: Db, project: string, adresIds: readonly string[]): Promise<Map<string, Tier[]>> {
+  return tiersOf(db, TIERS_OF_OPEN_CASES, [[...new Set(adresIds)], project], new Map());
+}
+
+/** Runs a tiers statement and adds its rows to result: case id → tiers. */
+async function tiersOf(db: Db, sql: string, params: unknown[], result: Map<string, Tier[]>): Promise<Map<string, Tier[]>> {
+  const { rows } = await db.query<{ case_id: string; tier: string }>(sql, params);
   for (const row of rows) {
     if (!(TIERS as readonly string[]).includes(row.tier)) continue;
     let tiers = result.get(row.case_id);

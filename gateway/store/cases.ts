@@ -4,7 +4,7 @@
  * daily counters.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 
 export interface Case {
   id: string;
@@ -76,18 +76,17 @@ interface CaseRow {
   findings: number;
 }
 
+const OPEN_CASES = prepared(`SELECT c.id, c.project, c.adres_id, c.opened_by, c.reason, c.opened_at, c.closed_at,
+            (SELECT count(*)::int FROM findings f WHERE f.case_id = c.id) AS findings
+       FROM cases c
+      WHERE c.project = $1 AND c.adres_id = ANY($2::text[]) AND c.closed_at IS NULL
+      ORDER BY c.opened_at, c.id`);
+
 /** The open cases of a project on each of the given addresses, in one query. Every asked id is a key. */
 export async function findOpenCases(db: Db, project: string, adresIds: readonly string[]): Promise<Map<string, OpenCase[]>> {
   const result = new Map<string, OpenCase[]>(adresIds.map((id) => [id, []]));
   if (adresIds.length === 0) return result;
-  const { rows } = await db.query<CaseRow>(
-    `SELECT c.id, c.project, c.adres_id, c.opened_by, c.reason, c.opened_at, c.closed_at,
-            (SELECT count(*)::int FROM findings f WHERE f.case_id = c.id) AS findings
-       FROM cases c
-      WHERE c.project = $1 AND c.adres_id = ANY($2::text[]) AND c.closed_at IS NULL
-      ORDER BY c.opened_at, c.id`,
-    [project, [...new Set(adresIds)]],
-  );
+  const { rows } = await db.query<CaseRow>(OPEN_CASES, [project, [...new Set(adresIds)]]);
   for (const row of rows) {
     result.get(row.adres_id)?.push({
       id: row.id,
@@ -117,6 +116,11 @@ export async function addFinding(db: Db, finding: NewFinding): Promise<void> {
   if (rows.length === 0) throw new Error(`no open case ${finding.caseId}`);
 }
 
+const ADD_TO_COUNTER = prepared(`INSERT INTO daily_counters (user_id, day, kind, count) VALUES ($1, $2::date, $3, $4)
+     ON CONFLICT (user_id, day, kind) DO UPDATE SET count = daily_counters.count + $4
+      WHERE daily_counters.count + $4 <= $5
+     RETURNING count`);
+
 /**
  * Adds amount to a user's counter of a kind on a day ("YYYY-MM-DD") and returns the new count, in
  * one statement; or, when the new count would pass max, adds nothing and returns null.
@@ -128,12 +132,6 @@ export async function addToDailyCounter(db: Db, userId: string, day: string, kin
   if (!Number.isInteger(amount) || amount < 1) throw new Error('amount must be a whole number of at least 1');
   if (!Number.isInteger(max)) throw new Error('max must be a whole number');
   if (amount > max) return null;
-  const { rows } = await db.query<{ count: number }>(
-    `INSERT INTO daily_counters (user_id, day, kind, count) VALUES ($1, $2::date, $3, $4)
-     ON CONFLICT (user_id, day, kind) DO UPDATE SET count = daily_counters.count + $4
-      WHERE daily_counters.count + $4 <= $5
-     RETURNING count`,
-    [userId, day, kind, amount, max],
-  );
+  const { rows } = await db.query<{ count: number }>(ADD_TO_COUNTER, [userId, day, kind, amount, max]);
   return rows[0]?.count ?? null;
 }

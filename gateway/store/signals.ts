@@ -7,7 +7,7 @@ import { addressInArea } from '../policy/area.ts';
 import { isIsoDate } from '../policy/dates.ts';
 import type { AddressSignal, RegisteredAddress } from '../policy/register-records.ts';
 import type { Project } from '../policy/schemas.ts';
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 
 export interface NewSignal {
   /** Unique over all projects; importing the same id again changes nothing. */
@@ -121,6 +121,12 @@ interface SignalRow {
 
 const SIGNAL_COLUMNS = `id, project, adres_id, partner, soort, to_char(datum, 'YYYY-MM-DD') AS datum`;
 
+const SIGNALS_OF_ADDRESSES = prepared(`SELECT ${SIGNAL_COLUMNS} FROM signals
+      WHERE project = $1 AND adres_id = ANY($2::text[])
+        AND ($3::date IS NULL OR datum <= $3::date)
+        AND ($4::text[] IS NULL OR partner = ANY($4::text[]))
+      ORDER BY datum, id`);
+
 function storedSignal(row: SignalRow): StoredSignal {
   return { id: row.id, project: row.project, adresId: row.adres_id, partner: row.partner, soort: row.soort, datum: row.datum };
 }
@@ -139,14 +145,7 @@ export async function signalsFor(
 ): Promise<Map<string, StoredSignal[]>> {
   const result = new Map<string, StoredSignal[]>(adresIds.map((id) => [id, []]));
   if (adresIds.length === 0) return result;
-  const { rows } = await db.query<SignalRow>(
-    `SELECT ${SIGNAL_COLUMNS} FROM signals
-      WHERE project = $1 AND adres_id = ANY($2::text[])
-        AND ($3::date IS NULL OR datum <= $3::date)
-        AND ($4::text[] IS NULL OR partner = ANY($4::text[]))
-      ORDER BY datum, id`,
-    [project, [...new Set(adresIds)], windowDay(window), window.partners ? [...window.partners] : null],
-  );
+  const { rows } = await db.query<SignalRow>(SIGNALS_OF_ADDRESSES, [project, [...new Set(adresIds)], windowDay(window), window.partners ? [...window.partners] : null]);
   for (const row of rows) result.get(row.adres_id)?.push(storedSignal(row));
   return result;
 }

@@ -4,7 +4,7 @@
  * person found at a visit is linked to the address for the project's purposes (gateway/policy/links.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 
 export interface NewVisit {
   caseId: string;
@@ -86,17 +86,16 @@ export interface OccupantLink {
   visitedOn: string;
 }
 
+const OCCUPANT_LINKS = prepared(`SELECT o.person_pseudonym, c.adres_id, v.id AS visit_id, v.visited_on::text AS visited_on
+       FROM visit_occupants o JOIN visits v ON v.id = o.visit_id JOIN cases c ON c.id = v.case_id
+      WHERE o.person_pseudonym = ANY($1::text[]) AND c.project = $2 AND c.closed_at IS NULL
+      ORDER BY v.visited_on, v.id`);
+
 /** Per person pseudonym: the addresses of the project's open cases where a visit found them living. */
 export async function occupantLinks(db: Db, project: string, pseudonyms: readonly string[]): Promise<Map<string, OccupantLink[]>> {
   const result = new Map<string, OccupantLink[]>();
   if (pseudonyms.length === 0) return result;
-  const { rows } = await db.query<{ person_pseudonym: string; adres_id: string; visit_id: string; visited_on: string }>(
-    `SELECT o.person_pseudonym, c.adres_id, v.id AS visit_id, v.visited_on::text AS visited_on
-       FROM visit_occupants o JOIN visits v ON v.id = o.visit_id JOIN cases c ON c.id = v.case_id
-      WHERE o.person_pseudonym = ANY($1::text[]) AND c.project = $2 AND c.closed_at IS NULL
-      ORDER BY v.visited_on, v.id`,
-    [[...new Set(pseudonyms)], project],
-  );
+  const { rows } = await db.query<{ person_pseudonym: string; adres_id: string; visit_id: string; visited_on: string }>(OCCUPANT_LINKS, [[...new Set(pseudonyms)], project]);
   for (const row of rows) {
     const links = result.get(row.person_pseudonym) ?? [];
     links.push({ adresId: row.adres_id, visitId: row.visit_id, visitedOn: String(row.visited_on).slice(0, 10) });
