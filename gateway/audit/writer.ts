@@ -60,7 +60,8 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
   let committingRecords = 0;
   let committing = false;
   const reportDepth = () => options.onQueueDepth?.(queuedRecords + committingRecords);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the commit scheduled for an idle writer's first write, while it waits. */
+  let cancelWait: (() => void) | undefined;
 
   function takeBatch(): Pending[] {
     const batch: Pending[] = [];
@@ -105,17 +106,26 @@ export function createAuditWriter(db: Db, options: AuditWriterOptions = {}): Aud
 
   function schedule(): void {
     if (committing) return;
-    if (timer !== undefined && queuedRecords < maxBatch) return;
-    clearTimeout(timer);
-    timer = undefined;
+    if (cancelWait !== undefined && queuedRecords < maxBatch) return;
+    cancelWait?.();
+    cancelWait = undefined;
     if (queuedRecords >= maxBatch) {
       void commitNext();
       return;
     }
-    timer = setTimeout(() => {
-      timer = undefined;
+    const start = () => {
+      cancelWait = undefined;
       if (!committing && queue.length > 0) void commitNext();
-    }, maxDelayMs);
+    };
+    // Without a delay, the writes of this turn of the event loop still go together, but the commit
+    // starts right after it: a timer of 0 ms waits a millisecond or more for the timers' phase.
+    if (maxDelayMs === 0) {
+      const immediate = setImmediate(start);
+      cancelWait = () => clearImmediate(immediate);
+      return;
+    }
+    const timeout = setTimeout(start, maxDelayMs);
+    cancelWait = () => clearTimeout(timeout);
   }
 
   return {

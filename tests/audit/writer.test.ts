@@ -31,6 +31,21 @@ for (const backend of backends) {
       }
     });
 
+    test('an idle writer without a delay starts its commit right after the turn of its write, not at a timer', async () => {
+      const db = await backend.open();
+      try {
+        const counted = countingCommits(db);
+        const writer = createAuditWriter(counted.db);
+        const committed = Promise.all([writer.write(decisions(1)), writer.write(decisions(2))]);
+        // setImmediate callbacks queued now run after the writer's; a 0 ms timer would come later still.
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(counted.count()).toBe(1);
+        expect(await committed).toEqual([[1], [2, 3]]);
+      } finally {
+        await db.close();
+      }
+    });
+
     test('a batch holds at most maxBatch records and never splits a write', async () => {
       const db = await backend.open();
       try {
