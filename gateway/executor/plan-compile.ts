@@ -97,6 +97,8 @@ interface Compiler {
   rootType: string;
   /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
   uses: Map<string, Use>;
+  /** Plan path → the field it names (a plan key may be the planner's alias, `_internal_qp_alias_N`). */
+  fields: Map<string, string>;
   /** The partner of the fetch being compiled. */
   graph: string;
   subjects: SubjectPlace[];
@@ -106,7 +108,7 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), graph: '', subjects: [] };
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', subjects: [] };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     // In the client's order of root fields, as the level-by-level executor would meet them.
@@ -213,7 +215,7 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
       planPath += `.${key}`;
       steps.push({ field: key });
       const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? clientNodes(c, typeName, client, key) : undefined;
-      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? key);
+      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? c.fields.get(planPath) ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
       if (!def) throw new Unsupported(`path ${planPath}`);
       typeName = getNamedType(def.type).name;
@@ -385,6 +387,7 @@ function rewrite(
       const known = c.uses.get(path);
       if (known && known !== use && known !== 'subject') throw new Unsupported(`mixed use of ${path}`);
       if (known !== 'subject') c.uses.set(path, use);
+      c.fields.set(path, name);
     }
     const alias = use === 'client' ? treeKey(key) : internalName(key);
     let selectionSet = sel.selectionSet;
