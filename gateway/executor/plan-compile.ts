@@ -319,7 +319,8 @@ function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planP
  */
 function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
   const type = c.pc.supergraph.schema.getType(typeName);
-  const types = type && isAbstractType(type) ? c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name) : [typeName];
+  // The abstract type itself too: an interface only an @interfaceObject serves may have no implementation.
+  const types = type && isAbstractType(type) ? [typeName, ...c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name)] : [typeName];
   let nodes: FieldNode[] | undefined;
   for (const possible of types) {
     const found = collectFields(c.pc, possible, client).get(key);

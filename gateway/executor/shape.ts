@@ -18,6 +18,7 @@ import {
   execute as graphqlExecute,
   getNamedType,
   isAbstractType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -27,6 +28,8 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
+  type GraphQLAbstractType,
+  type GraphQLInterfaceType,
   type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -138,7 +141,7 @@ function walkResponse(input: ShapeInput): ExecutionResult {
 }
 
 /** executeFields: each selected field of one object, in selection order. */
-function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
+function objectFields(walk: Walk, type: GraphQLObjectType | GraphQLInterfaceType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
   const result: Obj = Object.create(null);
   const defs = type.getFields();
   for (const [key, nodes] of collectFields(walk.collect, type.name, selections)) {
@@ -172,7 +175,7 @@ function fieldError(walk: Walk, raw: unknown, type: GraphQLOutputType, nodes: re
 function complete(
   walk: Walk,
   type: GraphQLOutputType,
-  parent: GraphQLObjectType,
+  parent: GraphQLObjectType | GraphQLInterfaceType,
   fieldName: string,
   nodes: readonly FieldNode[],
   path: Path,
@@ -202,18 +205,40 @@ function complete(
     if (serialised === undefined) throw unfitValue(parent.name, fieldName, type);
     return serialised;
   }
-  const runtime = isAbstractType(type) ? runtimeType(walk.schema, type.name, value) : type;
-  if (!isObjectType(runtime) || typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
-  return objectFields(walk, runtime, value as Obj, subSelections(walk.collect, nodes as FieldNode[]), path);
+  if (typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
+  const selections = subSelections(walk.collect, nodes as FieldNode[]);
+  const runtime = isAbstractType(type) ? runtimeType(walk, type, value, selections) : type;
+  if (!isObjectType(runtime) && !isInterfaceType(runtime)) throw LEAVE_TO_GRAPHQL_JS;
+  return objectFields(walk, runtime, value as Obj, selections, path);
 }
 
-/** The object type an abstract-typed value names in its __typename, when it is a possible type; else graphql-js decides. */
-function runtimeType(schema: GraphQLSchema, abstractName: string, value: unknown): GraphQLObjectType {
+/**
+ * The type an abstract-typed value is shaped as: the possible object type its __typename names; or,
+ * where an @interfaceObject's partner answered with the interface's own name (it cannot know the
+ * concrete type) and the selection reads the same fields on every implementation, the interface
+ * itself. Else graphql-js decides (an error: the concrete type is needed and unknown).
+ */
+function runtimeType(walk: Walk, abstract: GraphQLAbstractType, value: unknown, selections: readonly SelectionNode[]): GraphQLObjectType | GraphQLInterfaceType {
   const name = (value as Obj | null)?.['__typename'];
-  const type = typeof name === 'string' ? schema.getType(name) : undefined;
-  const abstract = schema.getType(abstractName);
-  if (!isObjectType(type) || !abstract || !isAbstractType(abstract) || !schema.isSubType(abstract, type)) throw LEAVE_TO_GRAPHQL_JS;
-  return type;
+  const type = typeof name === 'string' ? walk.schema.getType(name) : undefined;
+  if (isObjectType(type) && walk.schema.isSubType(abstract, type)) return type;
+  if (isInterfaceType(type) && (type === abstract || walk.schema.isSubType(abstract, type)) && typeNeutral(walk, type, selections)) return type;
+  throw LEAVE_TO_GRAPHQL_JS;
+}
+
+/** Whether a selection collects the same fields on the interface and on each of its implementations, __typename not among them. */
+function typeNeutral(walk: Walk, iface: GraphQLInterfaceType, selections: readonly SelectionNode[]): boolean {
+  const own = collectFields(walk.collect, iface.name, selections);
+  for (const nodes of own.values()) if (nodes[0]!.name.value === '__typename') return false;
+  return walk.schema.getPossibleTypes(iface).every((possible) => {
+    const theirs = collectFields(walk.collect, possible.name, selections);
+    if (theirs.size !== own.size) return false;
+    for (const [key, nodes] of theirs) {
+      const mine = own.get(key);
+      if (!mine || mine.length !== nodes.length || mine.some((n, i) => n !== nodes[i])) return false;
+    }
+    return true;
+  });
 }
 
 /** The leaf's serialised value, or undefined when the value does not fit the type (the scalar's own message would quote the value). */
