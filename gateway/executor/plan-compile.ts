@@ -37,7 +37,7 @@ import type {
   ValueSetter,
 } from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
-import { internalName, treeKey } from './keys.ts';
+import { internalName, renamedKey, treeKey } from './keys.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 
 /** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
@@ -49,6 +49,8 @@ export interface RootFetchStep {
   operation: 'query' | 'mutation';
   selections: SelectionNode[];
   coordinates: string[];
+  /** Whether the selections send a renamed key (keys.ts): the answer is then unrenamed before it is merged. */
+  renamed: boolean;
 }
 
 /** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
@@ -65,6 +67,7 @@ export interface EntityFetchStep {
   graph: string;
   batches: EntityBatch[];
   coordinates: string[];
+  renamed: boolean;
 }
 
 export type Step =
@@ -99,8 +102,9 @@ interface Compiler {
   uses: Map<string, Use>;
   /** Plan path → the field it names (a plan key may be the planner's alias, `_internal_qp_alias_N`). */
   fields: Map<string, string>;
-  /** The partner of the fetch being compiled. */
+  /** The partner of the fetch being compiled, and whether that fetch sends a renamed key. */
   graph: string;
+  renamed: boolean;
   subjects: SubjectPlace[];
 }
 
@@ -108,7 +112,7 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', subjects: [] };
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [] };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     // In the client's order of root fields, as the level-by-level executor would meet them.
@@ -190,12 +194,13 @@ function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSette
 
 function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
   // The gateway answers a root __typename itself: no partner is called for it.
   if (selections.every((s) => s === TYPENAME)) return NOTHING;
   const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
-  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates, renamed: c.renamed };
 }
 
 /** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
@@ -243,12 +248,13 @@ function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment
 function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
   if (belowSubject(c, [flattenPath])) return NOTHING;
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const entities = doc.operation.selectionSet.selections[0];
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
   const coordinates = new Set<string>();
   const batch = compileBatch(c, doc, [flattenPath], fetch.requires ?? [], fetch.inputRewrites, fetch.outputRewrites, entities.selectionSet.selections, coordinates);
-  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates] };
+  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates], renamed: c.renamed };
 }
 
 /** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
@@ -256,6 +262,7 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
   const aliases = fetch.entityBatch.aliases.filter((alias) => !belowSubject(c, alias.paths));
   if (aliases.length === 0) return NOTHING;
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const coordinates = new Set<string>();
   const batches = aliases.map((alias) => {
@@ -263,7 +270,7 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
     if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
     return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
   });
-  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates] };
+  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates], renamed: c.renamed };
 }
 
 function compileBatch(
@@ -390,7 +397,10 @@ function rewrite(
       if (known !== 'subject') c.uses.set(path, use);
       c.fields.set(path, name);
     }
-    const alias = use === 'client' ? treeKey(key) : internalName(key);
+    const tree = use === 'client' ? treeKey(key) : internalName(key);
+    // A key the planner renamed conflicts with a sibling fragment's field: sent renamed, merged under `tree`.
+    const alias = key !== planKey ? renamedKey(tree) : tree;
+    if (key !== planKey) c.renamed = true;
     let selectionSet = sel.selectionSet;
     if (selectionSet) {
       const def = fieldDef(c.pc, typeName, name);
