@@ -18,6 +18,7 @@ import {
   execute as graphqlExecute,
   getNamedType,
   isAbstractType,
+  isEnumType,
   isInterfaceType,
   isLeafType,
   isListType,
@@ -109,7 +110,7 @@ function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
     rootValue: input.root,
     variableValues: input.variableValues,
     ...(input.operationName ? { operationName: input.operationName } : {}),
-    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
+    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(input, info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
     typeResolver: (value: Obj) => value.__typename as string,
   });
   if (typeof (result as { then?: unknown }).then === 'function') {
@@ -202,10 +203,12 @@ function complete(
   }
   if (isLeafType(type)) {
     const serialised = serialiseLeaf(type, value);
-    if (serialised === undefined) throw unfitValue(parent.name, fieldName, type);
-    return serialised;
+    if (serialised !== undefined) return serialised;
+    if (inaccessibleValue(walk.collect.schema, type, value)) return null;
+    throw unfitValue(parent.name, fieldName, type);
   }
   if (typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
+  if (isAbstractType(type) && ofInaccessibleType(walk.schema, walk.collect.schema, value)) return null;
   const selections = subSelections(walk.collect, nodes as FieldNode[]);
   const runtime = isAbstractType(type) ? runtimeType(walk, type, value, selections) : type;
   if (!isObjectType(runtime) && !isInterfaceType(runtime)) throw LEAVE_TO_GRAPHQL_JS;
@@ -256,15 +259,39 @@ function unfitValue(parentType: string, fieldName: string, type: GraphQLLeafType
   });
 }
 
-/** For graphql-js's shaping: the value, or an error without the value when a leaf in it does not fit its type. */
-function fitting(type: GraphQLOutputType, parentType: string, fieldName: string, value: unknown): unknown {
+/**
+ * For graphql-js's shaping: the value, with the values and objects @inaccessible hides as null, or an
+ * error without the value when a leaf in it does not fit its type.
+ */
+function fitting(input: ShapeInput, type: GraphQLOutputType, parentType: string, fieldName: string, value: unknown): unknown {
+  const supergraph = input.collect.schema;
+  const hide = (t: GraphQLOutputType, v: unknown): unknown => {
+    if (v === null || v === undefined || v instanceof Error) return v;
+    if (isNonNullType(t)) return hide(t.ofType, v);
+    if (isListType(t)) return Array.isArray(v) ? v.map((item) => hide(t.ofType, item)) : v;
+    if (isLeafType(t)) return serialiseLeaf(t, v) === undefined && inaccessibleValue(supergraph, t, v) ? null : v;
+    return isAbstractType(t) && ofInaccessibleType(input.schema, supergraph, v) ? null : v;
+  };
   const fits = (t: GraphQLOutputType, v: unknown): boolean => {
     if (v === null || v === undefined || v instanceof Error) return true;
     if (isNonNullType(t)) return fits(t.ofType, v);
     if (isListType(t)) return !Array.isArray(v) || v.every((item) => fits(t.ofType, item));
     return !isLeafType(t) || serialiseLeaf(t, v) !== undefined;
   };
-  if (fits(type, value)) return value;
+  const shown = hide(type, value);
+  if (fits(type, shown)) return shown;
   const leaf = getNamedType(type) as GraphQLLeafType;
   return unfitValue(parentType, fieldName, leaf);
+}
+
+/** Whether a leaf value is one of its enum's values that @inaccessible leaves out of the API schema. */
+function inaccessibleValue(supergraph: GraphQLSchema, type: GraphQLLeafType, value: unknown): boolean {
+  const full = supergraph.getType(type.name);
+  return isEnumType(type) && isEnumType(full) && typeof value === 'string' && full.getValue(value) !== undefined && type.getValue(value) === undefined;
+}
+
+/** Whether an abstract-typed value's __typename is a type @inaccessible leaves out of the API schema. */
+function ofInaccessibleType(api: GraphQLSchema, supergraph: GraphQLSchema, value: unknown): boolean {
+  const name = (value as Obj | null)?.['__typename'];
+  return typeof name === 'string' && api.getType(name) === undefined && isObjectType(supergraph.getType(name));
 }
