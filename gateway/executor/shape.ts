@@ -103,6 +103,17 @@ function walkable({ operation, collect, root }: ShapeInput): boolean {
   return true;
 }
 
+/**
+ * For graphql-js, which shapes an abstract value as an object type only: where an @interfaceObject's
+ * partner answered with the interface's name and the selection reads the same fields on every
+ * implementation (runtimeType), any implementation shapes it alike.
+ */
+function standIn(input: ShapeInput, value: Obj, selections: readonly SelectionNode[]): string | undefined {
+  const type = typeof value.__typename === 'string' ? input.schema.getType(value.__typename) : undefined;
+  if (!isInterfaceType(type) || !typeNeutral(input.schema, input.collect, type, selections)) return undefined;
+  return input.schema.getPossibleTypes(type)[0]?.name;
+}
+
 function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
   const result = graphqlExecute({
     schema: input.schema,
@@ -111,7 +122,7 @@ function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
     variableValues: input.variableValues,
     ...(input.operationName ? { operationName: input.operationName } : {}),
     fieldResolver: (source: Obj, _args, _ctx, info) => fitting(input, info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
-    typeResolver: (value: Obj) => value.__typename as string,
+    typeResolver: (value: Obj, _ctx, info) => standIn(input, value, subSelections(input.collect, info.fieldNodes as FieldNode[])) ?? (value.__typename as string),
   });
   if (typeof (result as { then?: unknown }).then === 'function') {
     throw new Error('graphql-js shaped the response asynchronously: a value in the tree is a promise');
@@ -225,16 +236,16 @@ function runtimeType(walk: Walk, abstract: GraphQLAbstractType, value: unknown, 
   const name = (value as Obj | null)?.['__typename'];
   const type = typeof name === 'string' ? walk.schema.getType(name) : undefined;
   if (isObjectType(type) && walk.schema.isSubType(abstract, type)) return type;
-  if (isInterfaceType(type) && (type === abstract || walk.schema.isSubType(abstract, type)) && typeNeutral(walk, type, selections)) return type;
+  if (isInterfaceType(type) && (type === abstract || walk.schema.isSubType(abstract, type)) && typeNeutral(walk.schema, walk.collect, type, selections)) return type;
   throw LEAVE_TO_GRAPHQL_JS;
 }
 
 /** Whether a selection collects the same fields on the interface and on each of its implementations, __typename not among them. */
-function typeNeutral(walk: Walk, iface: GraphQLInterfaceType, selections: readonly SelectionNode[]): boolean {
-  const own = collectFields(walk.collect, iface.name, selections);
+function typeNeutral(schema: GraphQLSchema, collect: CollectContext, iface: GraphQLInterfaceType, selections: readonly SelectionNode[]): boolean {
+  const own = collectFields(collect, iface.name, selections);
   for (const nodes of own.values()) if (nodes[0]!.name.value === '__typename') return false;
-  return walk.schema.getPossibleTypes(iface).every((possible) => {
-    const theirs = collectFields(walk.collect, possible.name, selections);
+  return schema.getPossibleTypes(iface).every((possible) => {
+    const theirs = collectFields(collect, possible.name, selections);
     if (theirs.size !== own.size) return false;
     for (const [key, nodes] of theirs) {
       const mine = own.get(key);
