@@ -227,6 +227,8 @@ export function internalSelections(
     if (only && !only.has(name)) continue;
     if (!canResolve(pc, graph, typeName, name, provides)) continue;
     const subs = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+    // A nested field this partner holds as @external would come back null (wrong data): not asked here.
+    if (!provides && !resolvesInternal(pc, graph, typeName, name)) continue;
     const selectionSet = subs.length ? withTypenames({ kind: Kind.SELECTION_SET, selections: subs }) : undefined;
     out.push({
       kind: Kind.FIELD,
@@ -237,6 +239,25 @@ export function internalSelections(
     });
   }
   return out;
+}
+
+/** Whether `graph` resolves the key or @requires field `name` with all its nested fields itself. */
+export function resolvesInternal(pc: ProjectContext, graph: string, typeName: string, name: string): boolean {
+  const subs = (internalFieldsOf(pc, typeName).get(name) ?? []).flatMap((n) => n.selectionSet?.selections ?? []);
+  if (subs.length === 0) return true;
+  const def = fieldDef(pc, typeName, name);
+  return !!def && resolvesAll(pc, graph, getNamedType(def.type).name, subs);
+}
+
+/** Whether `graph` resolves every field of a nested selection on `typeName` itself (none @external there). */
+function resolvesAll(pc: ProjectContext, graph: string, typeName: string, selections: readonly SelectionNode[]): boolean {
+  return selections.every((sel) => {
+    if (sel.kind === Kind.INLINE_FRAGMENT) return resolvesAll(pc, graph, sel.typeCondition?.name.value ?? typeName, sel.selectionSet.selections);
+    if (sel.kind !== Kind.FIELD || sel.name.value === '__typename') return true;
+    if (!resolvingGraphs(pc.supergraph, typeName, sel.name.value).includes(graph)) return false;
+    const def = sel.selectionSet ? fieldDef(pc, typeName, sel.name.value) : undefined;
+    return !sel.selectionSet || (!!def && resolvesAll(pc, graph, getNamedType(def.type).name, sel.selectionSet.selections));
+  });
 }
 
 /** The selection set `graph` is asked for below a field returning `typeName`. */

@@ -13,6 +13,7 @@ import {
   dependencyNames,
   dependencyTargets,
   fieldDef,
+  resolvesInternal,
   targetFor,
   topKeyNames,
   type Target,
@@ -184,6 +185,8 @@ function requestField(state: State, plan: Round, obj: Obj, typename: string, nam
   state.attempted.set(obj, attempted);
   for (const candidate of dependencyTargets(state.pc, typename, name)) {
     if (attempted.has(candidate.mark)) continue;
+    // A partner that holds a nested field of it as @external cannot give it (it would answer null).
+    if (!resolvesInternal(state.pc, candidate.target.graph, typename, name)) continue;
     if (!buildRepresentation(obj, candidate.keysOnly)) continue;
     if (buildRepresentation(obj, candidate.target)) {
       attempted.add(candidate.mark);
