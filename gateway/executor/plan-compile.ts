@@ -16,11 +16,7 @@ import {
   Kind,
   getNamedType,
   isAbstractType,
-  parse,
-  print,
-  type ArgumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -38,6 +34,7 @@ import type {
 } from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
 import { internalName, renamedKey, treeKey } from './keys.ts';
+import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type FetchDocument } from './plan-fetch.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 
 /** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
@@ -87,9 +84,6 @@ export interface CompiledPlan {
   steps: Step;
   subjects: SubjectPlace[];
 }
-
-/** Why a plan is left to the level-by-level executor. */
-class Unsupported extends Error {}
 
 /** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
 type Use = 'client' | 'internal' | 'subject';
@@ -147,49 +141,6 @@ function compileNode(c: Compiler, node: PlanNode): Step {
     default:
       throw new Unsupported(node.kind);
   }
-}
-
-interface FetchDocument {
-  operation: OperationDefinitionNode;
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-}
-
-/** Parsed fetch operations, by the plan's (cached, so lasting) fetch node: parsed once, not per request. */
-const parsed = new WeakMap<object, FetchDocument>();
-
-function documentOf(node: FetchNode | BatchFetchNode): FetchDocument {
-  let doc = parsed.get(node);
-  if (!doc) parsed.set(node, (doc = parseFetch(node.operation)));
-  return doc;
-}
-
-function parseFetch(operation: string): FetchDocument {
-  const definitions = parse(operation, { noLocation: true }).definitions;
-  const op = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (!op) throw new Unsupported('no operation');
-  const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  return { operation: op, fragments };
-}
-
-/** Output key renames (`_internal_qp_alias_N` back to a response key), by the path of keys in the fetch's answer. */
-function renamesOf(rewrites: readonly OutputRewrite[] | undefined): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const rewrite of rewrites ?? []) {
-    if (!('KeyRenamer' in rewrite)) throw new Unsupported('output value setter');
-    const keys = rewrite.KeyRenamer.path.flatMap((s) => ('Key' in s ? [s.Key] : []));
-    renames.set(keys.map((k) => `.${k}`).join(''), rewrite.KeyRenamer.renameKeyTo);
-  }
-  return renames;
-}
-
-function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSetter[] {
-  const setters: ValueSetter[] = [];
-  for (const rewrite of rewrites ?? []) {
-    if ('ValueSetter' in rewrite) setters.push(rewrite.ValueSetter);
-    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
-    else setters.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
-  }
-  return setters;
 }
 
 function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
@@ -338,11 +289,6 @@ function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNo
     throw new Unsupported(`${key} names different fields on the types or at the paths of ${typeName}`);
   }
   return nodes;
-}
-
-/** A field's arguments as text, in name order (the planner may reorder them). */
-function argumentsText(args: readonly ArgumentNode[] | undefined): string {
-  return args?.length ? args.map((a) => print(a)).sort().join(',') : '';
 }
 
 /**

@@ -7,17 +7,8 @@ import { collectFields, subSelections } from './collect.ts';
 import { down, pathArray, type Path } from './path.ts';
 import { unresolvableError } from './errors.ts';
 import { internalName, treeKey } from './keys.ts';
-import {
-  buildRepresentation,
-  dependencyError,
-  dependencyNames,
-  dependencyTargets,
-  fieldDef,
-  resolvesInternal,
-  targetFor,
-  topKeyNames,
-  type Target,
-} from './project.ts';
+import { buildRepresentation, dependencyError, dependencyNames, dependencyTargets, topKeyNames } from './dependencies.ts';
+import { fieldDef, resolvesInternal, targetFor, type Target } from './project.ts';
 import { resolvingGraphs } from './supergraph.ts';
 import type { FetchEntry, Obj, Round, State, SubjectEntry, WorkItem } from './types.ts';
 
