@@ -103,6 +103,11 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
   // run, and a mutation, are planned level by level here. (The planner runs a mutation field in
   // parallel with the entity fetches of the field before it: `addNote { case { status } } closeCase`.)
   const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
+  if (plan && 'unsatisfiable' in plan) {
+    // No partner is asked anything: the operation cannot be resolved by these subgraphs (fail closed).
+    const message = `The subgraphs cannot resolve this operation (${plan.unsatisfiable}).`;
+    return { result: { errors: [new GraphQLError(message, { extensions: { code: 'QUERY_PLANNING_FAILED' } })], data: null }, ...empty };
+  }
   const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
   if (compiled) {
     await runSteps(state, compiled.steps, root);

@@ -18,8 +18,9 @@ import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { down, pathArray, type Path } from './path.ts';
 import { redactText } from '../observability/redact.ts';
 import { partnerError, unresolvableError } from './errors.ts';
-import { clientKey, internalName, treeKey } from './keys.ts';
-import { buildRepresentation, internalSelections, projectFields } from './project.ts';
+import { clientKey, internalName, treeKey, unrenamed } from './keys.ts';
+import { buildRepresentation } from './dependencies.ts';
+import { internalSelections, projectFields } from './project.ts';
 import { httpSubgraphFetcher, type SubgraphResponse } from './subgraph-client.ts';
 import type { FetchEntry, Obj, State, WorkItem } from './types.ts';
 import { minimised } from './decisions.ts';
@@ -173,7 +174,8 @@ export async function fetchEntities(state: State, graph: string, entries: FetchE
   }
 }
 
-export function placeError(state: State, base: Obj, basePath: Path, rest: ReadonlyArray<string | number>, error: GraphQLError): void {
+export function placeError(state: State, base: Obj, basePath: Path, partnerPath: ReadonlyArray<string | number>, error: GraphQLError): void {
+  const rest = partnerPath.map((key) => (typeof key === 'string' ? unrenamed(key) : key));
   let container: unknown = base;
   for (let i = 0; i < rest.length - 1; i++) {
     container = container && typeof container === 'object' ? (container as Record<string | number, unknown>)[rest[i]!] : undefined;

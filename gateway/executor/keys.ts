@@ -39,3 +39,21 @@ export function internalName(name: string): string {
   if (internal === undefined) internalNames.set(name, (internal = INTERNAL + name));
   return internal;
 }
+
+/**
+ * Prefix of a response key sent in place of a tree key where sibling fragments on different types
+ * select one response key with conflicting types (`... on User { id } ... on Admin { id }`, ID! and
+ * ID): the planner renames one of them, and the partner must see two keys. The prefix is stripped
+ * when the answer is merged, so the tree only ever holds the tree key.
+ */
+const RENAMED = '_dpr_';
+
+/** The response key sent for a tree key the planner renamed. */
+export function renamedKey(key: string): string {
+  return RENAMED + key;
+}
+
+/** The tree key of a partner's response key (a renamed key loses its prefix). */
+export function unrenamed(key: string): string {
+  return key.startsWith(RENAMED) ? key.slice(RENAMED.length) : key;
+}

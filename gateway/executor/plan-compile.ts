@@ -16,11 +16,7 @@ import {
   Kind,
   getNamedType,
   isAbstractType,
-  parse,
-  print,
-  type ArgumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionNode,
@@ -37,7 +33,8 @@ import type {
   ValueSetter,
 } from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
-import { internalName, treeKey } from './keys.ts';
+import { internalName, renamedKey, treeKey } from './keys.ts';
+import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type FetchDocument } from './plan-fetch.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 
 /** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
@@ -49,6 +46,8 @@ export interface RootFetchStep {
   operation: 'query' | 'mutation';
   selections: SelectionNode[];
   coordinates: string[];
+  /** Whether the selections send a renamed key (keys.ts): the answer is then unrenamed before it is merged. */
+  renamed: boolean;
 }
 
 /** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
@@ -65,6 +64,7 @@ export interface EntityFetchStep {
   graph: string;
   batches: EntityBatch[];
   coordinates: string[];
+  renamed: boolean;
 }
 
 export type Step =
@@ -85,9 +85,6 @@ export interface CompiledPlan {
   subjects: SubjectPlace[];
 }
 
-/** Why a plan is left to the level-by-level executor. */
-class Unsupported extends Error {}
-
 /** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
 type Use = 'client' | 'internal' | 'subject';
 
@@ -97,8 +94,11 @@ interface Compiler {
   rootType: string;
   /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
   uses: Map<string, Use>;
-  /** The partner of the fetch being compiled. */
+  /** Plan path → the field it names (a plan key may be the planner's alias, `_internal_qp_alias_N`). */
+  fields: Map<string, string>;
+  /** The partner of the fetch being compiled, and whether that fetch sends a renamed key. */
   graph: string;
+  renamed: boolean;
   subjects: SubjectPlace[];
 }
 
@@ -106,7 +106,7 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), graph: '', subjects: [] };
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [] };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     // In the client's order of root fields, as the level-by-level executor would meet them.
@@ -143,57 +143,15 @@ function compileNode(c: Compiler, node: PlanNode): Step {
   }
 }
 
-interface FetchDocument {
-  operation: OperationDefinitionNode;
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-}
-
-/** Parsed fetch operations, by the plan's (cached, so lasting) fetch node: parsed once, not per request. */
-const parsed = new WeakMap<object, FetchDocument>();
-
-function documentOf(node: FetchNode | BatchFetchNode): FetchDocument {
-  let doc = parsed.get(node);
-  if (!doc) parsed.set(node, (doc = parseFetch(node.operation)));
-  return doc;
-}
-
-function parseFetch(operation: string): FetchDocument {
-  const definitions = parse(operation, { noLocation: true }).definitions;
-  const op = definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (!op) throw new Unsupported('no operation');
-  const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  return { operation: op, fragments };
-}
-
-/** Output key renames (`_internal_qp_alias_N` back to a response key), by the path of keys in the fetch's answer. */
-function renamesOf(rewrites: readonly OutputRewrite[] | undefined): Map<string, string> {
-  const renames = new Map<string, string>();
-  for (const rewrite of rewrites ?? []) {
-    if (!('KeyRenamer' in rewrite)) throw new Unsupported('output value setter');
-    const keys = rewrite.KeyRenamer.path.flatMap((s) => ('Key' in s ? [s.Key] : []));
-    renames.set(keys.map((k) => `.${k}`).join(''), rewrite.KeyRenamer.renameKeyTo);
-  }
-  return renames;
-}
-
-function valueSetters(rewrites: readonly InputRewrite[] | undefined): ValueSetter[] {
-  const setters: ValueSetter[] = [];
-  for (const rewrite of rewrites ?? []) {
-    if ('ValueSetter' in rewrite) setters.push(rewrite.ValueSetter);
-    else if ('KeyRenamer' in rewrite) throw new Unsupported('input key renamer');
-    else setters.push({ path: rewrite.path, setValueTo: rewrite.setValueTo });
-  }
-  return setters;
-}
-
 function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const selections = rewrite(c, doc, doc.operation.selectionSet.selections, c.rootType, c.operation.selectionSet.selections, [''], '', renamesOf(fetch.outputRewrites));
   // The gateway answers a root __typename itself: no partner is called for it.
   if (selections.every((s) => s === TYPENAME)) return NOTHING;
   const coordinates = selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [`${c.rootType}.${s.name.value}`] : []));
-  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates };
+  return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates, renamed: c.renamed };
 }
 
 /** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
@@ -213,7 +171,7 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
       planPath += `.${key}`;
       steps.push({ field: key });
       const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? clientNodes(c, typeName, client, key) : undefined;
-      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? key);
+      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? c.fields.get(planPath) ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
       if (!def) throw new Unsupported(`path ${planPath}`);
       typeName = getNamedType(def.type).name;
@@ -241,12 +199,13 @@ function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment
 function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
   if (belowSubject(c, [flattenPath])) return NOTHING;
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const entities = doc.operation.selectionSet.selections[0];
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
   const coordinates = new Set<string>();
   const batch = compileBatch(c, doc, [flattenPath], fetch.requires ?? [], fetch.inputRewrites, fetch.outputRewrites, entities.selectionSet.selections, coordinates);
-  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates] };
+  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates], renamed: c.renamed };
 }
 
 /** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
@@ -254,6 +213,7 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
   const aliases = fetch.entityBatch.aliases.filter((alias) => !belowSubject(c, alias.paths));
   if (aliases.length === 0) return NOTHING;
   c.graph = fetch.serviceName;
+  c.renamed = false;
   const doc = documentOf(fetch);
   const coordinates = new Set<string>();
   const batches = aliases.map((alias) => {
@@ -261,7 +221,7 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
     if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
     return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
   });
-  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates] };
+  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates], renamed: c.renamed };
 }
 
 function compileBatch(
@@ -317,7 +277,8 @@ function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planP
  */
 function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
   const type = c.pc.supergraph.schema.getType(typeName);
-  const types = type && isAbstractType(type) ? c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name) : [typeName];
+  // The abstract type itself too: an interface only an @interfaceObject serves may have no implementation.
+  const types = type && isAbstractType(type) ? [typeName, ...c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name)] : [typeName];
   let nodes: FieldNode[] | undefined;
   for (const possible of types) {
     const found = collectFields(c.pc, possible, client).get(key);
@@ -328,11 +289,6 @@ function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNo
     throw new Unsupported(`${key} names different fields on the types or at the paths of ${typeName}`);
   }
   return nodes;
-}
-
-/** A field's arguments as text, in name order (the planner may reorder them). */
-function argumentsText(args: readonly ArgumentNode[] | undefined): string {
-  return args?.length ? args.map((a) => print(a)).sort().join(',') : '';
 }
 
 /**
@@ -385,8 +341,12 @@ function rewrite(
       const known = c.uses.get(path);
       if (known && known !== use && known !== 'subject') throw new Unsupported(`mixed use of ${path}`);
       if (known !== 'subject') c.uses.set(path, use);
+      c.fields.set(path, name);
     }
-    const alias = use === 'client' ? treeKey(key) : internalName(key);
+    const tree = use === 'client' ? treeKey(key) : internalName(key);
+    // A key the planner renamed conflicts with a sibling fragment's field: sent renamed, merged under `tree`.
+    const alias = key !== planKey ? renamedKey(tree) : tree;
+    if (key !== planKey) c.renamed = true;
     let selectionSet = sel.selectionSet;
     if (selectionSet) {
       const def = fieldDef(c.pc, typeName, name);

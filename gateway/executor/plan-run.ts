@@ -9,7 +9,7 @@ import type { RequiresSelection, ValueSetter } from '@graphql-hive/router-query-
 import { conditionApplies } from './collect.ts';
 import { partnerError, requestTimeoutError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
-import { internalName, treeKey } from './keys.ts';
+import { internalName, treeKey, unrenamed } from './keys.ts';
 import { down, type Path } from './path.ts';
 import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-compile.ts';
 import type { Obj, State, WorkItem } from './types.ts';
@@ -59,10 +59,19 @@ function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
   }
 }
 
+/** A partner's answer with the renamed keys (keys.ts `renamedKey`) under their tree keys. */
+function unrenameAll(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unrenameAll);
+  if (!isObj(value)) return value;
+  const out: Obj = {};
+  for (const key in value) if (key !== '__proto__') out[unrenamed(key)] = unrenameAll(value[key]);
+  return out;
+}
+
 function fieldKeys(selections: readonly SelectionNode[]): string[] {
   const keys: string[] = [];
   for (const sel of selections) {
-    if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') keys.push(sel.alias?.value ?? sel.name.value);
+    if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') keys.push(unrenamed(sel.alias?.value ?? sel.name.value));
     else if (sel.kind === Kind.INLINE_FRAGMENT) keys.push(...fieldKeys(sel.selectionSet.selections));
   }
   return keys;
@@ -85,7 +94,7 @@ async function rootFetch(state: State, step: RootFetchStep, root: Obj): Promise<
     for (const key of fieldKeys(step.selections)) if (!(key in root)) root[key] = error;
     return;
   }
-  if (response.data) merge(state.options.supergraph.schema, root, response.data);
+  if (response.data) merge(state.options.supergraph.schema, root, (step.renamed ? unrenameAll(response.data) : response.data) as Obj);
   for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
 }
 
@@ -239,7 +248,7 @@ async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Prom
     const list = response.data?.[`e${i}`];
     for (const { at, rep } of targets) {
       const result = Array.isArray(list) ? list[rep] : undefined;
-      if (isObj(result)) merge(schema, at.obj, result);
+      if (isObj(result)) merge(schema, at.obj, (step.renamed ? unrenameAll(result) : result) as Obj);
     }
   });
   for (const err of response.errors ?? []) {

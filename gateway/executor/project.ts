@@ -227,6 +227,8 @@ export function internalSelections(
     if (only && !only.has(name)) continue;
     if (!canResolve(pc, graph, typeName, name, provides)) continue;
     const subs = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+    // A nested field this partner holds as @external would come back null (wrong data): not asked here.
+    if (!provides && !resolvesInternal(pc, graph, typeName, name)) continue;
     const selectionSet = subs.length ? withTypenames({ kind: Kind.SELECTION_SET, selections: subs }) : undefined;
     out.push({
       kind: Kind.FIELD,
@@ -237,6 +239,25 @@ export function internalSelections(
     });
   }
   return out;
+}
+
+/** Whether `graph` resolves the key or @requires field `name` with all its nested fields itself. */
+export function resolvesInternal(pc: ProjectContext, graph: string, typeName: string, name: string): boolean {
+  const subs = (internalFieldsOf(pc, typeName).get(name) ?? []).flatMap((n) => n.selectionSet?.selections ?? []);
+  if (subs.length === 0) return true;
+  const def = fieldDef(pc, typeName, name);
+  return !!def && resolvesAll(pc, graph, getNamedType(def.type).name, subs);
+}
+
+/** Whether `graph` resolves every field of a nested selection on `typeName` itself (none @external there). */
+function resolvesAll(pc: ProjectContext, graph: string, typeName: string, selections: readonly SelectionNode[]): boolean {
+  return selections.every((sel) => {
+    if (sel.kind === Kind.INLINE_FRAGMENT) return resolvesAll(pc, graph, sel.typeCondition?.name.value ?? typeName, sel.selectionSet.selections);
+    if (sel.kind !== Kind.FIELD || sel.name.value === '__typename') return true;
+    if (!resolvingGraphs(pc.supergraph, typeName, sel.name.value).includes(graph)) return false;
+    const def = sel.selectionSet ? fieldDef(pc, typeName, sel.name.value) : undefined;
+    return !sel.selectionSet || (!!def && resolvesAll(pc, graph, getNamedType(def.type).name, sel.selectionSet.selections));
+  });
 }
 
 /** The selection set `graph` is asked for below a field returning `typeName`. */
@@ -319,121 +340,4 @@ function mergeSets(a: SelectionSetNode | undefined, b: SelectionSetNode | undefi
   if (!a) return b;
   if (!b) return a;
   return { kind: Kind.SELECTION_SET, selections: [...a.selections, ...b.selections] };
-}
-
-type Obj = Record<string, unknown>;
-
-function pick(obj: Obj, set: SelectionSetNode, top: boolean, out: Obj): boolean {
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      const name = sel.name.value;
-      const value = obj[top ? internalName(name) : name];
-      if (value === undefined || value instanceof Error) return false;
-      if (sel.selectionSet && value !== null) {
-        const sub = sel.selectionSet;
-        if (Array.isArray(value)) {
-          const items: unknown[] = [];
-          for (const item of value) {
-            const o: Obj = typenameFor(item, sub);
-            if (item === null || !pick(item as Obj, sub, false, o)) return false;
-            items.push(o);
-          }
-          out[name] = items;
-        } else {
-          const o: Obj = typenameFor(value, sub);
-          if (!pick(value as Obj, sub, false, o)) return false;
-          out[name] = o;
-        }
-      } else {
-        out[name] = value;
-      }
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const cond = sel.typeCondition?.name.value;
-      if (!cond || cond === obj.__typename) {
-        if (!pick(obj, sel.selectionSet, top, out)) return false;
-      }
-    }
-  }
-  return true;
-}
-
-/** Nested objects selected by type (inline fragments) keep their __typename, so a partner can tell them apart. */
-function typenameFor(value: unknown, set: SelectionSetNode): Obj {
-  if (!set.selections.some((s) => s.kind === Kind.INLINE_FRAGMENT)) return {};
-  const typename = value && typeof value === 'object' ? (value as Obj).__typename : undefined;
-  return typeof typename === 'string' ? { __typename: typename } : {};
-}
-
-/** The representation for an `_entities` call to `target`, or undefined while a value is missing. */
-export function buildRepresentation(obj: Obj, target: Target): Obj | undefined {
-  for (const key of target.keys) {
-    const rep: Obj = { __typename: target.repTypename };
-    if (!pick(obj, key.selectionSet, true, rep)) continue;
-    if (target.requires && !pick(obj, target.requires, true, rep)) return undefined;
-    return rep;
-  }
-  return undefined;
-}
-
-/** The partners that could give `typeName.fieldName` as a dependency, in the supergraph's order (cached). */
-export function dependencyTargets(pc: ProjectContext, typeName: string, fieldName: string): DependencyTarget[] {
-  const coordinate = `${typeName}.${fieldName}`;
-  let candidates = pc.dependencyTargets.get(coordinate);
-  if (candidates) return candidates;
-  candidates = [];
-  for (const graph of resolvingGraphs(pc.supergraph, typeName, fieldName)) {
-    const keys = pc.supergraph.types.get(typeName)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
-    if (!keys.length) continue;
-    const requires = pc.supergraph.types.get(typeName)?.fields.get(fieldName)?.get(graph)?.requires;
-    if (requires && !requiresIsSafe(pc, typeName, requires)) continue;
-    const target: Target = { graph, repTypename: typeName, keys, ...(requires ? { requires } : {}) };
-    candidates.push({
-      mark: `${graph}:${fieldName}`,
-      keysOnly: { graph, repTypename: typeName, keys },
-      target,
-      requiresNames: [...dependencyNames({ ...target, keys: [] })],
-    });
-  }
-  pc.dependencyTargets.set(coordinate, candidates);
-  return candidates;
-}
-
-const keyNamesCache = new WeakMap<Target, Set<string>>();
-
-/** The top-level field names of a target's keys (cached per target). */
-export function topKeyNames(target: Target): Set<string> {
-  let names = keyNamesCache.get(target);
-  if (!names) {
-    names = new Set(target.keys.flatMap((k) => k.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))));
-    keyNamesCache.set(target, names);
-  }
-  return names;
-}
-
-/** The partner error held in place of a value the target needs, if any: it is the dependent field's error too. */
-export function dependencyError(obj: Obj, target: Target): Error | undefined {
-  for (const name of dependencyNames(target)) {
-    const value = obj[internalName(name)];
-    if (value instanceof Error) return value;
-  }
-  return undefined;
-}
-
-/** Top-level names of the fields a target's keys and @requires need from the object. */
-const dependencyNamesCache = new WeakMap<Target, Set<string>>();
-
-export function dependencyNames(target: Target): Set<string> {
-  const cached = dependencyNamesCache.get(target);
-  if (cached) return cached;
-  const names = new Set<string>();
-  const add = (set: SelectionSetNode) => {
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) names.add(sel.name.value);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) add(sel.selectionSet);
-    }
-  };
-  for (const key of target.keys) add(key.selectionSet);
-  if (target.requires) add(target.requires);
-  dependencyNamesCache.set(target, names);
-  return names;
 }

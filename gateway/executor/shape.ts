@@ -18,6 +18,8 @@ import {
   execute as graphqlExecute,
   getNamedType,
   isAbstractType,
+  isEnumType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -27,6 +29,8 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
+  type GraphQLAbstractType,
+  type GraphQLInterfaceType,
   type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -99,6 +103,17 @@ function walkable({ operation, collect, root }: ShapeInput): boolean {
   return true;
 }
 
+/**
+ * For graphql-js, which shapes an abstract value as an object type only: where an @interfaceObject's
+ * partner answered with the interface's name and the selection reads the same fields on every
+ * implementation (runtimeType), any implementation shapes it alike.
+ */
+function standIn(input: ShapeInput, value: Obj, selections: readonly SelectionNode[]): string | undefined {
+  const type = typeof value.__typename === 'string' ? input.schema.getType(value.__typename) : undefined;
+  if (!isInterfaceType(type) || !typeNeutral(input.schema, input.collect, type, selections)) return undefined;
+  return input.schema.getPossibleTypes(type)[0]?.name;
+}
+
 function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
   const result = graphqlExecute({
     schema: input.schema,
@@ -106,8 +121,8 @@ function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
     rootValue: input.root,
     variableValues: input.variableValues,
     ...(input.operationName ? { operationName: input.operationName } : {}),
-    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
-    typeResolver: (value: Obj) => value.__typename as string,
+    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(input, info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
+    typeResolver: (value: Obj, _ctx, info) => standIn(input, value, subSelections(input.collect, info.fieldNodes as FieldNode[])) ?? (value.__typename as string),
   });
   if (typeof (result as { then?: unknown }).then === 'function') {
     throw new Error('graphql-js shaped the response asynchronously: a value in the tree is a promise');
@@ -138,7 +153,7 @@ function walkResponse(input: ShapeInput): ExecutionResult {
 }
 
 /** executeFields: each selected field of one object, in selection order. */
-function objectFields(walk: Walk, type: GraphQLObjectType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
+function objectFields(walk: Walk, type: GraphQLObjectType | GraphQLInterfaceType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
   const result: Obj = Object.create(null);
   const defs = type.getFields();
   for (const [key, nodes] of collectFields(walk.collect, type.name, selections)) {
@@ -179,7 +194,7 @@ function fieldError(walk: Walk, raw: unknown, type: GraphQLOutputType, nodes: re
 function complete(
   walk: Walk,
   type: GraphQLOutputType,
-  parent: GraphQLObjectType,
+  parent: GraphQLObjectType | GraphQLInterfaceType,
   fieldName: string,
   nodes: readonly FieldNode[],
   path: Path,
@@ -206,21 +221,45 @@ function complete(
   }
   if (isLeafType(type)) {
     const serialised = serialiseLeaf(type, value);
-    if (serialised === undefined) throw unfitValue(parent.name, fieldName, type);
-    return serialised;
+    if (serialised !== undefined) return serialised;
+    if (inaccessibleValue(walk.collect.schema, type, value)) return null;
+    throw unfitValue(parent.name, fieldName, type);
   }
-  const runtime = isAbstractType(type) ? runtimeType(walk.schema, type.name, value) : type;
-  if (!isObjectType(runtime) || typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
-  return objectFields(walk, runtime, value as Obj, subSelections(walk.collect, nodes as FieldNode[]), path);
+  if (typeof value !== 'object') throw LEAVE_TO_GRAPHQL_JS;
+  if (isAbstractType(type) && ofInaccessibleType(walk.schema, walk.collect.schema, value)) return null;
+  const selections = subSelections(walk.collect, nodes as FieldNode[]);
+  const runtime = isAbstractType(type) ? runtimeType(walk, type, value, selections) : type;
+  if (!isObjectType(runtime) && !isInterfaceType(runtime)) throw LEAVE_TO_GRAPHQL_JS;
+  return objectFields(walk, runtime, value as Obj, selections, path);
 }
 
-/** The object type an abstract-typed value names in its __typename, when it is a possible type; else graphql-js decides. */
-function runtimeType(schema: GraphQLSchema, abstractName: string, value: unknown): GraphQLObjectType {
+/**
+ * The type an abstract-typed value is shaped as: the possible object type its __typename names; or,
+ * where an @interfaceObject's partner answered with the interface's own name (it cannot know the
+ * concrete type) and the selection reads the same fields on every implementation, the interface
+ * itself. Else graphql-js decides (an error: the concrete type is needed and unknown).
+ */
+function runtimeType(walk: Walk, abstract: GraphQLAbstractType, value: unknown, selections: readonly SelectionNode[]): GraphQLObjectType | GraphQLInterfaceType {
   const name = (value as Obj | null)?.['__typename'];
-  const type = typeof name === 'string' ? schema.getType(name) : undefined;
-  const abstract = schema.getType(abstractName);
-  if (!isObjectType(type) || !abstract || !isAbstractType(abstract) || !schema.isSubType(abstract, type)) throw LEAVE_TO_GRAPHQL_JS;
-  return type;
+  const type = typeof name === 'string' ? walk.schema.getType(name) : undefined;
+  if (isObjectType(type) && walk.schema.isSubType(abstract, type)) return type;
+  if (isInterfaceType(type) && (type === abstract || walk.schema.isSubType(abstract, type)) && typeNeutral(walk.schema, walk.collect, type, selections)) return type;
+  throw LEAVE_TO_GRAPHQL_JS;
+}
+
+/** Whether a selection collects the same fields on the interface and on each of its implementations, __typename not among them. */
+function typeNeutral(schema: GraphQLSchema, collect: CollectContext, iface: GraphQLInterfaceType, selections: readonly SelectionNode[]): boolean {
+  const own = collectFields(collect, iface.name, selections);
+  for (const nodes of own.values()) if (nodes[0]!.name.value === '__typename') return false;
+  return schema.getPossibleTypes(iface).every((possible) => {
+    const theirs = collectFields(collect, possible.name, selections);
+    if (theirs.size !== own.size) return false;
+    for (const [key, nodes] of theirs) {
+      const mine = own.get(key);
+      if (!mine || mine.length !== nodes.length || mine.some((n, i) => n !== nodes[i])) return false;
+    }
+    return true;
+  });
 }
 
 /** The leaf's serialised value, or undefined when the value does not fit the type (the scalar's own message would quote the value). */
@@ -238,15 +277,39 @@ function unfitValue(parentType: string, fieldName: string, type: GraphQLLeafType
   });
 }
 
-/** For graphql-js's shaping: the value, or an error without the value when a leaf in it does not fit its type. */
-function fitting(type: GraphQLOutputType, parentType: string, fieldName: string, value: unknown): unknown {
+/**
+ * For graphql-js's shaping: the value, with the values and objects @inaccessible hides as null, or an
+ * error without the value when a leaf in it does not fit its type.
+ */
+function fitting(input: ShapeInput, type: GraphQLOutputType, parentType: string, fieldName: string, value: unknown): unknown {
+  const supergraph = input.collect.schema;
+  const hide = (t: GraphQLOutputType, v: unknown): unknown => {
+    if (v === null || v === undefined || v instanceof Error) return v;
+    if (isNonNullType(t)) return hide(t.ofType, v);
+    if (isListType(t)) return Array.isArray(v) ? v.map((item) => hide(t.ofType, item)) : v;
+    if (isLeafType(t)) return serialiseLeaf(t, v) === undefined && inaccessibleValue(supergraph, t, v) ? null : v;
+    return isAbstractType(t) && ofInaccessibleType(input.schema, supergraph, v) ? null : v;
+  };
   const fits = (t: GraphQLOutputType, v: unknown): boolean => {
     if (v === null || v === undefined || v instanceof Error) return true;
     if (isNonNullType(t)) return fits(t.ofType, v);
     if (isListType(t)) return !Array.isArray(v) || v.every((item) => fits(t.ofType, item));
     return !isLeafType(t) || serialiseLeaf(t, v) !== undefined;
   };
-  if (fits(type, value)) return value;
+  const shown = hide(type, value);
+  if (fits(type, shown)) return shown;
   const leaf = getNamedType(type) as GraphQLLeafType;
   return unfitValue(parentType, fieldName, leaf);
+}
+
+/** Whether a leaf value is one of its enum's values that @inaccessible leaves out of the API schema. */
+function inaccessibleValue(supergraph: GraphQLSchema, type: GraphQLLeafType, value: unknown): boolean {
+  const full = supergraph.getType(type.name);
+  return isEnumType(type) && isEnumType(full) && typeof value === 'string' && full.getValue(value) !== undefined && type.getValue(value) === undefined;
+}
+
+/** Whether an abstract-typed value's __typename is a type @inaccessible leaves out of the API schema. */
+function ofInaccessibleType(api: GraphQLSchema, supergraph: GraphQLSchema, value: unknown): boolean {
+  const name = (value as Obj | null)?.['__typename'];
+  return typeof name === 'string' && api.getType(name) === undefined && isObjectType(supergraph.getType(name));
 }

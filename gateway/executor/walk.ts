@@ -7,16 +7,8 @@ import { collectFields, subSelections } from './collect.ts';
 import { down, pathArray, type Path } from './path.ts';
 import { unresolvableError } from './errors.ts';
 import { internalName, treeKey } from './keys.ts';
-import {
-  buildRepresentation,
-  dependencyError,
-  dependencyNames,
-  dependencyTargets,
-  fieldDef,
-  targetFor,
-  topKeyNames,
-  type Target,
-} from './project.ts';
+import { buildRepresentation, dependencyError, dependencyNames, dependencyTargets, topKeyNames } from './dependencies.ts';
+import { fieldDef, resolvesInternal, targetFor, type Target } from './project.ts';
 import { resolvingGraphs } from './supergraph.ts';
 import type { FetchEntry, Obj, Round, State, SubjectEntry, WorkItem } from './types.ts';
 
@@ -184,6 +176,8 @@ function requestField(state: State, plan: Round, obj: Obj, typename: string, nam
   state.attempted.set(obj, attempted);
   for (const candidate of dependencyTargets(state.pc, typename, name)) {
     if (attempted.has(candidate.mark)) continue;
+    // A partner that holds a nested field of it as @external cannot give it (it would answer null).
+    if (!resolvesInternal(state.pc, candidate.target.graph, typename, name)) continue;
     if (!buildRepresentation(obj, candidate.keysOnly)) continue;
     if (buildRepresentation(obj, candidate.target)) {
       attempted.add(candidate.mark);

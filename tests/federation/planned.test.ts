@@ -133,7 +133,7 @@ describe('planned by the query planner', () => {
     ]);
     const out = await gw.run(`{ accounts { ... on User { id age } ... on Admin { id } } }`);
     expect(out.result).toEqual({ data: { accounts: [{ id: 'u1', age: 41 }, { id: null }, { id: 'a1' }] } });
-    expect(queriesOf(gw, 'accounts')).toEqual(['{ accounts { __typename ... on User { __typename id } ... on Admin { id } } }']);
+    expect(queriesOf(gw, 'accounts')).toEqual(['{ accounts { __typename ... on User { __typename id } ... on Admin { _dpr_id: id } } }']);
     expect(gw.calls.get('profiles')![0]!.variables).toEqual({ r0: [{ __typename: 'User', id: 'u1' }] });
   });
 

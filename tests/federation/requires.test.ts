@@ -174,4 +174,36 @@ describe('@requires', () => {
     expect(out.result).toEqual({ data: { track: [{ id: 's1', status: 'light' }, { id: 's2', status: 'heavy' }] } });
     expect(queriesOf(gw, 'tracking')[0]).toBe('mutation { track { __typename id _dp_id: id } }');
   });
+  it('gives an error, never a guessed null, for a requirement whose nested field the partner holds as @external', async () => {
+    // A mutation is executed level by level: the requirement's entities (shelves) are the shelf
+    // partner's, but their label lives with the labels partner only.
+    const gw = createTestGateway([
+      {
+        name: 'store',
+        typeDefs: `${FED} type Query { ok: Boolean } type Mutation { restock(id: ID!): Product } type Product @key(fields: "id") { id: ID! }`,
+        resolvers: { Mutation: { restock: (_: unknown, a: { id: string }) => ({ id: a.id }) } },
+      },
+      {
+        name: 'labels',
+        typeDefs: `${FED} type Shelf @key(fields: "id") { id: ID! label: String }`,
+        resolvers: { Shelf: { __resolveReference: (r: { id: string }) => ({ id: r.id, label: `label ${r.id}` }) } },
+      },
+      {
+        name: 'shelving',
+        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! shelves(first: Int!): [Shelf!]! firstLabel: String @requires(fields: "shelves(first: 1) { label }") } type Shelf @key(fields: "id") { id: ID! label: String @external }`,
+        resolvers: {
+          Product: {
+            __resolveReference: (r: object) => r,
+            shelves: (_p: unknown, a: { first: number }) => ['s1', 's2'].slice(0, a.first).map((id) => ({ id })),
+            firstLabel: (p: { shelves?: { label: string | null }[] }) => p.shelves?.[0]?.label ?? null,
+          },
+        },
+      },
+    ]);
+    const out = await gw.run(`mutation { restock(id: "p1") { id firstLabel } }`);
+    expect(out.result.data).toEqual({ restock: { id: 'p1', firstLabel: null } });
+    expect(out.result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['restock', 'firstLabel'], 'FIELD_UNRESOLVABLE']]);
+    // The shelving partner is never asked for a label it does not have, nor sent a null one.
+    expect(queriesOf(gw, 'shelving').join('\n')).not.toContain('label');
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * The fixture's subgraphs served over HTTP on one loopback port (one path per subgraph), each a
- * schema built with @apollo/subgraph and executed with graphql-js, as a partner would answer.
+ * schema built with @apollo/subgraph, validated and executed with graphql-js, as a partner would
+ * answer: a query that is not valid against the subgraph's schema (two fields under one response key
+ * with conflicting types) is refused whole, with status 400, as GraphQL servers do.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, parse, validate, type GraphQLSchema } from 'graphql';
 import type { FixtureSubgraph } from './fixture.ts';
 
 export interface ServedSubgraphs {
@@ -25,7 +27,10 @@ export async function serveSubgraphs(subgraphs: readonly FixtureSubgraph[]): Pro
       const answer = async () => {
         if (!schema) return { status: 404, body: { errors: [{ message: 'no such subgraph' }] } };
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown>; operationName?: string };
-        const result = await execute({ schema, document: parse(body.query), variableValues: body.variables ?? {}, operationName: body.operationName ?? null });
+        const document = parse(body.query);
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return { status: 400, body: { errors: invalid.map((e) => ({ message: e.message })) } };
+        const result = await execute({ schema, document, variableValues: body.variables ?? {}, operationName: body.operationName ?? null });
         return { status: 200, body: result };
       };
       answer().then(
