@@ -2,7 +2,7 @@
  * A quick look at one gateway's cost on workload 1 without the full side-by-side run: starts the
  * subgraphs and one gateway, warms up, loads it, and prints rps and the gateway's CPU ms per request.
  *
- *   node --import tsx bench/cpu.ts [doelpoort-policy|doelpoort-off|apollo|hive] [seconds] [--cpu-prof]
+ *   node --import tsx bench/cpu.ts [doelpoort-policy|doelpoort-off|apollo|hive|hive-router] [seconds] [--cpu-prof]
  */
 import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
@@ -16,6 +16,7 @@ const scripts: Record<string, [string, Record<string, string>]> = {
   'doelpoort-off': ['bench/gateways/doelpoort.ts', { BENCH_MODE: 'off' }],
   apollo: ['bench/gateways/apollo.ts', {}],
   hive: ['bench/gateways/hive.ts', {}],
+  'hive-router': ['bench/gateways/hive-router.ts', {}],
 };
 const [script, env] = scripts[which] ?? (() => { throw new Error(`unknown gateway ${which}`); })();
 const sg = await startChild('subgraphs', 'bench/subgraphs/serve.ts', {});
