@@ -6,7 +6,7 @@
  * the subgraphs at all is unsatisfiable: it is refused whole, as the reference gateways do.
  */
 import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner';
-import { print, type DocumentNode } from 'graphql';
+import { Kind, print, type DefinitionNode, type DocumentNode, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 
 /** The planner found no way for the subgraphs to resolve the operation: it cannot be executed at all. */
 export interface Unsatisfiable {
@@ -38,7 +38,7 @@ export function createPlanSource(supergraphSdl: string): PlanSource {
     plan(document, operationName) {
       if (!planner) return undefined;
       let text = texts.get(document);
-      if (text === undefined) texts.set(document, (text = print(document)));
+      if (text === undefined) texts.set(document, (text = print(withoutIntrospection(document))));
       const key = `${operationName ?? ''}\n${text}`;
       if (plans.has(key)) return plans.get(key);
       let plan: QueryPlan | Unsatisfiable | undefined;
@@ -53,4 +53,59 @@ export function createPlanSource(supergraphSdl: string): PlanSource {
       return plan;
     },
   };
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+/** `__schema` and `__type` exist on the root query type only (GraphQL spec, "Schema Introspection"). */
+const INTROSPECTION = new Set(['__schema', '__type']);
+
+/**
+ * The document without its introspection fields: the gateway answers those from the API schema
+ * (shape.ts), the partners are never asked, and the planner knows no path for them. A fragment or
+ * inline fragment left empty goes too; an operation left with no field is planned as `{ __typename }`.
+ */
+export function withoutIntrospection(document: DocumentNode): DocumentNode {
+  let found = false;
+  const emptied = new Set<string>();
+  const strip = (set: SelectionSetNode): SelectionSetNode => {
+    const selections = set.selections.flatMap((sel): SelectionNode[] => {
+      if (sel.kind === Kind.FIELD) {
+        if (INTROSPECTION.has(sel.name.value)) {
+          found = true;
+          return [];
+        }
+        if (!sel.selectionSet) return [sel];
+        // A field of the query type itself (`viewer { query { __schema … } }`) keeps a selection.
+        const inner = strip(sel.selectionSet);
+        return [{ ...sel, selectionSet: inner.selections.length ? inner : { ...inner, selections: [TYPENAME] } }];
+      }
+      if (sel.kind === Kind.FRAGMENT_SPREAD) return emptied.has(sel.name.value) ? [] : [sel];
+      const inner = strip(sel.selectionSet);
+      return inner.selections.length ? [{ ...sel, selectionSet: inner }] : [];
+    });
+    return { ...set, selections };
+  };
+  // Fragments first (a fragment spreads only fragments defined apart from it; validation refuses cycles),
+  // until no fragment empties any more.
+  let definitions: DefinitionNode[] = [...document.definitions];
+  for (let size = -1; size !== emptied.size; ) {
+    size = emptied.size;
+    definitions = definitions.flatMap((def): DefinitionNode[] => {
+      if (def.kind !== Kind.FRAGMENT_DEFINITION) return [def];
+      const selectionSet = strip(def.selectionSet);
+      if (selectionSet.selections.length === 0) {
+        emptied.add(def.name.value);
+        return [];
+      }
+      return [{ ...def, selectionSet }];
+    });
+  }
+  definitions = definitions.map((def) => {
+    if (def.kind !== Kind.OPERATION_DEFINITION) return def;
+    const selectionSet = strip(def.selectionSet);
+    // An operation of introspection alone: `{ __typename }` plans to nothing a partner is asked.
+    return { ...def, selectionSet: selectionSet.selections.length ? selectionSet : { ...selectionSet, selections: [TYPENAME] } };
+  });
+  return found ? { ...document, definitions } : document;
 }

@@ -99,6 +99,25 @@ describe('the gateway over HTTP', () => {
     expect(recorded[0]!.output.decisions.map((d) => [d.coordinate, d.decision.outcome])).toEqual([['Persoon.geslachtsnaam', 'allow']]);
   });
 
+  it('answers introspection from the schema, alone and beside partner fields, with no partner asked for it', async () => {
+    const headers = { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' };
+    received.length = 0;
+    const alone = await post({ query: '{ __schema { queryType { name } } }' }, headers);
+    expect(alone.json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect(received).toEqual([]);
+    const mixed = await post(
+      {
+        query: 'query Q($t: String!) { __type(name: $t) { name } persoon(bsn: $bsn) { geslachtsnaam } ...Meta } fragment Meta on Query { __schema { mutationType { name } } }'.replace('$bsn', `"${BSN}"`),
+        variables: { t: 'Persoon' },
+      },
+      headers,
+    );
+    expect(mixed.json).toEqual({ data: { __type: { name: 'Persoon' }, persoon: { geslachtsnaam: 'Jansen' }, __schema: { mutationType: null } } });
+    // The person's key first, then the decided field: introspection in neither.
+    expect(received).toHaveLength(2);
+    for (const query of received) expect(query).not.toMatch(/__schema|__type\b/);
+  });
+
   it('refuses a request without a token with 401 and asks no partner', async () => {
     received.length = 0;
     const res = await post({ query: '{ persoon(bsn: "999990019") { geslachtsnaam } }' });
