@@ -9,6 +9,7 @@ import {
   GraphQLError,
   Kind,
   getOperationAST,
+  getVariableValues,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionNode,
@@ -59,6 +60,12 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
   }
   if (operation.operation === 'subscription') {
     return { result: { errors: [new GraphQLError('Subscriptions are not supported by this gateway.', { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
+  }
+  // Variables are coerced before anything is asked: a value of the wrong shape is the client's
+  // mistake, answered as graphql-js answers it (a request error, no data) and never sent to a partner.
+  const coercion = getVariableValues(options.apiSchema, operation.variableDefinitions ?? [], input.variables ?? {});
+  if (coercion.errors) {
+    return { result: { errors: coercion.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })) }, ...empty };
   }
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of input.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;

@@ -118,6 +118,18 @@ describe('the gateway over HTTP', () => {
     for (const query of received) expect(query).not.toMatch(/__schema|__type\b/);
   });
 
+  it('refuses a variable of the wrong shape with 400 before any partner is asked, masking the BSN it echoes', async () => {
+    const headers = { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' };
+    received.length = 0;
+    const res = await post({ query: 'query Q($b: ID!) { persoon(bsn: $b) { geslachtsnaam } }', variables: { b: { bsn: BSN } } }, headers);
+    expect(res.status).toBe(400);
+    expect(received).toEqual([]);
+    expect(res.json).not.toHaveProperty('data');
+    expect(res.json.errors).toEqual([
+      { message: 'Variable "$b" got invalid value { bsn: "*********" }; ID cannot represent value: { bsn: "*********" }', locations: [{ line: 1, column: 9 }], extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
+  });
+
   it('refuses a request without a token with 401 and asks no partner', async () => {
     received.length = 0;
     const res = await post({ query: '{ persoon(bsn: "999990019") { geslachtsnaam } }' });
