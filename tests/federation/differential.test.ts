@@ -36,6 +36,7 @@ for (const fixture of fixtures) {
         } else {
           expect(ours, `${fixture.name} / ${q.name}: Doelpoort (received) differs from Apollo Gateway (expected)\n${q.query}`).toEqual(reference);
         }
+        if (q.expected) expect(ours, `${fixture.name} / ${q.name}: not the answer the composed subgraphs give\n${q.query}`).toEqual(q.expected);
         // Every answer is a GraphQL result: data or errors, never a transport failure.
         expect(doelpoort.data !== undefined || (doelpoort.errors?.length ?? 0) > 0).toBe(true);
       });

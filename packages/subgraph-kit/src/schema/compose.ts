@@ -3,13 +3,16 @@
  * library, and refusing any subgraph whose fields about a person or an address are not classified.
  */
 import { composeServices } from '@theguild/federation-composition';
+import { print } from 'graphql';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import type { Classification } from './classification.ts';
 import { classificationsOf } from './classifications.ts';
 import type { ClassificationOptions } from './classifications.ts';
 import { problemAt } from './problems.ts';
 import type { SchemaProblem } from './problems.ts';
+import { fieldsOf } from './subgraph-fields.ts';
 import { parseSubgraph, validateSubgraph, withHint } from './subgraph-sdl.ts';
+import { repairSupergraph } from './supergraph-repair.ts';
 
 export { SchemaCheckError, formatProblems } from './problems.ts';
 export type { SchemaProblem } from './problems.ts';
@@ -31,6 +34,8 @@ export type ComposeResult =
       classifications: Map<string, Classification>;
       /** Classifications that look wrong but do not fail composition (see SubgraphCheck.warnings). */
       warnings: SchemaProblem[];
+      /** "Type.field" of the fields whose composed definition was repaired (supergraph-repair.ts). */
+      repaired: string[];
     }
   | { ok: false; problems: SchemaProblem[] };
 
@@ -54,7 +59,11 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[], options:
 
   const composed = composeServices(services);
   if (composed.errors !== undefined) return { ok: false, problems: composed.errors.map(compositionProblem) };
-  return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications, warnings };
+  const fields = new Map(services.map((s) => [s.name, fieldsOf(s.typeDefs)]));
+  const repair = repairSupergraph(composed.supergraphDocumentNode, composed.publicDocumentNode, fields);
+  if (repair.problems.length > 0) return { ok: false, problems: repair.problems };
+  if (repair.repaired.length === 0) return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications, warnings, repaired: [] };
+  return { ok: true, supergraphSdl: print(repair.supergraph), apiSchemaSdl: print(repair.api), classifications, warnings, repaired: repair.repaired };
 }
 
 export interface SubgraphCheck {
