@@ -10,6 +10,7 @@ import { classificationsOf } from './classifications.ts';
 import type { ClassificationOptions } from './classifications.ts';
 import { problemAt } from './problems.ts';
 import type { SchemaProblem } from './problems.ts';
+import { composeDespiteAbstractRequires } from './requires-satisfiability.ts';
 import { fieldsOf } from './subgraph-fields.ts';
 import { parseSubgraph, validateSubgraph, withHint } from './subgraph-sdl.ts';
 import { repairSupergraph } from './supergraph-repair.ts';
@@ -57,7 +58,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[], options:
   // Composing invalid subgraphs repeats their problems without positions: report them alone.
   if (problems.length > 0) return { ok: false, problems };
 
-  const composed = composeServices(services);
+  const composed = composeDespiteAbstractRequires(services, composeServices(services));
   if (composed.errors !== undefined) return { ok: false, problems: composed.errors.map(compositionProblem) };
   const fields = new Map(services.map((s) => [s.name, fieldsOf(s.typeDefs)]));
   const repair = repairSupergraph(composed.supergraphDocumentNode, composed.publicDocumentNode, fields);

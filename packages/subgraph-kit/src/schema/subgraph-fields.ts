@@ -51,7 +51,7 @@ export function fieldsOf(document: DocumentNode): SubgraphFields {
  * with `as`), else with the link's namespace prefix; a subgraph without a federation link (Federation
  * 1) uses the bare name.
  */
-function federationName(document: DocumentNode, directive: string): string {
+export function federationName(document: DocumentNode, directive: string): string {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const link of definition.directives ?? []) {
