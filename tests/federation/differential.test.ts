@@ -2,7 +2,9 @@
  * Differential test (issue #13): every fixture's subgraphs are served over HTTP once, composed once,
  * and every query runs through Doelpoort and through Apollo Gateway (the oracle) from the same
  * supergraph. `data` must be equal and so must the set of error paths, except where the fixture
- * documents that the reference is wrong (with the spec text).
+ * documents that the reference is wrong (with the spec text). Where a fixture states the answer
+ * itself (`expected`), Doelpoort's must be it: both gateways read the kit's supergraph, so a wrongly
+ * composed one would mislead them alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparable } from './differential/compare.ts';
