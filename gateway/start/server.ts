@@ -119,7 +119,7 @@ function routes(input: ServerInput) {
 }
 
 /** The partners composed at start-up; the fields the kit composed otherwise than the library are logged. */
-function composePartners(sources: Partners['sources'], logger: Observability['logger']): ComposedGateway {
+export function composePartners(sources: Partners['sources'], logger: Observability['logger']): ComposedGateway {
   const { repaired, ...composed } = composeGateway(sources);
   if (repaired.length > 0) {
     logger.info('supergraph.repaired', {
