@@ -32,7 +32,7 @@ export function readSupergraph(supergraphSdl: string): ComposeResult {
   } catch (error) {
     return refused(`the supergraph does not give a valid client schema: ${(error as Error).message}`);
   }
-  return { ok: true, supergraphSdl, apiSchemaSdl, classifications: new Map(), warnings: [] };
+  return { ok: true, supergraphSdl, apiSchemaSdl, classifications: new Map(), warnings: [], repaired: [] };
 }
 
 /** [subgraph name, url] of every value of the join__Graph enum. */

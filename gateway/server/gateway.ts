@@ -24,11 +24,15 @@ export interface ComposedGateway {
   classifications: Map<string, Classification>;
 }
 
-/** Composes the partners' subgraphs, refusing unclassified fields (SchemaCheckError). */
-export function composeGateway(subgraphs: readonly SubgraphSource[]): ComposedGateway {
+/**
+ * Composes the partners' subgraphs, refusing unclassified fields (SchemaCheckError). `repaired`:
+ * the fields whose composed definition the kit repaired (the composition library's defects, in
+ * docs/executor-patches.md), for the start-up log.
+ */
+export function composeGateway(subgraphs: readonly SubgraphSource[]): ComposedGateway & { repaired: string[] } {
   const composed = composeSupergraph(subgraphs);
   if (!composed.ok) throw new SchemaCheckError(composed.problems);
-  return { supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.apiSchemaSdl, classifications: composed.classifications };
+  return { supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.apiSchemaSdl, classifications: composed.classifications, repaired: composed.repaired };
 }
 
 export interface GatewayOptions {

@@ -19,7 +19,7 @@ import { applyMinimisation } from '../policy/minimise.ts';
 import type { Policy } from '../policy/types.ts';
 import { createAuditApi } from '../server/audit-api.ts';
 import { appChoices, createDevSignIn } from '../server/dev-sign-in.ts';
-import { composeGateway, createGateway, type Gateway } from '../server/gateway.ts';
+import { composeGateway, createGateway, type ComposedGateway, type Gateway } from '../server/gateway.ts';
 import type { GatewayContext } from '../server/http.ts';
 import { watchSupergraphFile } from '../server/supergraph-file.ts';
 import { createWebApp } from '../server/web-app.ts';
@@ -51,7 +51,7 @@ export interface ServerInput {
 export async function createServer(input: ServerInput): Promise<Gateway> {
   const { config, policyData, partners, observability } = input;
   const { logger, metrics, tracer } = observability;
-  const composed = partners.fromFile ?? composeGateway(partners.sources);
+  const composed = partners.fromFile ?? composePartners(partners.sources, logger);
   const trusted = config.trustedDocumentsFile ? await createTrustedDocuments({ file: config.trustedDocumentsFile }) : undefined;
   const daily = createDailyPersonLimit({ db: input.db, maxPersonsPerUserPerDay: config.limits.maxPersonsPerUserPerDay });
   const gateway = await createGateway({
@@ -116,6 +116,18 @@ function routes(input: ServerInput) {
     '/.well-known/jwks.json': async () => ({ status: 200, body: input.keys.partnerTokens.jwks() }),
     '/.well-known/audit-checkpoints': checkpointsRoute(input.db, input.keys.checkpointKeys.publicKey),
   };
+}
+
+/** The partners composed at start-up; the fields the kit composed otherwise than the library are logged. */
+export function composePartners(sources: Partners['sources'], logger: Observability['logger']): ComposedGateway {
+  const { repaired, ...composed } = composeGateway(sources);
+  if (repaired.length > 0) {
+    logger.info('supergraph.repaired', {
+      fields: repaired,
+      message: 'These fields are composed as the Federation spec and the subgraphs say, not as @theguild/federation-composition wrote them (docs/executor-patches.md, "Compatibility suite").',
+    });
+  }
+  return composed;
 }
 
 /** A new supergraph file is served once it is read and composed; a bad one is refused and logged. */

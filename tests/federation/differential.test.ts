@@ -2,7 +2,9 @@
  * Differential test (issue #13): every fixture's subgraphs are served over HTTP once, composed once,
  * and every query runs through Doelpoort and through Apollo Gateway (the oracle) from the same
  * supergraph. `data` must be equal and so must the set of error paths, except where the fixture
- * documents that the reference is wrong (with the spec text).
+ * documents that the reference is wrong (with the spec text). Where a fixture states the answer
+ * itself (`expected`), Doelpoort's must be it: both gateways read the kit's supergraph, so a wrongly
+ * composed one would mislead them alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparable } from './differential/compare.ts';
@@ -36,6 +38,7 @@ for (const fixture of fixtures) {
         } else {
           expect(ours, `${fixture.name} / ${q.name}: Doelpoort (received) differs from Apollo Gateway (expected)\n${q.query}`).toEqual(reference);
         }
+        if (q.expected) expect(ours, `${fixture.name} / ${q.name}: not the answer the composed subgraphs give\n${q.query}`).toEqual(q.expected);
         // Every answer is a GraphQL result: data or errors, never a transport failure.
         expect(doelpoort.data !== undefined || (doelpoort.errors?.length ?? 0) > 0).toBe(true);
       });

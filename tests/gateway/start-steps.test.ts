@@ -4,6 +4,8 @@ import { loadConfig } from '../../gateway/config/index.ts';
 import { callHeaders, NOT_DECLARED } from '../../gateway/start/call-headers.ts';
 import { checkStartConfig } from '../../gateway/start/config.ts';
 import { startObservability } from '../../gateway/start/observability.ts';
+import { composePartners } from '../../gateway/start/server.ts';
+import { interfaceObjectRequires } from '../federation/differential/fixtures/interface-object-requires.ts';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN_ID = '00f067aa0ba902b7';
@@ -49,6 +51,26 @@ describe('start step: call headers', () => {
     expect(headers).toEqual({ traceparent: `00-${TRACE_ID}-${SPAN_ID}-01`, authorization: 'Bearer t' });
     expect(signed).toEqual([
       { partner: 'brp', traceId: TRACE_ID, organisation: 'uwv', role: 'analist', roles: ['analist'], callerId: 'u1', project: NOT_DECLARED, purpose: NOT_DECLARED, fields: ['Persoon.naam'] },
+    ]);
+  });
+});
+
+describe('start step: server', () => {
+  it('logs the fields the kit composed otherwise than the composition library', () => {
+    const logged: { event: string; fields: unknown }[] = [];
+    const record = (event: string, fields?: unknown) => void logged.push({ event, fields });
+    const logger = { debug: record, info: record, warn: record, error: record };
+    const sources = interfaceObjectRequires.subgraphs.map((s) => ({ name: s.name, url: `http://127.0.0.1/${s.name}`, sdl: s.typeDefs }));
+    const composed = composePartners(sources, logger);
+    expect(composed.supergraphSdl).toContain('name: String @join__field(graph: A) @join__field(graph: B, external: true)');
+    expect(logged).toEqual([
+      {
+        event: 'supergraph.repaired',
+        fields: {
+          fields: ['NodeWithName.name'],
+          message: 'These fields are composed as the Federation spec and the subgraphs say, not as @theguild/federation-composition wrote them (docs/executor-patches.md, "Compatibility suite").',
+        },
+      },
     ]);
   });
 });

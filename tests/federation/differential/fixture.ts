@@ -23,6 +23,12 @@ export interface FixtureQuery {
   query: string;
   variables?: Record<string, unknown>;
   divergence?: ExpectedDivergence;
+  /**
+   * The answer itself, where the reference alone cannot tell: both gateways run from the supergraph
+   * the kit composes, so a wrongly composed supergraph misleads them alike (the audit's expected
+   * results, for fixtures of its suites).
+   */
+  expected?: { data: unknown; errorPaths: string[] };
 }
 
 export interface Fixture {

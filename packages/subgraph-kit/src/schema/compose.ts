@@ -3,13 +3,17 @@
  * library, and refusing any subgraph whose fields about a person or an address are not classified.
  */
 import { composeServices } from '@theguild/federation-composition';
+import { print } from 'graphql';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import type { Classification } from './classification.ts';
 import { classificationsOf } from './classifications.ts';
 import type { ClassificationOptions } from './classifications.ts';
 import { problemAt } from './problems.ts';
 import type { SchemaProblem } from './problems.ts';
+import { composeDespiteAbstractRequires } from './requires-satisfiability.ts';
+import { fieldsOf } from './subgraph-fields.ts';
 import { parseSubgraph, validateSubgraph, withHint } from './subgraph-sdl.ts';
+import { repairSupergraph } from './supergraph-repair.ts';
 
 export { SchemaCheckError, formatProblems } from './problems.ts';
 export type { SchemaProblem } from './problems.ts';
@@ -31,6 +35,8 @@ export type ComposeResult =
       classifications: Map<string, Classification>;
       /** Classifications that look wrong but do not fail composition (see SubgraphCheck.warnings). */
       warnings: SchemaProblem[];
+      /** "Type.field" of the fields whose composed definition was repaired (supergraph-repair.ts). */
+      repaired: string[];
     }
   | { ok: false; problems: SchemaProblem[] };
 
@@ -52,9 +58,13 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[], options:
   // Composing invalid subgraphs repeats their problems without positions: report them alone.
   if (problems.length > 0) return { ok: false, problems };
 
-  const composed = composeServices(services);
+  const composed = composeDespiteAbstractRequires(services, composeServices(services));
   if (composed.errors !== undefined) return { ok: false, problems: composed.errors.map(compositionProblem) };
-  return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications, warnings };
+  const fields = new Map(services.map((s) => [s.name, fieldsOf(s.typeDefs)]));
+  const repair = repairSupergraph(composed.supergraphDocumentNode, composed.publicDocumentNode, fields);
+  if (repair.problems.length > 0) return { ok: false, problems: repair.problems };
+  if (repair.repaired.length === 0) return { ok: true, supergraphSdl: composed.supergraphSdl, apiSchemaSdl: composed.publicSdl, classifications, warnings, repaired: [] };
+  return { ok: true, supergraphSdl: print(repair.supergraph), apiSchemaSdl: print(repair.api), classifications, warnings, repaired: repair.repaired };
 }
 
 export interface SubgraphCheck {

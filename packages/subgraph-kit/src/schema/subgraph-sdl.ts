@@ -66,6 +66,10 @@ const HINTS: ReadonlyArray<{ when: string; hint: string }> = [
     hint: 'Declare the directive in the subgraph: directive @classified(tier: String!, purposes: [String!]!, minimised: String) on FIELD_DEFINITION',
   },
   {
+    when: 'cannot satisfy @require conditions',
+    hint: 'Check that every object the requirement can meet has each required field in a subgraph the gateway can fetch it from. If it has, the composition library is wrong: compose the subgraphs elsewhere (e.g. `rover supergraph compose`) and start the gateway with `supergraphFile`.',
+  },
+  {
     when: 'Non-shareable field',
     hint: 'Resolve the field in one subgraph only, or mark it @shareable in every subgraph that resolves it.',
   },
