@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FED, createTestGateway, queriesOf, type TestSubgraph } from '../helpers/federation.ts';
+import { labels, shelving } from './shelves.ts';
 
 const products = [
   { id: 'p1', name: 'Fiets', weight: 12, sizeCm: 180 },
@@ -153,56 +154,63 @@ describe('@requires', () => {
       { r0: [{ __typename: 'Product', id: 'p1', weight: 12 }, { __typename: 'Product', id: 'p2', weight: 4 }] },
     ]);
   });
-  it('never resolves a @requires field in the root call of its own partner (a mutation, planned level by level)', async () => {
-    const shipments = [{ id: 's1', weight: 3 }, { id: 's2', weight: 8 }];
-    const gw = createTestGateway([
-      {
-        name: 'warehouse',
-        typeDefs: `${FED} type Query { weights: [Int!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! }`,
-        resolvers: { Query: { weights: () => [] }, Shipment: { __resolveReference: (r: { id: string }) => shipments.find((x) => x.id === r.id) } },
-      },
-      {
-        name: 'tracking',
-        typeDefs: `${FED} type Query { none: Int } type Mutation { track: [Shipment!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! @external status: String! @requires(fields: "weight") }`,
-        resolvers: {
-          Mutation: { track: () => shipments.map((x) => ({ id: x.id })) },
-          Shipment: { __resolveReference: (r: object) => r, status: (x: { weight?: number }) => (x.weight === undefined ? 'no weight' : x.weight > 5 ? 'heavy' : 'light') },
-        },
-      },
-    ]);
-    const out = await gw.run(`mutation { track { id status } }`);
-    expect(out.result).toEqual({ data: { track: [{ id: 's1', status: 'light' }, { id: 's2', status: 'heavy' }] } });
-    expect(queriesOf(gw, 'tracking')[0]).toBe('mutation { track { __typename id _dp_id: id } }');
+  // Below a person the executor completes the data level by level (the policy deciding first): the
+  // tests below reach that executor through a person's field.
+  const brp: TestSubgraph = {
+    name: 'brp',
+    typeDefs: `${FED} type Query { persoon(bsn: ID!): Persoon } type Persoon @key(fields: "bsn") { bsn: ID! }`,
+    resolvers: { Query: { persoon: (_: unknown, a: { bsn: string }) => ({ bsn: a.bsn }) } },
+  };
+  const belowPerson = (field: string) => ({
+    classifications: new Map([
+      ['brp:Persoon.bsn', { tier: 'identifying' as const, purposes: ['uitkeringsfraude'] }],
+      [field, { tier: 'low' as const, purposes: ['uitkeringsfraude'] }],
+    ]),
   });
-  it('gives an error, never a guessed null, for a requirement whose nested field the partner holds as @external', async () => {
-    // A mutation is executed level by level: the requirement's entities (shelves) are the shelf
-    // partner's, but their label lives with the labels partner only.
-    const gw = createTestGateway([
-      {
-        name: 'store',
-        typeDefs: `${FED} type Query { ok: Boolean } type Mutation { restock(id: ID!): Product } type Product @key(fields: "id") { id: ID! }`,
-        resolvers: { Mutation: { restock: (_: unknown, a: { id: string }) => ({ id: a.id }) } },
-      },
-      {
-        name: 'labels',
-        typeDefs: `${FED} type Shelf @key(fields: "id") { id: ID! label: String }`,
-        resolvers: { Shelf: { __resolveReference: (r: { id: string }) => ({ id: r.id, label: `label ${r.id}` }) } },
-      },
-      {
-        name: 'shelving',
-        typeDefs: `${FED} type Product @key(fields: "id") { id: ID! shelves(first: Int!): [Shelf!]! firstLabel: String @requires(fields: "shelves(first: 1) { label }") } type Shelf @key(fields: "id") { id: ID! label: String @external }`,
-        resolvers: {
-          Product: {
-            __resolveReference: (r: object) => r,
-            shelves: (_p: unknown, a: { first: number }) => ['s1', 's2'].slice(0, a.first).map((id) => ({ id })),
-            firstLabel: (p: { shelves?: { label: string | null }[] }) => p.shelves?.[0]?.label ?? null,
+
+  it('never resolves a @requires field in the root call of its own partner (level by level, below a person)', async () => {
+    const shipments = [{ id: 's1', weight: 3 }, { id: 's2', weight: 8 }];
+    const gw = createTestGateway(
+      [
+        brp,
+        {
+          name: 'warehouse',
+          typeDefs: `${FED} type Query { weights: [Int!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! }`,
+          resolvers: { Query: { weights: () => [] }, Shipment: { __resolveReference: (r: { id: string }) => shipments.find((x) => x.id === r.id) } },
+        },
+        {
+          name: 'tracking',
+          typeDefs: `${FED} type Persoon @key(fields: "bsn") { bsn: ID! zendingen: [Shipment!]! } type Shipment @key(fields: "id") { id: ID! weight: Int! @external status: String! @requires(fields: "weight") }`,
+          resolvers: {
+            Persoon: { __resolveReference: (r: object) => r, zendingen: () => shipments.map((x) => ({ id: x.id })) },
+            Shipment: { __resolveReference: (r: object) => r, status: (x: { weight?: number }) => (x.weight === undefined ? 'no weight' : x.weight > 5 ? 'heavy' : 'light') },
           },
         },
-      },
-    ]);
-    const out = await gw.run(`mutation { restock(id: "p1") { id firstLabel } }`);
-    expect(out.result.data).toEqual({ restock: { id: 'p1', firstLabel: null } });
-    expect(out.result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['restock', 'firstLabel'], 'FIELD_UNRESOLVABLE']]);
+      ],
+      belowPerson('tracking:Persoon.zendingen'),
+    );
+    const out = await gw.run(`{ persoon(bsn: "999990007") { zendingen { id status } } }`);
+    expect(out.result).toEqual({ data: { persoon: { zendingen: [{ id: 's1', status: 'light' }, { id: 's2', status: 'heavy' }] } } });
+    expect(queriesOf(gw, 'tracking')[0]).toBe('query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename zendingen { __typename id _dp_id: id } } } }');
+  });
+  it('gives an error, never a guessed null, for a requirement whose nested field the partner holds as @external (level by level, below a person)', async () => {
+    // The requirement's entities (shelves) are the shelf partner's, but their label lives with the labels partner only.
+    const gw = createTestGateway(
+      [
+        brp,
+        {
+          name: 'store',
+          typeDefs: `${FED} type Persoon @key(fields: "bsn") { bsn: ID! bestelling: Product } type Product @key(fields: "id") { id: ID! }`,
+          resolvers: { Persoon: { __resolveReference: (r: object) => r, bestelling: () => ({ id: 'p1' }) } },
+        },
+        labels,
+        shelving,
+      ],
+      belowPerson('store:Persoon.bestelling'),
+    );
+    const out = await gw.run(`{ persoon(bsn: "999990007") { bestelling { id firstLabel } } }`);
+    expect(out.result.data).toEqual({ persoon: { bestelling: { id: 'p1', firstLabel: null } } });
+    expect(out.result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['persoon', 'bestelling', 'firstLabel'], 'FIELD_UNRESOLVABLE']]);
     // The shelving partner is never asked for a label it does not have, nor sent a null one.
     expect(queriesOf(gw, 'shelving').join('\n')).not.toContain('label');
   });
