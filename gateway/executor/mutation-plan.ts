@@ -27,7 +27,7 @@ export interface FieldPlan {
 }
 
 export interface MutationRunners {
-  /** Executes one root field level by level, their entity fields included. */
+  /** Executes one root field level by level, its entity fields included. */
   levelByLevel(field: FieldNode[]): Promise<void>;
   /** Completes the persons and addresses a plan reached (their keys only), the policy deciding first. */
   complete(work: WorkItem[]): Promise<void>;
