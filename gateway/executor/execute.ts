@@ -41,6 +41,7 @@ import { call, fetchEntities, placeError } from './fetch.ts';
 import { compilePlan } from './plan-compile.ts';
 import { runSteps, subjectWork } from './plan-run.ts';
 import { createPlanSource, type PlanSource } from './plan-source.ts';
+import { planMutation, runMutation } from './mutation-plan.ts';
 
 export type { DecisionRecord, ExecutionInput, ExecutionOutput, Executor, ExecutorOptions, MinimisedRecord, PartnerCallInfo, PartnerCallRecord, SubjectType } from './types.ts';
 export { DEFAULT_SUBJECT_TYPES } from './types.ts';
@@ -105,24 +106,32 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     return { result: { errors: [new GraphQLError(`This gateway has no ${operation.operation} type.`, { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
   }
   const root: Obj = { __typename: rootType.name };
+  if (operation.operation === 'mutation') {
+    // One root field at a time on the query planner's plan, each complete before the next (mutation-plan.ts).
+    const fields = planMutation(state, plans, rootType.name);
+    if ('unsatisfiable' in fields) return refused(fields.unsatisfiable);
+    await runMutation(state, root, fields, {
+      // One mutation field: its one partner call, then its entity fields.
+      levelByLevel: async (nodes) => {
+        await fetchRoot(state, root, rootType.name, nodes);
+        await runRounds(state, [{ obj: root, selections: nodes, path: undefined }]);
+      },
+      complete: (work) => runRounds(state, work),
+    });
+  }
   // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
   // those are then completed level by level, the policy deciding first. A plan this executor cannot
-  // run, and a mutation, are planned level by level here. (The planner runs a mutation field in
-  // parallel with the entity fetches of the field before it: `addNote { case { status } } closeCase`.)
+  // run is planned level by level here.
   const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
-  if (plan && 'unsatisfiable' in plan) {
-    // No partner is asked anything: the operation cannot be resolved by these subgraphs (fail closed).
-    const message = `The subgraphs cannot resolve this operation (${plan.unsatisfiable}).`;
-    return { result: { errors: [new GraphQLError(message, { extensions: { code: 'QUERY_PLANNING_FAILED' } })], data: null }, ...empty };
-  }
+  if (plan && 'unsatisfiable' in plan) return refused(plan.unsatisfiable);
   const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
   if (compiled) {
     await runSteps(state, compiled.steps, root);
     const work = subjectWork(root, compiled.subjects);
     if (work.length > 0) await runRounds(state, work);
-  } else {
+  } else if (operation.operation === 'query') {
     await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
-    if (operation.operation !== 'mutation') await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
+    await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
   }
 
   const result = shapeResponse({
@@ -145,6 +154,12 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     minimised: state.minimised,
     ...(state.storeUnavailable ? { storeUnavailable: true as const } : {}),
   };
+}
+
+/** No partner is asked anything: the operation cannot be resolved by these subgraphs (fail closed). */
+function refused(why: string): ExecutionOutput {
+  const message = `The subgraphs cannot resolve this operation (${why}).`;
+  return { result: { errors: [new GraphQLError(message, { extensions: { code: 'QUERY_PLANNING_FAILED' } })], data: null }, decisions: [], calls: [], minimised: [] };
 }
 
 function withDefaults(defs: readonly VariableDefinitionNode[], raw: Record<string, unknown>): Record<string, unknown> {
@@ -170,9 +185,7 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
       root[treeKey(key)] = unresolvableError(`${rootType}.${name}`, 'no partner resolves this field');
       continue;
     }
-    const last = groups[groups.length - 1];
-    // Mutations run in order: consecutive fields of one partner share a call, others wait their turn.
-    const group = rootType === 'Mutation' ? (last?.graph === graph ? last : undefined) : groups.find((g) => g.graph === graph);
+    const group = groups.find((g) => g.graph === graph);
     if (group) group.fields.push([key, nodes]);
     else groups.push({ graph, fields: [[key, nodes]] });
   }
@@ -186,15 +199,7 @@ async function fetchRoot(state: State, root: Obj, rootType: string, selections: 
     for (const [key] of group.fields) root[treeKey(key)] = response.data?.[treeKey(key)] ?? null;
     for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
   };
-  if (rootType !== 'Mutation') {
-    await Promise.all(groups.map(run));
-    return;
-  }
-  // A mutation field is complete, its entity fields included, before the next one runs.
-  for (const group of groups) {
-    await run(group);
-    await runRounds(state, [{ obj: root, selections: group.fields.flatMap(([, nodes]) => nodes), path: undefined }]);
-  }
+  await Promise.all(groups.map(run));
 }
 
 async function runRounds(state: State, initial: WorkItem[]): Promise<void> {

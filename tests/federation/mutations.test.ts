@@ -62,10 +62,10 @@ describe('mutations', () => {
     expect(out.result).toEqual({ data: { first: { status: 'open' }, note: { id: 'n1' }, second: { ref: 'C' }, closed: { status: 'closed' } } });
     expect(log).toEqual(['cases.openCase(B)', 'notes.addNote(B)', 'cases.openCase(C)', 'cases.closeCase(B)']);
     expect(queriesOf(gw, 'cases')).toEqual([
-      'mutation { first: openCase(ref: "B") { __typename status } }',
-      'mutation { second: openCase(ref: "C") { __typename ref } closed: closeCase(ref: "B") { __typename status } }',
+      'mutation { first: openCase(ref: "B") { status } }',
+      'mutation { second: openCase(ref: "C") { ref } closed: closeCase(ref: "B") { status } }',
     ]);
-    expect(queriesOf(gw, 'notes')).toEqual(['mutation { note: addNote(caseRef: "B", text: "adres bezocht") { __typename id } }']);
+    expect(queriesOf(gw, 'notes')).toEqual(['mutation { note: addNote(caseRef: "B", text: "adres bezocht") { id } }']);
   });
 
   it('fetches entity fields of a mutation’s result afterwards, with a query', async () => {
@@ -74,7 +74,7 @@ describe('mutations', () => {
     expect(out.result).toEqual({ data: { addNote: { text: 'signaal bevestigd', case: { ref: 'A', status: 'open', notes: [{ id: 'n1' }] } } } });
     expect(log).toEqual(['notes.addNote(A)', 'cases.Case(A)']);
     expect(queriesOf(gw, 'notes')).toEqual([
-      'mutation ($text: String!) { addNote(caseRef: "A", text: $text) { __typename text case { __typename ref notes { __typename id } _dp_ref: ref } } }',
+      'mutation ($text: String!) { addNote(caseRef: "A", text: $text) { text case { __typename ref notes { id } } } }',
     ]);
     expect(queriesOf(gw, 'cases')).toEqual([
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Case { __typename status } } }',

@@ -334,4 +334,42 @@ describe('the policy decides before a partner is asked', () => {
     expect(gw.calls.get('risico')).toBeUndefined();
     expect(queriesOf(gw, 'kadaster')).toEqual(['{ perceel { __typename _dp_id: id } }']);
   });
+
+  it('decides on the persons a mutation field reaches, and completes them before the next field of that partner runs', async () => {
+    const { policy, questions } = recordingPolicy();
+    const started: string[] = [];
+    const zaken = {
+      name: 'zaken',
+      typeDefs: `${FED} type Mutation { openZaak(bsns: [ID!]!): Zaak! sluitZaak: Zaak! } type Zaak @key(fields: "ref") { ref: ID! status: String! bewoners: [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! }`,
+      resolvers: {
+        Mutation: {
+          openZaak: (_: unknown, a: { bsns: string[] }) => ({ ref: 'Z1', status: 'open', bewoners: a.bsns.map((bsn) => ({ bsn })) }),
+          sluitZaak: () => ({ ref: 'Z1', status: 'closed', bewoners: [] }),
+        },
+      },
+    };
+    const gw = createTestGateway([...subgraphs, zaken], {
+      classifications,
+      subjectTypes,
+      policy,
+      wrap: (fetcher) => (url, request, options) => (started.push(new URL(url).hostname.split('.')[0]!), fetcher(url, request, options)),
+    });
+    const out = await gw.run(`mutation { a: openZaak(bsns: ["${ANNA}", "${BRAM}"]) { bewoners { naam huurtoeslag } } b: sluitZaak { status } }`);
+    expect(out.result.data).toEqual({
+      a: { bewoners: [{ naam: 'Anna de Vries', huurtoeslag: 2842 }, { naam: 'Bram Jansen', huurtoeslag: null }] },
+      b: { status: 'closed' },
+    });
+    expect(errorsOf(out)?.map((e) => [e.path, e.extensions?.['code']])).toEqual([[['a', 'bewoners', 1, 'huurtoeslag'], 'FIELD_DENIED']]);
+    expect(asked(questions).sort((x, y) => x.owner.localeCompare(y.owner))).toEqual([
+      { owner: 'belastingdienst', fields: ['Persoon.huurtoeslag'], subjects: [ANNA, BRAM] },
+      { owner: 'brp', fields: ['Persoon.naam'], subjects: [ANNA, BRAM] },
+    ]);
+    // `a` reached persons, so `b` does not join its call: it starts when `a`'s persons are complete.
+    expect([started[0], [started[1], started[2]].sort(), started[3]]).toEqual(['zaken', ['belastingdienst', 'brp'], 'zaken']);
+    expect(queriesOf(gw, 'zaken')).toEqual([
+      `mutation { a: openZaak(bsns: ["${ANNA}", "${BRAM}"]) { bewoners { __typename _dp_bsn: bsn } } }`,
+      'mutation { b: sluitZaak { status } }',
+    ]);
+    expect(gw.calls.get('belastingdienst')![0]!.variables).toEqual({ r0: [{ __typename: 'Persoon', bsn: ANNA }] });
+  });
 });
