@@ -14,6 +14,7 @@ import { down, type Path } from './path.ts';
 import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
+import { roundCall } from './round-calls.ts';
 
 /** Where a plan's steps run: the root object, the objects its paths start from, and (an entry point's plan) the round of decisions. */
 export interface Run {
@@ -270,7 +271,7 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
   });
   // A call for subjects' fields is the round's call to this partner: the decisions' records point to it.
   const response = entry
-    ? await call(state, step.graph, 'query', fields, variables, allowedCoordinates(prepared), run.round)
+    ? await roundCall(state, step.graph, fields, variables, allowedCoordinates(prepared), run.round ?? state.round)
     : await call(state, step.graph, 'query', fields, variables, step.coordinates);
   if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
   const schema = state.options.supergraph.schema;

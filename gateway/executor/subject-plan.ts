@@ -7,7 +7,7 @@
  * Persons and addresses the plan reaches in turn are cut at the subject boundary (plan-compile.ts)
  * and are the next round's work. A selection the plan cannot serve is walked level by level.
  */
-import { Kind, getNamedType, isLeafType, isObjectType, print, type SelectionNode } from 'graphql';
+import { Kind, getNamedType, isLeafType, isObjectType, print, type ASTNode, type SelectionNode } from 'graphql';
 import { collectFields } from './collect.ts';
 import { unresolvableError } from './errors.ts';
 import { ENTRY_GRAPH, entryField, entrySupergraphSdl } from './entry-supergraph.ts';
@@ -20,12 +20,25 @@ import { fieldDef, keyFieldNames, requiresIsSafe } from './project.ts';
 import { resolvingGraphs, type Supergraph } from './supergraph.ts';
 import type { Round, State, SubjectEntry, SubjectField, WorkItem } from './types.ts';
 
-export type SubjectPlans = PlanSource;
+/** The planner of the planning supergraph, and its compiled plans by operation text (null: walked level by level). */
+export interface SubjectPlans {
+  source: PlanSource;
+  compiled: Map<string, Compiled | null>;
+}
+
+interface Compiled {
+  plan: CompiledPlan;
+  /** Tree key of a field of the subjects → the partners whose fetches ask it. */
+  owners: Map<string, string[]>;
+}
+
+/** Compiled plans kept per supergraph; the oldest goes first. */
+const MAX_COMPILED = 1000;
 
 /** The planner of the planning supergraph, or undefined when the supergraph has no subject types to plan. */
 export function createSubjectPlans(supergraph: Supergraph, subjectIdFields: Readonly<Record<string, string>>): SubjectPlans | undefined {
   const sdl = entrySupergraphSdl(supergraph.sdl, subjectIdFields);
-  return sdl === undefined ? undefined : createPlanSource(sdl);
+  return sdl === undefined ? undefined : { source: createPlanSource(sdl), compiled: new Map() };
 }
 
 export interface PlannedGroup {
@@ -36,14 +49,19 @@ export interface PlannedGroup {
 /** The operation text that plans the completion of subjects of `typeName` with `selections` (per selection list, for this request). */
 const texts = new WeakMap<readonly SelectionNode[], Map<string, string>>();
 
+/** A node's text as the client wrote it (printed when the document was built without locations). */
+function source(node: ASTNode): string {
+  return node.loc ? node.loc.source.body.slice(node.loc.start, node.loc.end) : print(node);
+}
+
 function operationText(state: State, typeName: string, selections: readonly SelectionNode[]): string {
   let byType = texts.get(selections);
   if (!byType) texts.set(selections, (byType = new Map()));
   let text = byType.get(typeName);
   if (text === undefined) {
-    const variables = state.operation.variableDefinitions?.length ? `(${state.operation.variableDefinitions.map((v) => print(v)).join(' ')})` : '';
-    const fragments = Object.values(state.pc.fragments).map((f) => print(f)).join('\n');
-    text = `query${variables} { ${entryField(typeName)} { ${selections.map((s) => print(s)).join(' ')} } }\n${fragments}`;
+    const variables = state.operation.variableDefinitions?.length ? `(${state.operation.variableDefinitions.map(source).join(' ')})` : '';
+    const fragments = Object.values(state.pc.fragments).map(source).join('\n');
+    text = `query${variables} { ${entryField(typeName)} { ${selections.map(source).join(' ')} } }\n${fragments}`;
     byType.set(typeName, text);
   }
   return text;
@@ -71,27 +89,38 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
   const groups: PlannedGroup[] = [];
   for (const [typename, bySelections] of byPlace) {
     for (const [selections, items] of bySelections) {
-      const compiled = compileEntry(state, typename, selections);
+      const compiled = compiledFor(state, state.subjectPlans!, typename, selections);
       if (!compiled) {
         rest.push(...items);
         continue;
       }
-      const owners = entryOwners(compiled.steps);
       for (const item of items) {
-        const entry = subjectEntry(state, item, owners);
+        const entry = subjectEntry(state, item, compiled.owners);
         if (entry.fields.length > 0) round.subjects.push(entry);
       }
-      groups.push({ compiled, items });
+      groups.push({ compiled: compiled.plan, items });
     }
   }
   return { groups, rest };
 }
 
-function compileEntry(state: State, typename: string, selections: readonly SelectionNode[]): CompiledPlan | undefined {
-  const plan = state.subjectPlans!.planText(operationText(state, typename, selections));
-  if (!plan || 'unsatisfiable' in plan) return undefined;
+/**
+ * The compiled plan for subjects of `typename` with `selections`, kept by operation text: it depends
+ * on the text alone, unless a @skip or @include reads a variable's value (then compiled per request).
+ */
+function compiledFor(state: State, plans: SubjectPlans, typename: string, selections: readonly SelectionNode[]): Compiled | undefined {
+  const text = operationText(state, typename, selections);
+  const cached = plans.compiled.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const plan = plans.source.planText(text);
   const entry: EntryPoint = { graph: ENTRY_GRAPH, field: entryField(typename), type: typename, selections, keys: keyFieldNames(state.pc, typename) };
-  return compilePlan(state.pc, state.operation, 'Query', plan, entry);
+  const compiled = plan && !('unsatisfiable' in plan) ? compilePlan(state.pc, state.operation, 'Query', plan, entry) : undefined;
+  const result = compiled ? { plan: compiled, owners: entryOwners(compiled.steps) } : null;
+  if (!/@(skip|include)\b/.test(text)) {
+    if (plans.compiled.size >= MAX_COMPILED) plans.compiled.delete(plans.compiled.keys().next().value!);
+    plans.compiled.set(text, result);
+  }
+  return result ?? undefined;
 }
 
 /** Tree key of a field of the entry point's subjects → the partners whose fetches ask it. */

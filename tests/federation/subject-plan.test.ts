@@ -151,6 +151,18 @@ describe('a person’s fields completed on the query plan', () => {
     });
   });
 
+  it('asks each partner once in a round for persons reached at two places with two selections', async () => {
+    const { gw } = gateway();
+    const out = await gw.run(`query ($a: [ID!]!, $b: [ID!]!) { a: personen(bsns: $a) { naam } b: personen(bsns: $b) { naam voertuigen { kenteken } } }`, { a: [ANNA], b: [BRAM] });
+    expect(out.result.data).toEqual({ a: [{ naam: 'Anna de Vries' }], b: [{ naam: 'Bram Jansen', voertuigen: null }] });
+    expect(queriesOf(gw, 'brp')).toEqual([
+      'query ($a: [ID!]!, $b: [ID!]!) { a: personen(bsns: $a) { __typename _dp_bsn: bsn } b: personen(bsns: $b) { __typename _dp_bsn: bsn } }',
+      'query ($r0: [_Any!]!, $r1: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename naam } } e1: _entities(representations: $r1) { ... on Persoon { __typename naam } } }',
+    ]);
+    expect(gw.calls.get('rdw')).toBeUndefined();
+    expect(out.calls.map((c) => [c.graph, c.round])).toEqual([['brp', undefined], ['brp', 1]]);
+  });
+
   it('asks no partner a person’s field before the policy decided on it, and a denied one never', async () => {
     const { gw, log } = gateway();
     const out = await gw.run(`query ($b: [ID!]!) { personen(bsns: $b) { naam voertuigen { kenteken maten { breedte hoogte } } } }`, { b: [ANNA, BRAM] });
