@@ -77,7 +77,7 @@ function cutSelections(state: State, typeName: string, selections: readonly Sele
     if (sel.name.value === '__typename') out.push(sel);
     else if (key.startsWith(INTERNAL)) {
       // The subject's key fields (for a later fetch of another partner); no other field of it.
-      if (keyFieldNames(state.pc, typeName).has(sel.name.value) && !sel.selectionSet) out.push(sel);
+      if (keyFieldNames(state.pc, typeName).has(sel.name.value)) out.push(sel);
     } else {
       const allowed = fields?.get(key);
       if (allowed) out.push(allowed.bare && sel.selectionSet ? { ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME] } } : sel);

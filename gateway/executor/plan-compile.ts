@@ -254,7 +254,7 @@ function atEntry(c: Compiler, planPaths: readonly string[]): EntryPoint | undefi
 function keysOnly(requires: RequiresSelection[], keys: ReadonlySet<string>): RequiresSelection[] {
   return requires.flatMap((sel): RequiresSelection[] => {
     if (sel.kind === 'InlineFragment') return [{ ...sel, selections: keysOnly(sel.selections, keys) }];
-    return sel.kind === 'Field' && (sel.name === '__typename' || (keys.has(sel.name) && !sel.selections?.length)) ? [sel] : [];
+    return sel.kind === 'Field' && (sel.name === '__typename' || keys.has(sel.name)) ? [sel] : [];
   });
 }
 

@@ -155,6 +155,8 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
   const typename = obj.__typename as string;
   const registry = state.subjectTypes[typename]!.registry;
   const entry: SubjectEntry = { obj, typename, path, fields: [] };
+  const type = state.options.supergraph.schema.getType(typename);
+  const declaringTypes = [typename, ...(isObjectType(type) ? type.getInterfaces().map((i) => i.name) : [])];
   for (const [key, nodes] of collectFields(state.pc, typename, item.selections)) {
     const name = nodes[0]!.name.value;
     const slot = treeKey(key);
@@ -174,11 +176,14 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
       }
       continue;
     }
-    // A @requires that reads more of a subject than its keys is never sent (plan-compile cuts it to the keys): fail closed.
-    const unsafe = graphs.find((graph) => {
-      const requires = state.options.supergraph.types.get(typename)?.fields.get(name)?.get(graph)?.requires;
-      return requires !== undefined && !requiresIsSafe(state.pc, typename, requires);
-    });
+    // A @requires (on the type, or on an interface it implements for an @interfaceObject) that reads more
+    // of a subject than its keys is never sent (plan-compile cuts representations to the keys): fail closed.
+    const unsafe = graphs.find((graph) =>
+      declaringTypes.some((declaring) => {
+        const requires = state.options.supergraph.types.get(declaring)?.fields.get(name)?.get(graph)?.requires;
+        return requires !== undefined && !requiresIsSafe(state.pc, typename, requires);
+      }),
+    );
     if (unsafe) {
       obj[slot] = unresolvableError(`${typename}.${name}`, `the partner ${unsafe} cannot be given the key or @requires fields it needs`);
       continue;

@@ -151,6 +151,21 @@ describe('a person’s fields completed on the query plan', () => {
     });
   });
 
+  it('asks a counted field’s items for their type names only, and nothing below them', async () => {
+    const count: Policy = {
+      async decide(q) {
+        return { decisions: q.entities.map(() => q.fields.map((f): Decision => (f.coordinate === 'Persoon.voertuigen' ? { outcome: 'minimise', transform: 'count', principle: 'proportionaliteit', rule: 'test.count', reason: 'a count is enough' } : { outcome: 'allow', rule: 'test.allow' }))) };
+      },
+    };
+    const gw = createTestGateway(subgraphs, { classifications, subjectTypes, policy: count, fail: { rdw: validatingRdw } });
+    const out = await gw.run(`query ($b: [ID!]!) { personen(bsns: $b) { naam voertuigen { kenteken laatsteKeurder maten { hoogte } } } }`, { b: [BRAM] });
+    expect(out.result.data).toEqual({ personen: [{ naam: 'Bram Jansen', voertuigen: null }] });
+    expect(out.minimised).toEqual([{ path: ['personen', 0, 'voertuigen'], coordinate: 'Persoon.voertuigen', transform: 'count', value: 'count([object Object],[object Object])' }]);
+    expect(queriesOf(gw, 'rdw')).toEqual(['query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename voertuigen { __typename } } } }']);
+    expect(gw.calls.get('keuring')).toBeUndefined();
+    expect(gw.calls.get('taxatie')).toBeUndefined();
+  });
+
   it('asks each partner once in a round for persons reached at two places with two selections', async () => {
     const { gw } = gateway();
     const out = await gw.run(`query ($a: [ID!]!, $b: [ID!]!) { a: personen(bsns: $a) { naam } b: personen(bsns: $b) { naam voertuigen { kenteken } } }`, { a: [ANNA], b: [BRAM] });
