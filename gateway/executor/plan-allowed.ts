@@ -9,7 +9,8 @@ import { Kind, type FieldNode, type InlineFragmentNode, type SelectionNode } fro
 import type { Minimisation } from '../../schema/classification.ts';
 import { minimised } from './decisions.ts';
 import { INTERNAL, unrenamed } from './keys.ts';
-import { down, type Path } from './path.ts';
+import { down } from './path.ts';
+import type { Located } from './plan-run.ts';
 import { keyFieldNames } from './project.ts';
 import type { Obj, State } from './types.ts';
 
@@ -25,11 +26,6 @@ export interface AllowedField {
 
 /** Per subject object: partner → tree key → what was allowed of it. */
 export type AllowedFields = WeakMap<Obj, Map<string, Map<string, AllowedField>>>;
-
-interface Located {
-  obj: Obj;
-  path: Path;
-}
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
@@ -91,9 +87,9 @@ export function minimiseAllowed(state: State, graph: string, prepared: { targets
   for (const { at } of prepared.targets) {
     const fields = state.allowed.get(at.obj)?.get(graph);
     if (!fields) continue;
-    const asked = prepared.keysOf(at.obj);
+    let asked: string[] | undefined;
     for (const [slot, f] of fields) {
-      if (!f.transform || !asked.includes(slot) || at.obj[slot] instanceof Error) continue;
+      if (!f.transform || at.obj[slot] instanceof Error || !(asked ??= prepared.keysOf(at.obj)).includes(slot)) continue;
       at.obj[slot] = minimised(state, down(at.path, f.key), f.coordinate, f.transform, at.obj[slot] ?? null, at.obj.__typename as string, f.name);
     }
   }

@@ -14,13 +14,15 @@ import { down, type Path } from './path.ts';
 import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
-import { roundCall } from './round-calls.ts';
+import { callOnce, roundCall } from './round-calls.ts';
 
 /** Where a plan's steps run: the root object, the objects its paths start from, and (an entry point's plan) the round of decisions. */
 export interface Run {
   root: Obj;
   starts: readonly Located[];
   round?: number;
+  /** Other plans run in the same round: their fetches of subjects' fields share one call per partner (round-calls.ts). */
+  shared?: boolean;
 }
 
 /** The run of an operation's own plan: paths start at the root. */
@@ -46,12 +48,12 @@ export async function runSteps(state: State, step: Step | undefined, run: Run): 
   }
 }
 
-export function isObj(value: unknown): value is Obj {
+function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !(value instanceof Error) && !Array.isArray(value);
 }
 
 /** Deep-merges a partner's answer into the tree; lists merge by position, a known concrete type is never replaced by an interface's name. */
-export function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
+function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
   for (const key in source) {
     if (key === '__proto__') continue;
     const value = source[key];
@@ -74,7 +76,7 @@ export function merge(schema: GraphQLSchema, target: Obj, source: Obj): void {
 }
 
 /** A partner's answer with the renamed keys (keys.ts `renamedKey`) under their tree keys. */
-export function unrenameAll(value: unknown): unknown {
+function unrenameAll(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unrenameAll);
   if (!isObj(value)) return value;
   const out: Obj = {};
@@ -82,7 +84,7 @@ export function unrenameAll(value: unknown): unknown {
   return out;
 }
 
-export function fieldKeys(selections: readonly SelectionNode[]): string[] {
+function fieldKeys(selections: readonly SelectionNode[]): string[] {
   const keys: string[] = [];
   for (const sel of selections) {
     if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') keys.push(unrenamed(sel.alias?.value ?? sel.name.value));
@@ -202,7 +204,7 @@ function hasKey(state: State, graph: string, rep: Obj): boolean {
   return keys.some((key) => key.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || (rep[s.name.value] !== null && rep[s.name.value] !== undefined)));
 }
 
-export interface Prepared {
+interface Prepared {
   batch: EntityBatch;
   /** The batch's fragments, or (an entry point's) those the policy allowed for these objects. */
   fragments: InlineFragmentNode[];
@@ -219,7 +221,7 @@ function locate(state: State, batch: EntityBatch, run: Run): Located[] {
 }
 
 /** The batch's de-duplicated representations for `located` and which object each answer goes to. */
-export function prepare(state: State, graph: string, batch: EntityBatch, fragments: InlineFragmentNode[], located: readonly Located[]): Prepared {
+function prepare(state: State, graph: string, batch: EntityBatch, fragments: InlineFragmentNode[], located: readonly Located[]): Prepared {
   const schema = state.options.supergraph.schema;
   const keysOf = (obj: Obj) => fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
   const prepared: Prepared = { batch, fragments, reps: [], targets: [], keysOf };
@@ -271,7 +273,7 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
   });
   // A call for subjects' fields is the round's call to this partner: the decisions' records point to it.
   const response = entry
-    ? await roundCall(state, step.graph, fields, variables, allowedCoordinates(prepared), run.round ?? state.round)
+    ? await (run.shared ? roundCall : callOnce)(state, step.graph, fields, variables, allowedCoordinates(prepared), run.round ?? state.round)
     : await call(state, step.graph, 'query', fields, variables, step.coordinates);
   if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
   const schema = state.options.supergraph.schema;

@@ -1,6 +1,6 @@
 /**
- * One call per partner and round for the subjects' fields: the entry points' fetches (subject-plan.ts)
- * of one round that ask the same partner are sent as one call, each with its own aliased `_entities`
+ * One call per partner and round for the subjects' fields: when a round runs several subject plans
+ * (subject-plan.ts), their entry points' fetches that ask the same partner are sent as one call, each with its own aliased `_entities`
  * fields, so the decisions of that round point to one partner call (their records name it). The
  * fetches are gathered until the event loop turns (all plans of a round reach their first fetch
  * without waiting for a partner) and each gets back its part of the answer, under its own aliases.
@@ -39,10 +39,15 @@ export function roundCall(state: State, graph: string, fields: FieldNode[], vari
   return new Promise((resolve) => parts!.push({ fields, variables, coordinates, resolve }));
 }
 
+/** A round's only plan: its call goes out at once. */
+export function callOnce(state: State, graph: string, fields: FieldNode[], variables: Record<string, unknown>, coordinates: string[], round: number): Promise<SubgraphResponse> {
+  return call(state, graph, 'query', fields, variables, coordinates, round);
+}
+
 async function send(state: State, graph: string, parts: readonly Part[], round: number): Promise<void> {
   if (parts.length === 1) {
     const only = parts[0]!;
-    only.resolve(await call(state, graph, 'query', only.fields, only.variables, only.coordinates, round));
+    only.resolve(await callOnce(state, graph, only.fields, only.variables, only.coordinates, round));
     return;
   }
   const fields: FieldNode[] = [];

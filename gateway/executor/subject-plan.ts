@@ -197,7 +197,7 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
 export async function completeSubjects(state: State, groups: readonly PlannedGroup[], next: WorkItem[]): Promise<void> {
   await Promise.all(
     groups.map(async ({ compiled, items }) => {
-      await runSteps(state, compiled.steps, { root: {}, starts: items, round: state.round });
+      await runSteps(state, compiled.steps, { root: {}, starts: items, round: state.round, shared: groups.length > 1 });
       next.push(...subjectWork(items, compiled.subjects, 1));
     }),
   );
