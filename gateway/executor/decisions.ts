@@ -14,6 +14,7 @@ import { fieldDef } from './project.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 import type { Round, State, SubjectEntry, SubjectField } from './types.ts';
 import { entryFor } from './walk.ts';
+import { allowField } from './plan-allowed.ts';
 
 const POLICY_FAILED: Decision = {
   outcome: 'deny',
@@ -147,6 +148,11 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
     return;
   }
   const transform = decision.outcome === 'minimise' ? decision.transform : undefined;
+  if (f.planned) {
+    const bare = transform === 'count' || transform === 'exists';
+    allowField(state, obj, f.owner, treeKey(f.key), { key: f.key, name: f.name, coordinate, bare, transform });
+    return;
+  }
   if (!f.target) {
     const value = obj[internalName(f.name)];
     obj[treeKey(f.key)] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;

@@ -1,9 +1,12 @@
 /**
- * The policy-aware executor. It resolves an operation against the partners level by level: each
- * round walks the data fetched so far, finds the fields still missing, asks the policy about every
- * field of a person or an address for every entity, and then makes at most one call per partner
- * (one `_entities` call, with one aliased field per distinct selection). When nothing is missing,
- * graphql-js shapes the merged data into the response (aliases, fragments, nullability, errors).
+ * The policy-aware executor. A query runs on Hive Router's query plan up to the persons and
+ * addresses it reaches; then, round by round, the policy decides on every field of those subjects
+ * for every entity, and they are completed on the planner's plan for what was allowed, up to the
+ * next subjects (subject-plan.ts). An operation the planner cannot serve, and a mutation, are
+ * resolved level by level: each round walks the data fetched so far, finds the fields still
+ * missing, asks the policy, and makes at most one call per partner (one `_entities` call, with one
+ * aliased field per distinct selection). When nothing is missing, graphql-js shapes the merged data
+ * into the response (aliases, fragments, nullability, errors).
  */
 import {
   GraphQLError,
@@ -39,7 +42,8 @@ import { failMissing, walk } from './walk.ts';
 import { decide } from './decisions.ts';
 import { call, fetchEntities, placeError } from './fetch.ts';
 import { compilePlan } from './plan-compile.ts';
-import { runSteps, subjectWork } from './plan-run.ts';
+import { rootRun, runSteps, subjectWork } from './plan-run.ts';
+import { completeSubjects, createSubjectPlans, planSubjects, type SubjectPlans } from './subject-plan.ts';
 import { createPlanSource, type PlanSource } from './plan-source.ts';
 import { planMutation, runMutation } from './mutation-plan.ts';
 
@@ -50,10 +54,15 @@ export function createExecutor(options: ExecutorOptions): Executor {
   // What depends on the supergraph only is worked out once, for all requests.
   const caches: PlanCaches = { targets: new Map(), internalFields: new Map(), dependencyTargets: new Map() };
   const plans = createPlanSource(options.supergraph.sdl);
-  return { execute: (input) => executeOperation(options, caches, plans, input) };
+  const subjectPlans = createSubjectPlans(options.supergraph, subjectIdFields(options));
+  return { execute: (input) => executeOperation(options, caches, plans, subjectPlans, input) };
 }
 
-async function executeOperation(options: ExecutorOptions, caches: PlanCaches, plans: PlanSource, input: ExecutionInput): Promise<ExecutionOutput> {
+function subjectIdFields(options: ExecutorOptions): Record<string, string> {
+  return Object.fromEntries(Object.entries(options.subjectTypes ?? DEFAULT_SUBJECT_TYPES).map(([t, s]) => [t, s.idField]));
+}
+
+async function executeOperation(options: ExecutorOptions, caches: PlanCaches, plans: PlanSource, subjectPlans: SubjectPlans | undefined, input: ExecutionInput): Promise<ExecutionOutput> {
   const operation = getOperationAST(input.document, input.operationName);
   const empty = { decisions: [], calls: [], minimised: [] };
   if (!operation) {
@@ -80,7 +89,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
       variables,
       cache: new WeakMap(),
       subSelectionCache: new WeakMap(),
-      subjectIdFields: Object.fromEntries(Object.entries(options.subjectTypes ?? DEFAULT_SUBJECT_TYPES).map(([t, s]) => [t, s.idField])),
+      subjectIdFields: subjectIdFields(options),
       ...caches,
     },
     options,
@@ -99,6 +108,8 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     refusedToday: new Set(),
     storeUnavailable: false,
     contentFree: new WeakMap(),
+    allowed: new WeakMap(),
+    subjectPlans,
   };
 
   const rootType = operation.operation === 'mutation' ? options.supergraph.schema.getMutationType() : options.supergraph.schema.getQueryType();
@@ -120,14 +131,14 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     });
   }
   // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
-  // those are then completed level by level, the policy deciding first. A plan this executor cannot
-  // run is planned level by level here.
+  // the policy decides on those, and they are completed on plans of their own (subject-plan.ts). A plan
+  // this executor cannot run is planned level by level here.
   const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
   if (plan && 'unsatisfiable' in plan) return refused(plan.unsatisfiable);
   const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
   if (compiled) {
-    await runSteps(state, compiled.steps, root);
-    const work = subjectWork(root, compiled.subjects);
+    await runSteps(state, compiled.steps, rootRun(root));
+    const work = subjectWork([{ obj: root, path: undefined }], compiled.subjects);
     if (work.length > 0) await runRounds(state, work);
   } else if (operation.operation === 'query') {
     await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
@@ -218,9 +229,11 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
       return;
     }
     state.round += 1;
-    for (const item of queue) walk(state, item, plan, next);
+    // Persons and addresses are completed on the planner's plan where it can serve them; the rest level by level.
+    const planned = planSubjects(state, queue, plan);
+    for (const item of planned.rest) walk(state, item, plan, next);
     await decide(state, plan);
-    await Promise.all([...plan.fetches].map(([graph, entries]) => fetchEntities(state, graph, [...entries.values()], next)));
+    await Promise.all([...[...plan.fetches].map(([graph, entries]) => fetchEntities(state, graph, [...entries.values()], next)), completeSubjects(state, planned.groups, next)]);
     queue = next;
   }
 }

@@ -15,8 +15,9 @@
  */
 import { Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { collectFields } from './collect.ts';
-import { compilePlan, type CompiledPlan, type RootFetchStep, type Step } from './plan-compile.ts';
-import { runSteps, subjectWork } from './plan-run.ts';
+import { compilePlan } from './plan-compile.ts';
+import { rootRun, runSteps, subjectWork } from './plan-run.ts';
+import type { CompiledPlan, RootFetchStep, Step } from './plan-steps.ts';
 import type { PlanSource, Unsatisfiable } from './plan-source.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 
@@ -62,9 +63,9 @@ export async function runMutation(state: State, root: Obj, fieldPlans: readonly 
       last = next;
       i += 1;
     }
-    await runSteps(state, steps, root);
+    await runSteps(state, steps, rootRun(root));
     // Only the last field of a shared call can have reached subjects (sharesCall).
-    const work = subjectWork(root, last.subjects);
+    const work = subjectWork([{ obj: root, path: undefined }], last.subjects);
     if (work.length > 0) await runners.complete(work);
   }
 }

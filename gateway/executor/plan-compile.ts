@@ -6,9 +6,10 @@
  * writes can reach it or be mistaken for it.
  *
  * The subject boundary: a fetch that reaches a person or an address asks for its key fields only
- * (internal keys), and every plan step below it is dropped; those places are handed to the
- * level-by-level executor, which asks the policy per entity and field before anything else of
- * them is fetched. A plan that reaches a type that only could be a subject (an interface or union
+ * (internal keys), and every plan step below it is dropped; those places are the next round's
+ * subjects, on which the policy decides per entity and field before anything else of them is
+ * fetched; their completion is planned from an entry point (`EntryPoint`, subject-plan.ts), whose
+ * fetches of the subjects' own fields carry only their keys. A plan that reaches a type that only could be a subject (an interface or union
  * one implements), reads a subject's fields for another partner, or uses a plan feature not executed
  * here, gives no steps: the whole operation is then executed level by level.
  */
@@ -36,54 +37,7 @@ import { collectFields, subSelections } from './collect.ts';
 import { internalName, renamedKey, treeKey } from './keys.ts';
 import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type FetchDocument } from './plan-fetch.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
-
-/** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
-export type PathStep = { field: string } | { each: true } | { types: readonly string[] };
-
-export interface RootFetchStep {
-  kind: 'fetch';
-  graph: string;
-  operation: 'query' | 'mutation';
-  selections: SelectionNode[];
-  coordinates: string[];
-  /** Whether the selections send a renamed key (keys.ts): the answer is then unrenamed before it is merged. */
-  renamed: boolean;
-}
-
-/** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
-export interface EntityBatch {
-  paths: PathStep[][];
-  requires: RequiresSelection[];
-  inputRewrites: ValueSetter[];
-  /** `... on Type { __typename … }` per entity type, in tree keys. */
-  fragments: InlineFragmentNode[];
-}
-
-export interface EntityFetchStep {
-  kind: 'entities';
-  graph: string;
-  batches: EntityBatch[];
-  coordinates: string[];
-  renamed: boolean;
-}
-
-export type Step =
-  | RootFetchStep
-  | EntityFetchStep
-  | { kind: 'sequence' | 'parallel'; steps: Step[] }
-  | { kind: 'condition'; variable: string; then: Step | undefined; otherwise: Step | undefined };
-
-/** A place where the plan reaches a person or an address, and the client's selection on it. */
-export interface SubjectPlace {
-  /** The plan keys from the root ("." + key each); lists are walked through. */
-  planPath: string;
-  selections: readonly SelectionNode[];
-}
-
-export interface CompiledPlan {
-  steps: Step;
-  subjects: SubjectPlace[];
-}
+import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
 
 /** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
 type Use = 'client' | 'internal' | 'subject';
@@ -100,15 +54,17 @@ interface Compiler {
   graph: string;
   renamed: boolean;
   subjects: SubjectPlace[];
+  entry: EntryPoint | undefined;
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
-export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | undefined {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [] };
+export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | undefined {
+  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [], entry };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
+    if (entry) return { steps, subjects: compiler.subjects };
     // In the client's order of root fields, as the level-by-level executor would meet them.
     const order = [...collectFields(pc, rootType, operation.selectionSet.selections).keys()];
     const rank = (place: SubjectPlace) => order.indexOf(place.planPath.split('.')[1]!);
@@ -144,6 +100,7 @@ function compileNode(c: Compiler, node: PlanNode): Step {
 }
 
 function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
+  if (c.entry) return entryFetch(c, c.entry, fetch);
   c.graph = fetch.serviceName;
   c.renamed = false;
   const doc = documentOf(fetch);
@@ -154,13 +111,42 @@ function compileRootFetch(c: Compiler, fetch: FetchNode): Step {
   return { kind: 'fetch', graph: fetch.serviceName, operation: doc.operation.operation === 'mutation' ? 'mutation' : 'query', selections, coordinates, renamed: c.renamed };
 }
 
+/** The synthetic fetch of an entry point is not made: what it selects, the executor holds under internal keys. */
+function entryFetch(c: Compiler, entry: EntryPoint, fetch: FetchNode): Step {
+  const field = documentOf(fetch).operation.selectionSet.selections[0];
+  if (fetch.serviceName !== entry.graph || field?.kind !== Kind.FIELD || field.name.value !== entry.field) throw new Unsupported('a root fetch from an entry point');
+  const at = `.${entry.field}`;
+  c.uses.set(at, 'client');
+  c.fields.set(at, entry.field);
+  for (const sel of field.selectionSet?.selections ?? []) {
+    if (sel.kind === Kind.FIELD && sel.name.value === '__typename' && !sel.alias) continue;
+    if (sel.kind !== Kind.FIELD || sel.selectionSet || !entry.keys.has(sel.name.value)) throw new Unsupported('an entry point selecting more than its keys');
+    c.uses.set(`${at}.${sel.name.value}`, 'internal');
+    c.fields.set(`${at}.${sel.name.value}`, sel.name.value);
+  }
+  return NOTHING;
+}
+
 /** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
 function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null } {
   const steps: PathStep[] = [];
   let planPath = '';
   let typeName = c.rootType;
   let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
+  let fromEntry = false;
   for (const segment of flattenPath) {
+    if (c.entry && planPath === '' && segment !== '@' && 'Field' in segment && segment.Field === c.entry.field) {
+      // Paths start at the entry point's objects: its field and list are not steps.
+      planPath = `.${segment.Field}`;
+      typeName = c.entry.type;
+      client = c.entry.selections;
+      fromEntry = true;
+      continue;
+    }
+    if (fromEntry && segment === '@') {
+      fromEntry = false;
+      continue;
+    }
     if (segment === '@') {
       steps.push({ each: true });
     } else if ('TypeCondition' in segment) {
@@ -236,6 +222,9 @@ function compileBatch(
 ): EntityBatch {
   const paths = flattenPaths.map((p) => compilePath(c, p));
   const planPaths = paths.map((p) => p.planPath);
+  const entry = atEntry(c, planPaths);
+  // A subject's representation carries its keys only: no field of it is sent to another partner without a decision.
+  if (entry) requires = keysOnly(requires, entry.keys);
   for (const planPath of planPaths) checkFetched(c, requires, planPath);
   // The client's selections at all the batch's paths: a key must name one field at all of them.
   const clients = paths.flatMap((p) => (p.client ? [p.client] : []));
@@ -245,12 +234,28 @@ function compileBatch(
   for (const sel of selections) {
     if (sel.kind !== Kind.INLINE_FRAGMENT || !sel.typeCondition) throw new Unsupported('entity selection without a type');
     const type = sel.typeCondition.name.value;
-    if (couldBeSubject(c.pc, type)) throw new Unsupported('subject entity');
+    if (couldBeSubject(c.pc, type) && type !== entry?.type) throw new Unsupported('subject entity');
     const inner = rewrite(c, doc, sel.selectionSet.selections, type, client, planPaths, '', renames);
     for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
     fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
   }
-  return { paths: paths.map((p) => p.steps), requires, inputRewrites: valueSetters(inputRewrites), fragments };
+  return { paths: paths.map((p) => p.steps), requires, inputRewrites: valueSetters(inputRewrites), fragments, entry: entry !== undefined };
+}
+
+/** The entry point when every path is the entry point's objects themselves; a batch partly there cannot be split. */
+function atEntry(c: Compiler, planPaths: readonly string[]): EntryPoint | undefined {
+  if (!c.entry) return undefined;
+  const at = `.${c.entry.field}`;
+  const count = planPaths.filter((p) => p === at).length;
+  if (count > 0 && count < planPaths.length) throw new Unsupported('a batch partly at the entry point');
+  return count > 0 ? c.entry : undefined;
+}
+
+function keysOnly(requires: RequiresSelection[], keys: ReadonlySet<string>): RequiresSelection[] {
+  return requires.flatMap((sel): RequiresSelection[] => {
+    if (sel.kind === 'InlineFragment') return [{ ...sel, selections: keysOnly(sel.selections, keys) }];
+    return sel.kind === 'Field' && (sel.name === '__typename' || keys.has(sel.name)) ? [sel] : [];
+  });
 }
 
 /**
@@ -313,7 +318,7 @@ function rewrite(
       const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? doc.fragments.get(sel.name.value) : sel;
       if (!fragment) throw new Unsupported('unknown fragment');
       const type = fragment.typeCondition?.name.value ?? typeName;
-      if (couldBeSubject(c.pc, type)) throw new Unsupported('subject fragment');
+      if (couldBeSubject(c.pc, type) && !(type === c.entry?.type && atEntry(c, planPaths))) throw new Unsupported('subject fragment');
       out.push({
         kind: Kind.INLINE_FRAGMENT,
         ...(fragment.typeCondition ? { typeCondition: fragment.typeCondition } : {}),

@@ -4,31 +4,47 @@
  * condition. Answers are merged into the executor's object tree, errors placed at the client's paths.
  * A representation whose key is null is not sent: that one entity's fields stay null.
  */
-import { Kind, isObjectType, type FieldNode, type GraphQLError, type GraphQLSchema, type SelectionNode } from 'graphql';
+import { Kind, isObjectType, type FieldNode, type GraphQLError, type GraphQLSchema, type InlineFragmentNode, type SelectionNode } from 'graphql';
 import type { RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
 import { conditionApplies } from './collect.ts';
 import { partnerError, requestTimeoutError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
 import { internalName, treeKey, unrenamed } from './keys.ts';
 import { down, type Path } from './path.ts';
-import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-compile.ts';
+import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
+import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
+import { callOnce, roundCall } from './round-calls.ts';
 
-export async function runSteps(state: State, step: Step | undefined, root: Obj): Promise<void> {
+/** Where a plan's steps run: the root object, the objects its paths start from, and (an entry point's plan) the round of decisions. */
+export interface Run {
+  root: Obj;
+  starts: readonly Located[];
+  round?: number;
+  /** Other plans run in the same round: their fetches of subjects' fields share one call per partner (round-calls.ts). */
+  shared?: boolean;
+}
+
+/** The run of an operation's own plan: paths start at the root. */
+export function rootRun(root: Obj): Run {
+  return { root, starts: [{ obj: root, path: undefined }] };
+}
+
+export async function runSteps(state: State, step: Step | undefined, run: Run): Promise<void> {
   if (!step) return;
   switch (step.kind) {
     case 'sequence':
-      for (const s of step.steps) await runSteps(state, s, root);
+      for (const s of step.steps) await runSteps(state, s, run);
       return;
     case 'parallel':
-      await Promise.all(step.steps.map((s) => runSteps(state, s, root)));
+      await Promise.all(step.steps.map((s) => runSteps(state, s, run)));
       return;
     case 'condition':
-      return runSteps(state, state.pc.variables[step.variable] === true ? step.then : step.otherwise, root);
+      return runSteps(state, state.pc.variables[step.variable] === true ? step.then : step.otherwise, run);
     case 'fetch':
-      return rootFetch(state, step, root);
+      return rootFetch(state, step, run.root);
     case 'entities':
-      return entityFetch(state, step, root);
+      return entityFetch(state, step, run);
   }
 }
 
@@ -98,7 +114,7 @@ async function rootFetch(state: State, step: RootFetchStep, root: Obj): Promise<
   for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
 }
 
-interface Located {
+export interface Located {
   obj: Obj;
   path: Path;
 }
@@ -190,18 +206,25 @@ function hasKey(state: State, graph: string, rep: Obj): boolean {
 
 interface Prepared {
   batch: EntityBatch;
+  /** The batch's fragments, or (an entry point's) those the policy allowed for these objects. */
+  fragments: InlineFragmentNode[];
   reps: Obj[];
   targets: { at: Located; rep: number }[];
   keysOf: (obj: Obj) => string[];
 }
 
-/** The batch's de-duplicated representations and which object each answer goes to. */
-function prepare(state: State, graph: string, batch: EntityBatch, root: Obj): Prepared {
+/** The objects a batch's paths reach from the run's starts. */
+function locate(state: State, batch: EntityBatch, run: Run): Located[] {
   const located: Located[] = [];
-  for (const path of batch.paths) objectsAt(state, root, path, 0, undefined, located);
+  for (const path of batch.paths) for (const start of run.starts) objectsAt(state, start.obj, path, 0, start.path, located);
+  return located;
+}
+
+/** The batch's de-duplicated representations for `located` and which object each answer goes to. */
+function prepare(state: State, graph: string, batch: EntityBatch, fragments: InlineFragmentNode[], located: readonly Located[]): Prepared {
   const schema = state.options.supergraph.schema;
-  const keysOf = (obj: Obj) => batch.fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
-  const prepared: Prepared = { batch, reps: [], targets: [], keysOf };
+  const keysOf = (obj: Obj) => fragments.flatMap((f) => (conditionApplies(schema, f.typeCondition?.name.value, obj.__typename as string) ? fieldKeys(f.selectionSet.selections) : []));
+  const prepared: Prepared = { batch, fragments, reps: [], targets: [], keysOf };
   const index = new Map<string, number>();
   for (const at of located) {
     const rep: Obj = {};
@@ -225,23 +248,33 @@ function failAll(prepared: Prepared[], error: GraphQLError): void {
   for (const { targets, keysOf } of prepared) for (const { at } of targets) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = error;
 }
 
-async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Promise<void> {
-  const prepared = step.batches.map((batch) => prepare(state, step.graph, batch, root)).filter((p) => p.reps.length > 0);
+async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promise<void> {
+  const prepared = step.batches
+    .flatMap((batch) => {
+      const located = locate(state, batch, run);
+      if (!batch.entry) return [prepare(state, step.graph, batch, batch.fragments, located)];
+      return allowedGroups(state, step.graph, batch.fragments, located).map((g) => prepare(state, step.graph, batch, g.fragments, g.located));
+    })
+    .filter((p) => p.reps.length > 0);
   if (prepared.length === 0) return;
+  const entry = prepared.some((p) => p.batch.entry);
   const late = outOfTime(state);
   if (late) return failAll(prepared, late);
   const variables: Record<string, unknown> = {};
-  const fields: FieldNode[] = prepared.map(({ batch, reps }, i) => {
+  const fields: FieldNode[] = prepared.map(({ fragments, reps }, i) => {
     variables[`r${i}`] = reps;
     return {
       kind: Kind.FIELD,
       alias: { kind: Kind.NAME, value: `e${i}` },
       name: { kind: Kind.NAME, value: '_entities' },
       arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'representations' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: `r${i}` } } }],
-      selectionSet: { kind: Kind.SELECTION_SET, selections: batch.fragments },
+      selectionSet: { kind: Kind.SELECTION_SET, selections: fragments },
     };
   });
-  const response = await call(state, step.graph, 'query', fields, variables, step.coordinates);
+  // A call for subjects' fields is the round's call to this partner: the decisions' records point to it.
+  const response = entry
+    ? await (run.shared ? roundCall : callOnce)(state, step.graph, fields, variables, allowedCoordinates(prepared), run.round ?? state.round)
+    : await call(state, step.graph, 'query', fields, variables, step.coordinates);
   if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
   const schema = state.options.supergraph.schema;
   prepared.forEach(({ targets }, i) => {
@@ -251,6 +284,7 @@ async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Prom
       if (isObj(result)) merge(schema, at.obj, (step.renamed ? unrenameAll(result) : result) as Obj);
     }
   });
+  if (entry) for (const p of prepared) if (p.batch.entry) minimiseAllowed(state, step.graph, p);
   for (const err of response.errors ?? []) {
     const [alias, n, ...rest] = err.path ?? [];
     const batch = typeof alias === 'string' && alias.startsWith('e') ? prepared[Number(alias.slice(1))] : undefined;
@@ -267,11 +301,15 @@ async function entityFetch(state: State, step: EntityFetchStep, root: Obj): Prom
   }
 }
 
-/** The persons and addresses the plan reached (keys only), with the client's selection on each: the level-by-level executor's work. */
-export function subjectWork(root: Obj, places: readonly SubjectPlace[]): WorkItem[] {
+/**
+ * The persons and addresses the plan reached (keys only), with the client's selection on each: the
+ * next round's work. Plan paths are followed from the run's starts, after `skip` plan keys (an entry
+ * point's field).
+ */
+export function subjectWork(starts: readonly Located[], places: readonly SubjectPlace[], skip = 0): WorkItem[] {
   const items: WorkItem[] = [];
   for (const place of places) {
-    const keys = place.planPath.split('.').slice(1);
+    const keys = place.planPath.split('.').slice(1 + skip);
     const visit = (value: unknown, i: number, path: Path): void => {
       if (Array.isArray(value)) return value.forEach((item, n) => visit(item, i, down(path, n)));
       if (!isObj(value)) return;
@@ -283,7 +321,7 @@ export function subjectWork(root: Obj, places: readonly SubjectPlace[]): WorkIte
       const internal = internalName(key);
       visit(internal in value ? value[internal] : value[treeKey(key)], i + 1, down(path, key));
     };
-    visit(root, 0, undefined);
+    for (const start of starts) visit(start.obj, 0, start.path);
   }
   return items;
 }

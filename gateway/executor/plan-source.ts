@@ -15,6 +15,8 @@ export interface Unsatisfiable {
 
 export interface PlanSource {
   plan(document: DocumentNode, operationName: string | null | undefined): QueryPlan | Unsatisfiable | undefined;
+  /** The plan of an operation's text (the only operation in it). */
+  planText(text: string): QueryPlan | Unsatisfiable | undefined;
 }
 
 /** The planner's words for an operation no path through the subgraphs can resolve (its other failures are its own limits). */
@@ -34,24 +36,29 @@ export function createPlanSource(supergraphSdl: string): PlanSource {
   // By document text: clients send the same operations again, parsed anew each time.
   const texts = new WeakMap<DocumentNode, string>();
   const plans = new Map<string, QueryPlan | Unsatisfiable | undefined>();
+  const planOf = (text: string, operationName: string | null | undefined): QueryPlan | Unsatisfiable | undefined => {
+    if (!planner) return undefined;
+    const key = `${operationName ?? ''}\n${text}`;
+    if (plans.has(key)) return plans.get(key);
+    let plan: QueryPlan | Unsatisfiable | undefined;
+    try {
+      plan = planner.plan(text, operationName ?? null, NO_LABELS, 0);
+    } catch (error) {
+      const noPath = NO_PATH.exec(String(error instanceof Error ? error.message : error));
+      plan = noPath ? { unsatisfiable: noPath[1]! } : undefined;
+    }
+    if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+    plans.set(key, plan);
+    return plan;
+  };
   return {
     plan(document, operationName) {
       if (!planner) return undefined;
       let text = texts.get(document);
       if (text === undefined) texts.set(document, (text = print(withoutIntrospection(document))));
-      const key = `${operationName ?? ''}\n${text}`;
-      if (plans.has(key)) return plans.get(key);
-      let plan: QueryPlan | Unsatisfiable | undefined;
-      try {
-        plan = planner.plan(text, operationName ?? null, NO_LABELS, 0);
-      } catch (error) {
-        const noPath = NO_PATH.exec(String(error instanceof Error ? error.message : error));
-        plan = noPath ? { unsatisfiable: noPath[1]! } : undefined;
-      }
-      if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
-      plans.set(key, plan);
-      return plan;
+      return planOf(text, operationName);
     },
+    planText: (text) => planOf(text, null),
   };
 }
 

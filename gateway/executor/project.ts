@@ -68,7 +68,7 @@ export function fieldDef(pc: ProjectContext, typeName: string, fieldName: string
 }
 
 /** Key fields of a type, in any graph: the only fields of a person or an address fetched without a decision. */
-function keyFieldNames(pc: ProjectContext, typeName: string): Set<string> {
+export function keyFieldNames(pc: ProjectContext, typeName: string): Set<string> {
   const names = new Set<string>();
   const id = pc.subjectIdFields[typeName];
   if (id) names.add(id);

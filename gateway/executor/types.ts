@@ -15,6 +15,8 @@ import type { DecisionInput } from '../policy/facts.ts';
 import type { Path } from './path.ts';
 import type { ProjectContext, Target } from './project.ts';
 import type { SubgraphFetcher } from './subgraph-client.ts';
+import type { AllowedFields } from './plan-allowed.ts';
+import type { SubjectPlans } from './subject-plan.ts';
 import type { Supergraph } from './supergraph.ts';
 
 export type Obj = Record<string, unknown>;
@@ -137,9 +139,11 @@ export interface SubjectField {
   key: string;
   nodes: FieldNode[];
   name: string;
-  /** null when the gateway already holds the value (a key field). */
+  /** null when the gateway already holds the value (a key field) or the field is fetched on a plan (`planned`). */
   target: Target | null;
   owner: string;
+  /** Fetched on the subjects' query plan (subject-plan.ts), from `owner`, once allowed. */
+  planned?: true;
 }
 
 export interface SubjectEntry {
@@ -173,6 +177,10 @@ export interface State {
   refusedToday: Set<string>;
   storeUnavailable: boolean;
   contentFree: WeakMap<FieldNode, FieldNode[]>;
+  /** What the policy allowed of each subject completed on a plan (plan-allowed.ts). */
+  allowed: AllowedFields;
+  /** Plans of the planning supergraph (entry-supergraph.ts); absent when it has none. */
+  subjectPlans: SubjectPlans | undefined;
 }
 
 export interface Executor {
