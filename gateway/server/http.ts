@@ -9,6 +9,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Caller } from '../context/types.ts';
 import { purposeFromHeaders, PurposeHeaderError } from '../context/purpose.ts';
 import { traceFromHeader } from '../context/trace.ts';
+import { redactText } from '../observability/redact.ts';
 import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
 import { newRequestState, type RequestState } from './pipeline.ts';
 import { checkBatch } from '../limits/batch.ts';
@@ -155,7 +156,8 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     return;
   }
   if (url.pathname !== '/graphql') {
-    graphqlError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}. GraphQL is served at /graphql.`);
+    // The path is the client's text, echoed: no nine-digit run, a BSN's shape, leaves in an error.
+    graphqlError(res, 404, 'NOT_FOUND', `Nothing at ${redactText(url.pathname)}. GraphQL is served at /graphql.`);
     return;
   }
   if (req.method !== 'POST' && req.method !== 'GET') {
