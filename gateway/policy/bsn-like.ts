@@ -13,6 +13,7 @@
 
 const PLAIN = /(?<!\d)\d{8,9}(?!\d)/;
 const DIGIT = /\p{Nd}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 /** A run of separators people put between digit groups: any space, dots, any dash, underscores. */
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212_]+/gu;
 
@@ -22,10 +23,8 @@ const SEPARATORS = /[\s.\-\u2010-\u2015\u2212_]+/gu;
  * "999\u00a0990\u00a0007", "999 – 990 – 007" and "９９９９９０００７" are read as the BSN they spell.
  */
 function normalised(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\p{Nd}/gu, asciiDigit)
-    .replace(SEPARATORS, (run) => (run === '.' || run === '-' ? run : ' '));
+  const ascii = NON_ASCII.test(text) ? text.normalize('NFKC').replace(/\p{Nd}/gu, asciiDigit) : text;
+  return ascii.replace(SEPARATORS, (run) => (run === '.' || run === '-' ? run : ' '));
 }
 
 /** A decimal digit of any script as an ASCII digit: its place in its block of ten. */
@@ -61,6 +60,19 @@ export function containsBsnLike(raw: string): boolean {
     }
   }
   return false;
+}
+
+/** A run of digits of any script or form, with separators between its groups. */
+const DIGIT_GROUPS = /[\p{Nd}]+(?:[\s.\-\u2010-\u2015\u2212_]+[\p{Nd}]+)*/gu;
+const DIGITS = /\p{Nd}/gu;
+
+/**
+ * The text with every run of digit groups that holds a BSN-like number, in any of the spellings
+ * containsBsnLike reads, replaced by `replacement`; the rest of the text as it was.
+ */
+export function removeBsnLike(text: string, replacement: string): string {
+  // A run of fewer than eight digits holds no BSN-like number: most runs (dates, amounts) end there.
+  return text.replace(DIGIT_GROUPS, (run) => (run.match(DIGITS)!.length >= 8 && containsBsnLike(run) ? replacement : run));
 }
 
 /**
