@@ -178,6 +178,28 @@ describe('the gateway over HTTP', () => {
     expect(received).toEqual([]);
   });
 
+  it('refuses a GET whose URL names a BSN, in any spelling, with 400 and asks no partner; a GET without one is answered', async () => {
+    const headers = { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude', 'apollo-require-preflight': 'true' };
+    received.length = 0;
+    for (const search of [`query=${encodeURIComponent(`{ persoon(bsn: "${BSN}") { geslachtsnaam } }`)}`, `query=${encodeURIComponent('query Q($b: ID!) { persoon(bsn: $b) { geslachtsnaam } }')}&variables=${encodeURIComponent('{"b":"9999 90 019"}')}`]) {
+      const res = await fetch(`${url}/graphql?${search}`, { headers });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        errors: [
+          {
+            message:
+              "This GET request's URL holds a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits); " +
+              'URLs are logged on their way. Send the query with POST, with the BSN in the body (in variables).',
+            extensions: { code: 'BSN_IN_URL' },
+          },
+        ],
+      });
+    }
+    expect(received).toEqual([]);
+    const plain = await fetch(`${url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
+    expect(await plain.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('refuses an operation name the document does not hold with 400, running no operation', async () => {
     recorded.length = 0;
     received.length = 0;
