@@ -201,6 +201,7 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           result = { reviewSeq: seq };
         } catch (err) {
           if (err instanceof ReviewRefused && err.reason === 'not-reviewable') throw new ApiError(404, 'NOT_FOUND', err.message);
+          if (err instanceof ReviewRefused && err.reason === 'own-request') throw new ApiError(403, 'OWN_REQUEST', err.message);
           if (err instanceof ReviewRefused) throw new ApiError(409, 'ALREADY_REVIEWED', err.message);
           throw err;
         }
