@@ -9,6 +9,11 @@ const SUBJECT_ID = {
   address: /^\d{16}$/,
 } as const;
 
+/** Whether an id has the form of its subject type: a BSN of nine digits, an address id of sixteen. */
+export function isSubjectId(kind: SubjectType, id: string): boolean {
+  return SUBJECT_ID[kind]?.test(id) === true;
+}
+
 /** Smallest key accepted: 256 bits, the size of the HMAC-SHA256 output. */
 export const MIN_PSEUDONYM_KEY_BYTES = 32;
 

@@ -169,7 +169,7 @@ export async function reviewed(db: Db, page: Page & { project?: string } = {}): 
 /** Why a decision cannot be marked as reviewed. */
 export class ReviewRefused extends Error {
   constructor(
-    readonly reason: 'not-reviewable' | 'already-reviewed',
+    readonly reason: 'not-reviewable' | 'already-reviewed' | 'own-request',
     message: string,
   ) {
     super(message);
@@ -194,6 +194,8 @@ export async function markReviewed(
   const { rows } = await db.query<{ body: StoredDecisionBody }>("SELECT body FROM audit_log WHERE seq = $1 AND kind = 'decision'", [seq]);
   const decision = rows[0] && fieldDecisions(rows[0].body).find((d) => d.field === field);
   if (!decision || !reviewable(decision)) throw new ReviewRefused('not-reviewable', `${named} is not a refusal or a release on a written justification`);
+  // A user who holds both roles never reviews their own request: review is someone else's check.
+  if (rows[0]!.body.caller_id === reviewer) throw new ReviewRefused('own-request', `${named} was decided on a request of ${reviewer}; another privacy officer reviews it`);
   const earlier = (await reviewsOf(db, [seq])).get(markKey(seq, field));
   if (earlier) throw new ReviewRefused('already-reviewed', `${named} was already reviewed by ${earlier.reviewed_by} at ${earlier.reviewed_at}`);
   const body: ReviewRecord = {

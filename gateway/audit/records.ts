@@ -13,6 +13,7 @@
  *   finding, ...): who made it, in which project, for which purpose and why, about which subject.
  */
 import { z } from 'zod';
+import { removeBsnLike } from '../policy/bsn-like.ts';
 import { compileCheck } from './record-check.ts';
 
 const hex = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
@@ -250,7 +251,8 @@ const SORTED_FIELDS = new Map(Object.values(bodies).flat().map((schema) => [sche
 const FREE_TEXT: ReadonlySet<string> = new Set(['name', 'justification', 'reason', 'note']);
 const BSN_LIKE = /(?<!\d)\d{8,9}(?!\d)/g;
 
-const scrubbed = (value: string) => value.replace(BSN_LIKE, '[removed]');
+/** In any spelling of a BSN (removeBsnLike, a few µs a text); a field's reason, the gateway's own words, only once it holds a plain one. */
+const scrubbed = (value: string) => removeBsnLike(value, '[removed]');
 const hasBsnLike = (value: string) => ((BSN_LIKE.lastIndex = 0), BSN_LIKE.test(value));
 
 /** Each shape compiled into a plain predicate with zod's verdict (record-check.ts). */

@@ -3,7 +3,7 @@
  * 400 with what to send instead; an absent one is allowed here and denied field by field by the
  * policy, so that a request without purpose still gets the non-personal data it asked for.
  */
-import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN } from '../policy/bsn-like.ts';
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN, looksLikeBsn } from '../policy/bsn-like.ts';
 import type { PurposeContext } from './types.ts';
 
 export const PURPOSE_HEADERS = {
@@ -44,6 +44,10 @@ export function purposeFromHeaders(headers: Headers): PurposeContext | undefined
   }
   if (caseId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(caseId)) {
     throw new PurposeHeaderError('The x-doelpoort-case header must be a case id of letters, digits and dashes (at most 64).');
+  }
+  // The case id goes into every decision record and every partner's token: never a BSN.
+  if (caseId !== undefined && looksLikeBsn(caseId)) {
+    throw new PurposeHeaderError(`The x-doelpoort-case header must be the id of a case (as selecteerAdres returned it), not a BSN ${BSN_SPELLINGS}.`);
   }
   let justification: string | undefined;
   if (justificationRaw !== undefined) {

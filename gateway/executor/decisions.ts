@@ -4,7 +4,8 @@
  * are never fetched, minimised ones are fetched and transformed.
  */
 import { GraphQLError, Kind, getNamedType, isListType, isNonNullType, type FieldNode } from 'graphql';
-import type { Minimisation } from '../../schema/classification.ts';
+import type { Minimisation, SubjectKind } from '../../schema/classification.ts';
+import { isSubjectId } from '../audit/pseudonym.ts';
 import type { DecisionInput } from '../policy/facts.ts';
 import type { Decision, FetchAnswer, FieldQuestion } from '../policy/types.ts';
 import { down, pathArray, type Path } from './path.ts';
@@ -67,7 +68,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
       const entities = q.entries.map((e) => ({
         typename: q.typename,
         kind: subject.kind,
-        subjectId: String(e.obj[internalName(subject.idField)] ?? ''),
+        subjectId: subjectIdOf(subject.kind, e.obj[internalName(subject.idField)]),
         path: pathArray(e.path),
       }));
       let decisions: Decision[][] | undefined;
@@ -130,6 +131,15 @@ export async function decide(state: State, plan: Round): Promise<void> {
     }),
   );
   await admitted;
+}
+
+/**
+ * The entity's subject id, or '' when it has none or not the form of one (`persoon(bsn: "abc")`):
+ * such a subject cannot be identified, pseudonymised or audited, so its fields are denied.
+ */
+function subjectIdOf(kind: SubjectKind, value: unknown): string {
+  const id = String(value ?? '');
+  return isSubjectId(kind, id) ? id : '';
 }
 
 function admitPerson(state: State, bsn: string): boolean {

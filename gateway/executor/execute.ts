@@ -66,7 +66,8 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
   const operation = getOperationAST(input.document, input.operationName);
   const empty = { decisions: [], calls: [], minimised: [] };
   if (!operation) {
-    return { result: { errors: [new GraphQLError('Must provide a known operation name when the document contains several operations.', { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
+    const message = input.operationName ? `Unknown operation named "${input.operationName}".` : 'Must provide a known operation name when the document contains several operations.';
+    return { result: { errors: [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };
   }
   if (operation.operation === 'subscription') {
     return { result: { errors: [new GraphQLError('Subscriptions are not supported by this gateway.', { extensions: { code: 'BAD_REQUEST' } })] }, ...empty };

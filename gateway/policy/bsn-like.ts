@@ -12,6 +12,28 @@
  */
 
 const PLAIN = /(?<!\d)\d{8,9}(?!\d)/;
+const DIGIT = /\p{Nd}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** A run of separators people put between digit groups: any space, dots, any dash, underscores. */
+const SEPARATORS = /[\s.\-\u2010-\u2015\u2212_]+/gu;
+
+/**
+ * The text as the checks read it: compatibility forms folded (full-width digits, a no-break
+ * space), digits of any script as ASCII digits, and every run of separators as one space, so that
+ * "999\u00a0990\u00a0007", "999 – 990 – 007" and "９９９９９０００７" are read as the BSN they spell.
+ */
+function normalised(text: string): string {
+  const ascii = NON_ASCII.test(text) ? text.normalize('NFKC').replace(/\p{Nd}/gu, asciiDigit) : text;
+  return ascii.replace(SEPARATORS, (run) => (run === '.' || run === '-' ? run : ' '));
+}
+
+/** A decimal digit of any script as an ASCII digit: its place in its block of ten. */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  let zero = code;
+  while (code - zero < 9 && DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1;
+  return String((code - zero) % 10);
+}
 /** Digit groups joined by single separators: "9999.90.007", "12 34". */
 const GROUPED = /\d+(?:[ .-]\d+)*/g;
 
@@ -24,7 +46,8 @@ export function passesElevenTest(digits: string): boolean {
 }
 
 /** Whether the text holds a number that looks like a BSN, in any of the spellings above. */
-export function containsBsnLike(text: string): boolean {
+export function containsBsnLike(raw: string): boolean {
+  const text = normalised(raw);
   if (PLAIN.test(text)) return true;
   for (const [run] of text.matchAll(GROUPED)) {
     const groups = run.split(/[ .-]/);
@@ -39,12 +62,26 @@ export function containsBsnLike(text: string): boolean {
   return false;
 }
 
+/** A run of digits of any script or form, with separators between its groups. */
+const DIGIT_GROUPS = /[\p{Nd}]+(?:[\s.\-\u2010-\u2015\u2212_]+[\p{Nd}]+)*/gu;
+const DIGITS = /\p{Nd}/gu;
+
+/**
+ * The text with every run of digit groups that holds a BSN-like number, in any of the spellings
+ * containsBsnLike reads, replaced by `replacement`; the rest of the text as it was.
+ */
+export function removeBsnLike(text: string, replacement: string): string {
+  // A run of fewer than eight digits holds no BSN-like number: most runs (dates, amounts) end there.
+  return text.replace(DIGIT_GROUPS, (run) => (run.match(DIGITS)!.length >= 8 && containsBsnLike(run) ? replacement : run));
+}
+
 /**
  * Whether an identifier (a caller's id) looks like a BSN: as a whole, eight or nine digits in any
  * spelling; or it holds nine digits in a row that pass the 11-test ("emp-999990007"). Stricter on
  * the whole than containsBsnLike inside, so that identity providers' UUIDs pass.
  */
-export function looksLikeBsn(id: string): boolean {
+export function looksLikeBsn(raw: string): boolean {
+  const id = normalised(raw);
   if (/^\d{8,9}$/.test(id.trim().replace(/[ .-]/g, ''))) return true;
   return [...id.matchAll(/(?<!\d)\d{9}(?!\d)/g)].some(([digits]) => passesElevenTest(digits));
 }

@@ -36,9 +36,12 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
             if (!version) throw new GraphQLError('The schema this request was validated against is no longer known; send it again.', { extensions: { code: 'SCHEMA_CHANGED' } });
             const pipeline = { ...options, executor: version.executor };
             const { state, batch } = rc.context as GatewayContext;
-            if (!batch) return runRequest(pipeline, state, rc.document, rc.operationName, rc.request.variables);
+            // The name the client sent first: Apollo Server sets rc.operationName to null when no
+            // operation has that name, and a document of one operation would then run that one.
+            const operationName = rc.request.operationName ?? rc.operationName;
+            if (!batch) return runRequest(pipeline, state, rc.document, operationName, rc.request.variables);
             const own = operationState(state);
-            const result = await runRequest(pipeline, own, rc.document, rc.operationName, rc.request.variables);
+            const result = await runRequest(pipeline, own, rc.document, operationName, rc.request.variables);
             if (own.auditFailed) state.auditFailed = true;
             if (own.storeFailed) state.storeFailed = true;
             return result;

@@ -29,6 +29,7 @@ import { ReplayOptionError, replayFilter, replayFilterShape } from '../audit/rep
 import { replayFromStore, type ReplayFilter } from '../audit/replay-store.ts';
 import type { AuditWriter } from '../audit/writer.ts';
 import { traceFromHeader } from '../context/trace.ts';
+import { redactText } from '../observability/redact.ts';
 import type { Caller } from '../context/types.ts';
 import { ExplainInputError, explainOperation, type ExplainOptions } from '../explain/explain.ts';
 import { canUseAuditApi } from '../identity/authorisation.ts';
@@ -200,6 +201,7 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           result = { reviewSeq: seq };
         } catch (err) {
           if (err instanceof ReviewRefused && err.reason === 'not-reviewable') throw new ApiError(404, 'NOT_FOUND', err.message);
+          if (err instanceof ReviewRefused && err.reason === 'own-request') throw new ApiError(403, 'OWN_REQUEST', err.message);
           if (err instanceof ReviewRefused) throw new ApiError(409, 'ALREADY_REVIEWED', err.message);
           throw err;
         }
@@ -227,7 +229,7 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
           ...(options.maxUnsignedAgeMs !== undefined ? { maxUnsignedAgeMs: options.maxUnsignedAgeMs } : {}),
         });
       } else {
-        throw new ApiError(404, 'NOT_FOUND', `No audit endpoint ${route}. See docs/audit.md for the endpoints.`);
+        throw new ApiError(404, 'NOT_FOUND', `No audit endpoint ${redactText(route)}. See docs/audit.md for the endpoints.`);
       }
       if (read.length > 0) {
         const trace = traceFromHeader(typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined);

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { LocalIssuer } from '../identity/local-issuer.ts';
+import { looksLikeBsn } from '../policy/bsn-like.ts';
 import type { PolicyData } from '../policy/load.ts';
 import { APP_SECURITY_HEADERS, type AppConfig } from './web-app.ts';
 
@@ -14,6 +15,8 @@ import { APP_SECURITY_HEADERS, type AppConfig } from './web-app.ts';
 export const DEV_SESSION_SECONDS = 30 * 60;
 
 const plainName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'use letters, digits, ".", "_" or "-" (at most 64)');
+/** The caller's id: the gateway refuses a token whose subject looks like a BSN, so none is issued. */
+const employeeId = plainName.refine((id) => !looksLikeBsn(id), 'looks like a BSN; a caller is an employee, named by their employee id (e.g. emp-017)');
 
 /** The policy's choices for the web app: roles, organisations (the covenant's parties) and projects, the latest first. */
 export function appChoices(data: PolicyData): Omit<AppConfig, 'signIn'> {
@@ -44,7 +47,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** Handles POST /dev/sign-in; false for anything else. */
 export function createDevSignIn(issuer: LocalIssuer, data: PolicyData): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const body = z.strictObject({
-    user: plainName,
+    user: employeeId,
     role: z.enum([...data.roles.keys()] as [string, ...string[]]),
     organisation: z.enum([...data.parties.keys()] as [string, ...string[]]),
     project: z.enum([...data.projects.keys()] as [string, ...string[]]).optional(),

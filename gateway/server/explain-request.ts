@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { newSpanId, newTraceId } from '../context/trace.ts';
+import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN, looksLikeBsn } from '../policy/bsn-like.ts';
 import { z } from 'zod';
 import type { OversightSubject } from '../audit/oversight-records.ts';
 import { pseudonymise } from '../audit/pseudonym.ts';
@@ -22,11 +23,16 @@ const context = z
     projects: z.array(id).max(100),
     project: id.optional(),
     purpose: id.optional(),
-    case: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a case id of letters, digits and dashes (at most 64)').optional(),
+    case: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'a case id of letters, digits and dashes (at most 64)')
+      .refine((id) => !looksLikeBsn(id), `a case id, not a BSN ${BSN_SPELLINGS}`)
+      .optional(),
     justification: z
       .string()
       .min(20, 'a justification says in 20 to 2000 characters why the less intrusive sources cannot serve')
       .max(2000, 'a justification says in 20 to 2000 characters why the less intrusive sources cannot serve')
+      .refine((text) => !containsBsnLike(text), `a justification holds no BSN ${BSN_SPELLINGS}: ${INSTEAD_OF_A_BSN}`)
       .optional(),
   })
   .superRefine((value, ctx) => {

@@ -9,6 +9,8 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Caller } from '../context/types.ts';
 import { purposeFromHeaders, PurposeHeaderError } from '../context/purpose.ts';
 import { traceFromHeader } from '../context/trace.ts';
+import { redactText } from '../observability/redact.ts';
+import { BSN_SPELLINGS, containsBsnLike } from '../policy/bsn-like.ts';
 import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
 import { newRequestState, type RequestState } from './pipeline.ts';
 import { checkBatch } from '../limits/batch.ts';
@@ -155,12 +157,19 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
     return;
   }
   if (url.pathname !== '/graphql') {
-    graphqlError(res, 404, 'NOT_FOUND', `Nothing at ${url.pathname}. GraphQL is served at /graphql.`);
+    // The path is the client's text, echoed: no nine-digit run, a BSN's shape, leaves in an error.
+    graphqlError(res, 404, 'NOT_FOUND', `Nothing at ${redactText(url.pathname)}. GraphQL is served at /graphql.`);
     return;
   }
   if (req.method !== 'POST' && req.method !== 'GET') {
     res.setHeader('allow', 'GET, POST');
     graphqlError(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST (or GET for queries) on /graphql.');
+    return;
+  }
+  // A URL is written to the access logs of every proxy and load balancer on the way: a GET that
+  // names a BSN (in the query or its variables) is refused before anything is asked.
+  if (req.method === 'GET' && [...url.searchParams.values()].some(containsBsnLike)) {
+    graphqlError(res, 400, 'BSN_IN_URL', `This GET request's URL holds a BSN ${BSN_SPELLINGS}; URLs are logged on their way. Send the query with POST, with the BSN in the body (in variables).`);
     return;
   }
 

@@ -142,6 +142,13 @@ for (const backend of backends) for (const { shape, decision, field } of SHAPES)
       await expect(markReviewed(db, writer, 8, 'fg-venlo')).rejects.toThrow('seq 8 is not a refusal or a release on a written justification');
     }));
 
+    test('a user holding the privacy-officer role too never reviews their own request', withScenario(async (db, writer) => {
+      await expect(markReviewed(db, writer, 5, 'uwv-inspecteur-3', field)).rejects.toThrow(
+        `${named(5)} was decided on a request of uwv-inspecteur-3; another privacy officer reviews it`,
+      );
+      expect((await awaitingReview(db)).items.map((e) => e.seq)).toEqual([5]);
+    }));
+
     test('refusals are marked reviewed too; the reviewed list shows by whom and when, and the chain holds the marks', withScenario(async (db, writer) => {
       expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([[3, null], [6, null]]);
       expect(await markReviewed(db, writer, 6, 'fg-venlo', { ...field, now: new Date('2025-03-11T08:00:00.000Z') })).toBe(8);

@@ -178,9 +178,15 @@ for (const backend of backends) {
       const db = await backend.open();
       try {
         const writer = createAuditWriter(db);
-        await writer.write([decision({ justification: 'BSN 999990019 and 99999001 cannot be checked otherwise; adres 0983200000012345' })]);
-        const { rows } = await db.query<{ j: string }>("SELECT body->>'justification' AS j FROM audit_log");
-        expect(rows).toEqual([{ j: 'BSN [removed] and [removed] cannot be checked otherwise; adres 0983200000012345' }]);
+        await writer.write([
+          decision({ justification: 'BSN 999990019 and 99999001 cannot be checked otherwise; adres 0983200000012345' }),
+          decision({ justification: 'BSN 9999 90 019, 9999.90.019, 999\u00a0990\u00a0019 and 999\u2013990\u2013019 niet, 2026-11-01 wel' }),
+        ]);
+        const { rows } = await db.query<{ j: string }>("SELECT body->>'justification' AS j FROM audit_log ORDER BY seq");
+        expect(rows).toEqual([
+          { j: 'BSN [removed] and [removed] cannot be checked otherwise; adres 0983200000012345' },
+          { j: 'BSN [removed], [removed], [removed] and [removed] niet, 2026-11-01 wel' },
+        ]);
       } finally {
         await db.close();
       }

@@ -180,6 +180,19 @@ describe('POST /audit/explain', () => {
       { query: HOME, context: { ...ANALYST, justification: 'because' } },
       `context.justification: a justification says in 20 to 2000 characters why the less intrusive sources cannot serve${SHAPES}`,
     ],
+    // Refused as the gateway refuses these headers (x-doelpoort-case, x-doelpoort-justification).
+    [
+      'a case id that is a BSN',
+      { query: HOME, context: { ...ANALYST, case: BSN.esmeeVerhoeven } },
+      `context.case: a case id, not a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)${SHAPES}`,
+    ],
+    [
+      'a justification holding a BSN',
+      { query: HOME, context: { ...ANALYST, justification: `De bewoner ${BSN.esmeeVerhoeven} is niet in de BRP te vinden.` } },
+      'context.justification: a justification holds no BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
+        'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address' +
+        SHAPES,
+    ],
     ['a query that does not parse', { query: '{ adres(adresId: "1") { straat }', context: ANALYST }, 'query: Syntax Error: Expected Name, found <EOF>.'],
     ['a field the schema does not have', { query: '{ adres(adresId: "1") { kleur } }', context: ANALYST }, 'query: Cannot query field "kleur" on type "Adres".'],
   ])('answers 400 for %s', async (_name, requestBody, message) => {

@@ -153,26 +153,82 @@ describe('the gateway over HTTP', () => {
     });
   });
 
-  // Issue 12, item 10: free text holding a BSN, in any spelling, is refused with what to write instead.
-  it.each(['999990226', '9999 90 226', '9999.90.226'])('rejects a justification holding the BSN %j with 400 and asks no partner', async (bsn) => {
+  // Issue 12, item 10: free text holding a BSN, in any spelling, is refused with what to write
+  // instead; so is a case id holding one, as it goes into every decision record and partner token.
+  const SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)';
+  const justificationRefused =
+    `The x-doelpoort-justification header must not contain a BSN ${SPELLINGS}: ` +
+    'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.';
+  const caseRefused = `The x-doelpoort-case header must be the id of a case (as selecteerAdres returned it), not a BSN ${SPELLINGS}.`;
+  it.each([
+    ['x-doelpoort-justification', encodeURIComponent('De bewoner 999990226 is niet in de BRP te vinden, dus eerst de toeslagen.'), justificationRefused],
+    ['x-doelpoort-justification', encodeURIComponent('De bewoner 9999 90 226 is niet in de BRP te vinden, dus eerst de toeslagen.'), justificationRefused],
+    ['x-doelpoort-justification', encodeURIComponent('De bewoner 9999.90.226 is niet in de BRP te vinden, dus eerst de toeslagen.'), justificationRefused],
+    ['x-doelpoort-case', '999990226', caseRefused],
+    ['x-doelpoort-case', '999-990-226', caseRefused],
+    ['x-doelpoort-case', 'zaak-999990226', caseRefused],
+  ])('rejects a %s header holding a BSN (%j) with 400 and asks no partner', async (header, value, message) => {
     received.length = 0;
     const res = await post(
       { query: '{ persoon(bsn: "999990019") { geslachtsnaam } }' },
-      {
-        authorization: `Bearer ${await token()}`,
-        'x-doelpoort-project': 'wijkaanpak-2026',
-        'x-doelpoort-purpose': 'uitkeringsfraude',
-        'x-doelpoort-justification': encodeURIComponent(`De bewoner ${bsn} is niet in de BRP te vinden, dus eerst de toeslagen.`),
-      },
+      { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude', [header]: value },
     );
     expect(res.status).toBe(400);
-    expect(res.json.errors[0]).toEqual({
-      message:
-        'The x-doelpoort-justification header must not contain a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
-        'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.',
-      extensions: { code: 'BAD_PURPOSE_CONTEXT' },
-    });
+    expect(res.json.errors[0]).toEqual({ message, extensions: { code: 'BAD_PURPOSE_CONTEXT' } });
     expect(received).toEqual([]);
+  });
+
+  it('refuses a GET whose URL names a BSN, in any spelling, with 400 and asks no partner; a GET without one is answered', async () => {
+    const headers = { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude', 'apollo-require-preflight': 'true' };
+    received.length = 0;
+    for (const search of [`query=${encodeURIComponent(`{ persoon(bsn: "${BSN}") { geslachtsnaam } }`)}`, `query=${encodeURIComponent('query Q($b: ID!) { persoon(bsn: $b) { geslachtsnaam } }')}&variables=${encodeURIComponent('{"b":"9999 90 019"}')}`]) {
+      const res = await fetch(`${url}/graphql?${search}`, { headers });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        errors: [
+          {
+            message:
+              "This GET request's URL holds a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits); " +
+              'URLs are logged on their way. Send the query with POST, with the BSN in the body (in variables).',
+            extensions: { code: 'BSN_IN_URL' },
+          },
+        ],
+      });
+    }
+    expect(received).toEqual([]);
+    const plain = await fetch(`${url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
+    expect(await plain.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses an operation name the document does not hold with 400, running no operation', async () => {
+    recorded.length = 0;
+    received.length = 0;
+    const res = await post(
+      { query: `query A { persoon(bsn: "${BSN}") { geslachtsnaam } }`, operationName: 'B' },
+      { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ errors: [{ message: 'Unknown operation named "B".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    expect(received).toEqual([]);
+    expect(recorded.flatMap((r) => r.output.decisions)).toEqual([]);
+  });
+
+  it.each(['abc', '', '12345678', '0999990019', ' 999990019'])('denies the fields of a person asked by the malformed BSN %j, asking no partner for them', async (bsn) => {
+    recorded.length = 0;
+    received.length = 0;
+    const res = await post(
+      { query: 'query Q($b: ID!) { persoon(bsn: $b) { geslachtsnaam } }', variables: { b: bsn } },
+      { authorization: `Bearer ${await token()}`, 'x-doelpoort-project': 'wijkaanpak-2026', 'x-doelpoort-purpose': 'uitkeringsfraude' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.data).toEqual({ persoon: { geslachtsnaam: null } });
+    expect(res.json.errors.map((e: any) => [e.path, e.extensions.rule])).toEqual([[['persoon', 'geslachtsnaam'], 'scope.subject-unknown']]);
+    expect(recorded[0]!.output.decisions.map((d) => [d.coordinate, d.subject, d.decision.rule])).toEqual([
+      ['Persoon.geslachtsnaam', { kind: 'person', id: undefined }, 'scope.subject-unknown'],
+    ]);
+    // Only the root field with the key; no _entities call for the denied field.
+    expect(received).toHaveLength(1);
+    expect(received[0]).not.toMatch(/_entities/);
   });
 
   it('rejects bad JSON and oversized bodies with clear errors', async () => {

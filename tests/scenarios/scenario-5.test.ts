@@ -145,6 +145,16 @@ describe('scenario 5: the data subject', () => {
     }
   });
 
+  it('a BSN put in the path of the audit API or the gateway is not echoed in the 404', async () => {
+    expect(await p.audit(privacyOfficer, 'GET', `/audit/persons/${ESMEE}`)).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'No audit endpoint GET /audit/persons/*********. See docs/audit.md for the endpoints.' } },
+    });
+    const res = await fetch(`${p.origin}/persoon/${ESMEE}`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Nothing at /persoon/*********. GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
   it('the chain is intact', async () => {
     const { rows } = await p.doelpoort.db.query<{ head: number }>('SELECT max(seq)::int AS head FROM audit_log', []);
     const head = rows[0]!.head;

@@ -140,4 +140,12 @@ describe('the development sign-in', () => {
     expect(((await badUser.json()) as { error: { message: string } }).error.message).toMatch(/user: /);
     expect((await fetch(`${origin}/dev/sign-in`)).status).toBe(405);
   });
+
+  it.each(['999990007', '9999.90.007', 'emp-999990007'])('issues no token for a user id that looks like a BSN (%j), which the gateway would refuse', async (user) => {
+    const response = await signIn({ user, role: 'analist', organisation: 'uwv', project: 'wijkaanpak-2026' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'POST /dev/sign-in: user: looks like a BSN; a caller is an employee, named by their employee id (e.g. emp-017)' },
+    });
+  });
 });
