@@ -187,15 +187,17 @@ export async function markReviewed(
   writer: AuditWriter,
   seq: number,
   reviewer: string,
-  options: { field?: number; note?: string; now?: Date } = {},
+  options: { field?: number; note?: string; now?: Date; organisation?: string } = {},
 ): Promise<number> {
   const { field } = options;
   const named = field === undefined ? `seq ${seq}` : `seq ${seq} field ${field}`;
   const { rows } = await db.query<{ body: StoredDecisionBody }>("SELECT body FROM audit_log WHERE seq = $1 AND kind = 'decision'", [seq]);
   const decision = rows[0] && fieldDecisions(rows[0].body).find((d) => d.field === field);
   if (!decision || !reviewable(decision)) throw new ReviewRefused('not-reviewable', `${named} is not a refusal or a release on a written justification`);
-  // A user who holds both roles never reviews their own request: review is someone else's check.
-  if (rows[0]!.body.caller_id === reviewer) throw new ReviewRefused('own-request', `${named} was decided on a request of ${reviewer}; another privacy officer reviews it`);
+  // A user who holds both roles never reviews their own request: review is someone else's check. A user
+  // is an id at an organisation (employee ids are the organisation's own); without the organisation, the id alone.
+  const own = rows[0]!.body.caller_id === reviewer && (options.organisation === undefined || rows[0]!.body.organisation === options.organisation);
+  if (own) throw new ReviewRefused('own-request', `${named} was decided on a request of ${reviewer}; another privacy officer reviews it`);
   const earlier = (await reviewsOf(db, [seq])).get(markKey(seq, field));
   if (earlier) throw new ReviewRefused('already-reviewed', `${named} was already reviewed by ${earlier.reviewed_by} at ${earlier.reviewed_at}`);
   const body: ReviewRecord = {

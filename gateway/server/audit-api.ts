@@ -197,7 +197,7 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
       } else if (req.method === 'POST' && reviewMatch) {
         const body = parse(reviewBody, await jsonBody(req), `POST ${url.pathname}`);
         try {
-          const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.field !== undefined ? { field: body.field } : {}), ...(body.note ? { note: body.note } : {}), now: now() });
+          const seq = await markReviewed(options.db, options.writer, Number(reviewMatch[1]), caller.id, { ...(body.field !== undefined ? { field: body.field } : {}), ...(body.note ? { note: body.note } : {}), organisation: caller.organisation, now: now() });
           result = { reviewSeq: seq };
         } catch (err) {
           if (err instanceof ReviewRefused && err.reason === 'not-reviewable') throw new ApiError(404, 'NOT_FOUND', err.message);

@@ -149,6 +149,14 @@ for (const backend of backends) for (const { shape, decision, field } of SHAPES)
       expect((await awaitingReview(db)).items.map((e) => e.seq)).toEqual([5]);
     }));
 
+    test('the same employee id at another organisation is another user, who may review', withScenario(async (db, writer) => {
+      const { rows } = await db.query<{ body: { organisation: string } }>('SELECT body FROM audit_log WHERE seq = 5');
+      const other = rows[0]!.body.organisation === 'brp' ? 'uwv' : 'brp';
+      await expect(markReviewed(db, writer, 5, 'uwv-inspecteur-3', { ...field, organisation: rows[0]!.body.organisation })).rejects.toThrow('another privacy officer reviews it');
+      await markReviewed(db, writer, 5, 'uwv-inspecteur-3', { ...field, organisation: other });
+      expect((await awaitingReview(db)).items).toEqual([]);
+    }));
+
     test('refusals are marked reviewed too; the reviewed list shows by whom and when, and the chain holds the marks', withScenario(async (db, writer) => {
       expect((await withReviews(db, await refusals(db))).items.map((e) => [e.seq, e.review])).toEqual([[3, null], [6, null]]);
       expect(await markReviewed(db, writer, 6, 'fg-venlo', { ...field, now: new Date('2025-03-11T08:00:00.000Z') })).toBe(8);
