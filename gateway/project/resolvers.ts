@@ -115,8 +115,6 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
     Zaak: {
       adres: (zaak: Zaak): AdresRef => ({ adresId: zaak.adresId }),
       geopendOp: (zaak: Zaak) => zaak.openedAt.toISOString(),
-      bevindingen: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.findings.load(zaak.id),
-      huisbezoeken: (zaak: Zaak, _: unknown, request: ProjectRequest) => request.visits.load(zaak.id),
     },
     Bevinding: {
       soort: (finding: FindingRecord) => finding.kind,
@@ -129,6 +127,14 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
       uitkomsten: async (adres: AdresRef, _: unknown, request: ProjectRequest) => {
         const zaak = await request.openCases.load(adres.adresId);
         return zaak ? request.outcomes.load(zaak.id) : [];
+      },
+      bevindingen: async (adres: AdresRef, _: unknown, request: ProjectRequest) => {
+        const zaak = await request.openCases.load(adres.adresId);
+        return zaak ? request.findings.load(zaak.id) : [];
+      },
+      huisbezoeken: async (adres: AdresRef, _: unknown, request: ProjectRequest) => {
+        const zaak = await request.openCases.load(adres.adresId);
+        return zaak ? request.visits.load(zaak.id) : [];
       },
     },
   };

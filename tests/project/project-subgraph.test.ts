@@ -79,12 +79,12 @@ async function ask(subgraph: ProjectSubgraph, source: string, variables: Record<
 
 const LIST = `query ($project: ID!, $eerste: Int, $na: String, $min: Int) {
   projectAdressen(project: $project, eerste: $eerste, na: $na, minimaalPartners: $min) {
-    items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id adres { zaakReden } bevindingen { soort toelichting } } }
+    items { adres { adresId } aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd zaak { id adres { zaakReden bevindingen { soort toelichting } } } }
     volgende
   }
 }`;
 const SELECT = `mutation ($project: ID!, $adresId: ID!, $reden: String!) {
-  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id project adres { adresId zaakReden } geopendOp bevindingen { soort } }
+  selecteerAdres(project: $project, adresId: $adresId, reden: $reden) { id project adres { adresId zaakReden bevindingen { soort } } geopendOp }
 }`;
 const FINDING = `mutation ($zaakId: ID!, $soort: String!, $toelichting: String!) {
   legBevindingVast(zaakId: $zaakId, soort: $soort, toelichting: $toelichting) { soort toelichting vastgelegdOp }
@@ -192,12 +192,12 @@ for (const backend of backends) {
         const selected = await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON });
         expect(selected).toEqual({
           data: {
-            selecteerAdres: { id: expect.any(String), project: P, adres: { adresId: ADRES.twoPartners, zaakReden: REASON }, geopendOp: '2026-07-01T10:00:00.000Z', bevindingen: [] },
+            selecteerAdres: { id: expect.any(String), project: P, adres: { adresId: ADRES.twoPartners, zaakReden: REASON, bevindingen: [] }, geopendOp: '2026-07-01T10:00:00.000Z' },
           },
         });
         const zaakId = (selected.data!.selecteerAdres as { id: string }).id;
         expect(await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' })).toEqual({
-          data: { projectAdressen: { items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON }, bevindingen: [] } }], volgende: null } },
+          data: { projectAdressen: { items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON, bevindingen: [] } } }], volgende: null } },
         });
         expect(await ask(subgraph, SELECT, { project: P, adresId: ADRES.twoPartners, reden: REASON })).toEqual(
           refused('ALREADY_SELECTED', `The address is already selected in case ${zaakId}; record findings in that case.`, 'selecteerAdres'),
@@ -296,7 +296,7 @@ for (const backend of backends) {
         const listed = await ask(subgraph, LIST, { project: P, min: 2 }, { role: 'analist' });
         expect(listed.data).toEqual({
           projectAdressen: {
-            items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON }, bevindingen: [{ soort: 'huisbezoek', toelichting: finding.toelichting }] } }],
+            items: [{ ...TWO_PARTNERS, geselecteerd: true, zaak: { id: zaakId, adres: { zaakReden: REASON, bevindingen: [{ soort: 'huisbezoek', toelichting: finding.toelichting }] } } }],
             volgende: null,
           },
         });

@@ -357,4 +357,28 @@ describe('scenario 1: the rented-out family home', () => {
     const other = await p.query(analist, 'uitkeringsfraude', `{ persoon(bsn: "${PIOTR}") { loonbevindingen { id } } }`);
     expect(denials(other.body)).toEqual([{ path: 'persoon.loonbevindingen', code: 'FIELD_DENIED', principle: 'doelbinding', rule: 'doelbinding.owner-purpose' }]);
   });
+
+  // The case file's findings and home visits are data about the address. They were fields of Zaak,
+  // given through the project list to every participant without a decision; now they are fields of
+  // the address, decided on for each address and recorded, however they are reached.
+  it('the case’s home visits are fields of the address: released with a decision record, through the project list too', async () => {
+    const VISITS = [{ datum: '2026-09-22', bevinding: 'Six men live in the dwelling; the registered family does not.', aantalAangetroffen: 6 }];
+    const direct = await p.query(analist, 'woonfraude', `{ adres(adresId: "${ADRES}") { huisbezoeken { datum bevinding aantalAangetroffen } } }`);
+    expect(direct.body.errors).toBeUndefined();
+    expect(direct.body.data).toEqual({ adres: { huisbezoeken: VISITS } });
+    const listed = await p.query(analist, 'woonfraude', `{ projectAdressen(project: "${PROJECT}", minimaalPartners: 2, eerste: 100) {
+      items { zaak { adres { adresId huisbezoeken { datum bevinding aantalAangetroffen } } } } } }`);
+    expect(listed.body.errors).toBeUndefined();
+    const items = (listed.body.data?.['projectAdressen'] as { items: { zaak: { adres: { adresId: string; huisbezoeken: unknown } } | null }[] }).items;
+    expect(items.find((item) => item.zaak?.adres.adresId === ADRES)?.zaak?.adres.huisbezoeken).toEqual(VISITS);
+    const decided = (await storedFieldDecisions(p.doelpoort.db)).filter((d) => d.body.resource === 'Adres.huisbezoeken');
+    expect(decided.map((d) => [d.body.owner, d.body.tier, d.body.outcome])).toEqual([
+      ['project', 'identifying', 'allow'],
+      ['project', 'identifying', 'allow'],
+    ]);
+    // The case itself holds no findings any more: no way around the address's decision.
+    const around = await p.query(analist, 'woonfraude', `{ projectAdressen(project: "${PROJECT}") { items { zaak { huisbezoeken { bevinding } bevindingen { toelichting } } } } }`);
+    expect(around.body.data).toBeUndefined();
+    expect(around.body.errors!.map((e) => e.extensions!['code'])).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+  });
 });

@@ -130,6 +130,8 @@ describe.skipIf(!chromiumPath)('the web app in a browser', () => {
     await eventually(() => page.getByRole('status').textContent()).toMatch(new RegExp(`Address ${SCENARIO_1} selected: case .+ is open`));
     await eventually(() => row.textContent()).toContain('selected (case');
     expect(await page.locator('section.card').first().textContent()).toContain('Overlapping signals from the corporation and the Belastingdienst');
+    // The case's findings are a field of the address, decided on like its reason: released, none yet.
+    expect(await page.locator('section.card').first().textContent()).toContain('No findings recorded yet.');
     await check('coordinator-after-selection');
     await signOut();
   }, 120_000);

@@ -139,11 +139,13 @@ export function Overview({ session, context }: { session: Session; context: Quer
             <strong>Case {item.zaak!.id}</strong> on address {item.adres?.adresId}, opened {new Date(item.zaak!.geopendOp).toLocaleString('en-GB')}
           </Paragraph>
           <Paragraph>Reason: {item.zaak!.adres?.zaakReden ?? 'withheld'}</Paragraph>
-          {item.zaak!.bevindingen.length === 0 ? (
+          {!item.zaak!.adres?.bevindingen ? (
+            <Paragraph>Findings: withheld</Paragraph>
+          ) : item.zaak!.adres.bevindingen.length === 0 ? (
             <Paragraph>No findings recorded yet.</Paragraph>
           ) : (
             <ul>
-              {item.zaak!.bevindingen.map((b, i) => (
+              {item.zaak!.adres.bevindingen.map((b, i) => (
                 <li key={i}>
                   {b.soort}: {b.toelichting} ({b.vastgelegdOp.slice(0, 10)})
                 </li>

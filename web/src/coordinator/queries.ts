@@ -4,7 +4,7 @@ export const OVERVIEW_QUERY = `query ProjectOverview($project: ID!, $minimaalPar
     items {
       adres { adresId }
       aantalPartners partners signaalSoorten eersteSignaal laatsteSignaal geselecteerd
-      zaak { id geopendOp adres { zaakReden } bevindingen { soort toelichting vastgelegdOp } }
+      zaak { id geopendOp adres { zaakReden bevindingen { soort toelichting vastgelegdOp } } }
     }
     volgende
   }
@@ -22,8 +22,8 @@ export interface ProjectAddress {
   eersteSignaal: string;
   laatsteSignaal: string;
   geselecteerd: boolean;
-  /** The case's reason is a field of the address, decided on like its others (null: withheld); asked only where there is a case. */
-  zaak: { id: string; geopendOp: string; adres: { zaakReden: string | null } | null; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] } | null;
+  /** The case's reason and findings are fields of the address, decided on like its others (null: withheld); asked only where there is a case. */
+  zaak: { id: string; geopendOp: string; adres: { zaakReden: string | null; bevindingen: { soort: string; toelichting: string; vastgelegdOp: string }[] | null } | null } | null;
 }
 
 export const RESULTS_QUERY = `query ProjectResults($project: ID!) {
