@@ -73,7 +73,10 @@ function operationText(state: State, typeName: string, selections: readonly Sele
  */
 export function planSubjects(state: State, queue: readonly WorkItem[], round: Round): { groups: PlannedGroup[]; rest: WorkItem[] } {
   const rest: WorkItem[] = [];
-  const byPlace = new Map<string, Map<readonly SelectionNode[], WorkItem[]>>();
+  // Subjects of one type with the same selection text share one plan run, wherever they were reached
+  // (the residents of two addresses, a person as owner and as resident): one call per partner and
+  // distinct allowed field set, each subject once in it.
+  const byPlace = new Map<string, Map<string, { selections: readonly SelectionNode[]; items: WorkItem[] }>>();
   for (const item of queue) {
     const typename = item.obj.__typename as string;
     if (!state.subjectPlans || !(typename in state.subjectTypes) || !isObjectType(state.options.supergraph.schema.getType(typename))) {
@@ -82,13 +85,14 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
     }
     let bySelections = byPlace.get(typename);
     if (!bySelections) byPlace.set(typename, (bySelections = new Map()));
-    const items = bySelections.get(item.selections);
-    if (items) items.push(item);
-    else bySelections.set(item.selections, [item]);
+    const text = operationText(state, typename, item.selections);
+    const group = bySelections.get(text);
+    if (group) group.items.push(item);
+    else bySelections.set(text, { selections: item.selections, items: [item] });
   }
   const groups: PlannedGroup[] = [];
   for (const [typename, bySelections] of byPlace) {
-    for (const [selections, items] of bySelections) {
+    for (const { selections, items } of bySelections.values()) {
       const compiled = compiledFor(state, state.subjectPlans!, typename, selections);
       if (!compiled) {
         rest.push(...items);
@@ -195,10 +199,12 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
 
 /** Runs the plans of the round's planned subjects (after the decisions); the subjects they reach are the next round's work. */
 export async function completeSubjects(state: State, groups: readonly PlannedGroup[], next: WorkItem[]): Promise<void> {
-  await Promise.all(
+  const reached = await Promise.all(
     groups.map(async ({ compiled, items }) => {
       await runSteps(state, compiled.steps, { root: {}, starts: items, round: state.round, shared: groups.length > 1 });
-      next.push(...subjectWork(items, compiled.subjects, 1));
+      return subjectWork(items, compiled.subjects, 1);
     }),
   );
+  // In the groups' order, not in the order their partners answered: the same query makes the same calls.
+  for (const work of reached) next.push(...work);
 }
