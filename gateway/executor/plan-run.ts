@@ -14,7 +14,7 @@ import { down, type Path } from './path.ts';
 import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
-import { callOnce, roundCall } from './round-calls.ts';
+import { roundCall } from './round-calls.ts';
 
 /** Where a plan's steps run: the root object, the objects its paths start from, and (an entry point's plan) the round of decisions. */
 export interface Run {
@@ -272,9 +272,12 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
     };
   });
   // A call for subjects' fields is the round's call to this partner: the decisions' records point to it.
-  const response = entry
-    ? await (run.shared ? roundCall : callOnce)(state, step.graph, fields, variables, allowedCoordinates(prepared), run.round ?? state.round)
-    : await call(state, step.graph, 'query', fields, variables, step.coordinates);
+  const coordinates = entry ? allowedCoordinates(prepared) : step.coordinates;
+  const round = entry ? (run.round ?? state.round) : undefined;
+  const response =
+    round !== undefined && run.shared
+      ? await roundCall(state, step.graph, fields, variables, coordinates, round)
+      : await call(state, step.graph, 'query', fields, variables, coordinates, round);
   if (response.failure) return failAll(prepared, partnerError(step.graph, response.failure.message, response.failure.code));
   const schema = state.options.supergraph.schema;
   prepared.forEach(({ targets }, i) => {

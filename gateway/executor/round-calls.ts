@@ -39,15 +39,10 @@ export function roundCall(state: State, graph: string, fields: FieldNode[], vari
   return new Promise((resolve) => parts!.push({ fields, variables, coordinates, resolve }));
 }
 
-/** A round's only plan: its call goes out at once. */
-export function callOnce(state: State, graph: string, fields: FieldNode[], variables: Record<string, unknown>, coordinates: string[], round: number): Promise<SubgraphResponse> {
-  return call(state, graph, 'query', fields, variables, coordinates, round);
-}
-
 async function send(state: State, graph: string, parts: readonly Part[], round: number): Promise<void> {
   if (parts.length === 1) {
     const only = parts[0]!;
-    only.resolve(await callOnce(state, graph, only.fields, only.variables, only.coordinates, round));
+    only.resolve(await call(state, graph, 'query', only.fields, only.variables, only.coordinates, round));
     return;
   }
   const fields: FieldNode[] = [];
