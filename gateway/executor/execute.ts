@@ -125,6 +125,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     await runMutation(state, root, fields, {
       // One mutation field: its one partner call, then its entity fields.
       levelByLevel: async (nodes) => {
+        if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-MUT'); throw new Error('fallback mutation'); }
         await fetchRoot(state, root, rootType.name, nodes);
         await runRounds(state, [{ obj: root, selections: nodes, path: undefined }]);
       },
@@ -142,6 +143,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     const work = subjectWork([{ obj: root, path: undefined }], compiled.subjects);
     if (work.length > 0) await runRounds(state, work);
   } else if (operation.operation === 'query') {
+    if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-OP'); return refused('fallback'); }
     await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
     await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
   }

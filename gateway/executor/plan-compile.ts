@@ -70,7 +70,7 @@ export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNo
     const rank = (place: SubjectPlace) => order.indexOf(place.planPath.split('.')[1]!);
     return { steps, subjects: compiler.subjects.sort((a, b) => rank(a) - rank(b)) };
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
+    if (error instanceof Unsupported) { if (process.env.DP_NOFALLBACK) console.error('UNSUPPORTED', error.message); return undefined; }
     throw error;
   }
 }

@@ -46,6 +46,7 @@ export function createPlanSource(supergraphSdl: string): PlanSource {
     } catch (error) {
       const noPath = NO_PATH.exec(String(error instanceof Error ? error.message : error));
       plan = noPath ? { unsatisfiable: noPath[1]! } : undefined;
+      if (process.env.DP_NOFALLBACK) console.error('PLANFAIL', String(error).slice(0, 200));
     }
     if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
     plans.set(key, plan);

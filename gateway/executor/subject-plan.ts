@@ -80,6 +80,7 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
   for (const item of queue) {
     const typename = item.obj.__typename as string;
     if (!state.subjectPlans || !(typename in state.subjectTypes) || !isObjectType(state.options.supergraph.schema.getType(typename))) {
+      if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-REST', typename); }
       rest.push(item);
       continue;
     }
@@ -95,6 +96,7 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
     for (const { selections, items } of bySelections.values()) {
       const compiled = compiledFor(state, state.subjectPlans!, typename, selections);
       if (!compiled) {
+        if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-SUBJ', typename); throw new Error('fallback subject'); }
         rest.push(...items);
         continue;
       }
