@@ -5,7 +5,10 @@
  */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { composeDespiteAbstractRequires } from '../../packages/subgraph-kit/src/schema/requires-satisfiability.ts';
+import { fieldsOf } from '../../packages/subgraph-kit/src/schema/subgraph-fields.ts';
+import { repairSupergraph } from '../../packages/subgraph-kit/src/schema/supergraph-repair.ts';
+import { execute, parse, print, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Classification } from '../../schema/classification.ts';
 import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
@@ -39,13 +42,18 @@ export function testContext(overrides: Partial<RequestContext> = {}): RequestCon
 }
 
 export function composeTest(subgraphs: TestSubgraph[]): { supergraphSdl: string; apiSchema: GraphQLSchema; schemas: Map<string, GraphQLSchema> } {
-  const composed = composeServices(subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}.test/graphql`, typeDefs: parse(s.typeDefs) })));
+  // Composed as the gateway composes at start-up: the kit's repairs of the composition library included.
+  const services = subgraphs.map((s) => ({ name: s.name, url: `http://${s.name}.test/graphql`, typeDefs: parse(s.typeDefs) }));
+  const composed = composeDespiteAbstractRequires(services, composeServices(services));
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  const repair = repairSupergraph(composed.supergraphDocumentNode, composed.publicDocumentNode, new Map(services.map((s) => [s.name, fieldsOf(s.typeDefs)])));
+  if (repair.problems.length > 0) throw new Error(repair.problems.map((p) => p.message).join('\n'));
   const schemas = new Map<string, GraphQLSchema>();
   for (const s of subgraphs) {
     schemas.set(s.name, buildSubgraphSchema({ typeDefs: parse(s.typeDefs), resolvers: s.resolvers as never }));
   }
-  return { supergraphSdl: composed.supergraphSdl, apiSchema: buildApiSchema(composed.publicDocumentNode, Object.keys(DEFAULT_SUBJECT_TYPES)), schemas };
+  const supergraphSdl = repair.repaired.length ? print(repair.supergraph) : composed.supergraphSdl;
+  return { supergraphSdl, apiSchema: buildApiSchema(repair.repaired.length ? repair.api : composed.publicDocumentNode, Object.keys(DEFAULT_SUBJECT_TYPES)), schemas };
 }
 
 export interface TestGateway {
