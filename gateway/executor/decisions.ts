@@ -3,7 +3,7 @@
  * for every field about a person or an address; denied fields become errors at their paths and
  * are never fetched, minimised ones are fetched and transformed.
  */
-import { GraphQLError, Kind, getNamedType, isListType, isNonNullType, type FieldNode } from 'graphql';
+import { GraphQLError, getNamedType, isListType, isNonNullType } from 'graphql';
 import type { Minimisation, SubjectKind } from '../../schema/classification.ts';
 import { isSubjectId } from '../audit/pseudonym.ts';
 import type { DecisionInput } from '../policy/facts.ts';
@@ -14,7 +14,6 @@ import { internalName, treeKey } from './keys.ts';
 import { fieldDef } from './project.ts';
 import { StoreUnavailableError } from '../store/unavailable.ts';
 import type { Round, State, SubjectEntry, SubjectField } from './types.ts';
-import { entryFor } from './walk.ts';
 import { allowField } from './plan-allowed.ts';
 
 const POLICY_FAILED: Decision = {
@@ -125,7 +124,7 @@ export async function decide(state: State, plan: Round): Promise<void> {
             round: state.round,
             ...(input ? { input } : {}),
           });
-          apply(state, plan, entry, f, coordinate, decision);
+          apply(state, entry, f, coordinate, decision);
         }
       });
     }),
@@ -150,7 +149,7 @@ function admitPerson(state: State, bsn: string): boolean {
   return true;
 }
 
-function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, coordinate: string, decision: Decision): void {
+function apply(state: State, entry: SubjectEntry, f: SubjectField, coordinate: string, decision: Decision): void {
   const { obj } = entry;
   if (decision.outcome === 'deny') {
     // Located here already: graphql-js then places this error as it is (a copy costs ≈ 15 µs).
@@ -163,26 +162,9 @@ function apply(state: State, plan: Round, entry: SubjectEntry, f: SubjectField, 
     allowField(state, obj, f.owner, treeKey(f.key), { key: f.key, name: f.name, coordinate, bare, transform });
     return;
   }
-  if (!f.target) {
-    const value = obj[internalName(f.name)];
-    obj[treeKey(f.key)] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;
-    return;
-  }
-  const fetch = entryFor(plan, obj, entry.typename, f.target, entry.path);
-  // A count or an existence needs no content: the partner is asked for the items' type names only.
-  const bare = transform === 'count' || transform === 'exists';
-  fetch.fields.set(f.key, bare ? contentFree(state, f.nodes) : f.nodes);
-  if (transform) (fetch.transforms ??= new Map()).set(f.key, { transform, coordinate });
-}
-
-function contentFree(state: State, nodes: FieldNode[]): FieldNode[] {
-  const first = nodes[0]!;
-  let bare = state.contentFree.get(first);
-  if (!bare) {
-    bare = [first.selectionSet ? { ...first, directives: [], selectionSet: { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] } } : first];
-    state.contentFree.set(first, bare);
-  }
-  return bare;
+  // A key field the gateway already holds.
+  const value = obj[internalName(f.name)];
+  obj[treeKey(f.key)] = transform ? minimised(state, down(entry.path, f.key), coordinate, transform, value, entry.typename, f.name) : value;
 }
 
 export function minimised(state: State, path: Path, coordinate: string, transform: Minimisation, value: unknown, typename: string, fieldName: string): unknown {

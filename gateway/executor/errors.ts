@@ -51,6 +51,11 @@ export function unresolvableError(coordinate: string, why: string): GraphQLError
   return answerError(`${coordinate} could not be resolved: ${why}`, { code: 'FIELD_UNRESOLVABLE', coordinate });
 }
 
+/** A field of a person or an address whose selection the query planner or the plan compiler cannot serve. */
+export function planningError(coordinate: string, why: string): GraphQLError {
+  return answerError(`${coordinate} could not be planned: ${why}`, { code: 'QUERY_PLANNING_FAILED', coordinate });
+}
+
 /** The refusal of a field its owner has not classified (rule classification.missing): never released. */
 export function unclassifiedDecision(owner: string, coordinate: string): Extract<Decision, { outcome: 'deny' }> {
   return {

@@ -1,30 +1,24 @@
 /**
- * The policy-aware executor. A query runs on Hive Router's query plan up to the persons and
- * addresses it reaches; then, round by round, the policy decides on every field of those subjects
- * for every entity, and they are completed on the planner's plan for what was allowed, up to the
- * next subjects (subject-plan.ts). An operation the planner cannot serve, and a mutation, are
- * resolved level by level: each round walks the data fetched so far, finds the fields still
- * missing, asks the policy, and makes at most one call per partner (one `_entities` call, with one
- * aliased field per distinct selection). When nothing is missing, graphql-js shapes the merged data
- * into the response (aliases, fragments, nullability, errors).
+ * The policy-aware executor. An operation runs on Hive Router's query plan (plan-source.ts, compiled
+ * by plan-compile.ts) up to the persons and addresses it reaches, of which it fetches the keys only;
+ * then, round by round, the policy decides on every field of those subjects for every entity, and
+ * they are completed on plans of their own for what was allowed, up to the next subjects
+ * (subject-plan.ts). A mutation runs one root field at a time (mutation-plan.ts). An operation the
+ * planner cannot plan, or whose plan this executor cannot run, is refused whole before any partner is
+ * asked. graphql-js shapes the merged data into the response (aliases, fragments, nullability, errors).
  */
 import {
   GraphQLError,
   Kind,
   getOperationAST,
   getVariableValues,
-  type FieldNode,
   type FragmentDefinitionNode,
-  type SelectionNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import { collectFields } from './collect.ts';
 import { pathArray } from './path.ts';
 import { shapeResponse } from './shape.ts';
-import { partnerError, requestTimeoutError, unresolvableError } from './errors.ts';
-import { treeKey } from './keys.ts';
-import { projectFields, type PlanCaches } from './project.ts';
-import { resolvingGraphs } from './supergraph.ts';
+import { requestTimeoutError } from './errors.ts';
+import type { PlanCaches } from './project.ts';
 import {
   DEFAULT_SUBJECT_TYPES,
   type ExecutionInput,
@@ -38,12 +32,10 @@ import {
   type State,
   type WorkItem,
 } from './types.ts';
-import { failMissing, walk } from './walk.ts';
 import { decide } from './decisions.ts';
-import { call, fetchEntities, placeError } from './fetch.ts';
 import { compilePlan } from './plan-compile.ts';
 import { rootRun, runSteps, subjectWork } from './plan-run.ts';
-import { completeSubjects, createSubjectPlans, planSubjects, type SubjectPlans } from './subject-plan.ts';
+import { completeSubjects, createSubjectPlans, failFields, planSubjects, type SubjectPlans } from './subject-plan.ts';
 import { createPlanSource, type PlanSource } from './plan-source.ts';
 import { planMutation, runMutation } from './mutation-plan.ts';
 
@@ -52,7 +44,7 @@ export { DEFAULT_SUBJECT_TYPES } from './types.ts';
 
 export function createExecutor(options: ExecutorOptions): Executor {
   // What depends on the supergraph only is worked out once, for all requests.
-  const caches: PlanCaches = { targets: new Map(), internalFields: new Map(), dependencyTargets: new Map() };
+  const caches: PlanCaches = { internalFields: new Map() };
   const plans = createPlanSource(options.supergraph.sdl);
   const subjectPlans = createSubjectPlans(options.supergraph, subjectIdFields(options));
   return { execute: (input) => executeOperation(options, caches, plans, subjectPlans, input) };
@@ -103,12 +95,10 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     round: 0,
     calls: [],
     minimised: [],
-    attempted: new WeakMap(),
     persons: new Set(),
     deadline: Date.now() + (options.requestTimeoutMs ?? 15_000),
     refusedToday: new Set(),
     storeUnavailable: false,
-    contentFree: new WeakMap(),
     allowed: new WeakMap(),
     subjectPlans,
   };
@@ -122,30 +112,16 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     // One root field at a time on the query planner's plan, each complete before the next (mutation-plan.ts).
     const fields = planMutation(state, plans, rootType.name);
     if ('unsatisfiable' in fields) return refused(fields.unsatisfiable);
-    await runMutation(state, root, fields, {
-      // One mutation field: its one partner call, then its entity fields.
-      levelByLevel: async (nodes) => {
-        if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-MUT'); throw new Error('fallback mutation'); }
-        await fetchRoot(state, root, rootType.name, nodes);
-        await runRounds(state, [{ obj: root, selections: nodes, path: undefined }]);
-      },
-      complete: (work) => runRounds(state, work),
-    });
-  }
-  // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
-  // the policy decides on those, and they are completed on plans of their own (subject-plan.ts). A plan
-  // this executor cannot run is planned level by level here.
-  const plan = operation.operation === 'query' ? plans.plan(input.document, input.operationName) : undefined;
-  if (plan && 'unsatisfiable' in plan) return refused(plan.unsatisfiable);
-  const compiled = plan ? compilePlan(state.pc, operation, rootType.name, plan) : undefined;
-  if (compiled) {
+    await runMutation(state, root, fields, (work) => runRounds(state, work));
+  } else {
+    // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
+    // the policy decides on those, and they are completed on plans of their own (subject-plan.ts).
+    const plan = plans.plan(input.document, input.operationName);
+    const compiled = 'unsatisfiable' in plan ? plan : compilePlan(state.pc, operation, rootType.name, plan);
+    if ('unsatisfiable' in compiled) return refused(compiled.unsatisfiable);
     await runSteps(state, compiled.steps, rootRun(root));
     const work = subjectWork([{ obj: root, path: undefined }], compiled.subjects);
     if (work.length > 0) await runRounds(state, work);
-  } else if (operation.operation === 'query') {
-    if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-OP'); return refused('fallback'); }
-    await fetchRoot(state, root, rootType.name, operation.selectionSet.selections);
-    await runRounds(state, [{ obj: root, selections: operation.selectionSet.selections, path: undefined }]);
   }
 
   const result = shapeResponse({
@@ -185,46 +161,17 @@ function withDefaults(defs: readonly VariableDefinitionNode[], raw: Record<strin
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Root fields
-
-async function fetchRoot(state: State, root: Obj, rootType: string, selections: readonly SelectionNode[]): Promise<void> {
-  const fields = collectFields(state.pc, rootType, selections);
-  const groups: { graph: string; fields: [string, FieldNode[]][] }[] = [];
-  for (const [key, nodes] of fields) {
-    const name = nodes[0]!.name.value;
-    if (name.startsWith('__')) continue;
-    const graph = resolvingGraphs(state.options.supergraph, rootType, name)[0];
-    if (!graph) {
-      root[treeKey(key)] = unresolvableError(`${rootType}.${name}`, 'no partner resolves this field');
-      continue;
-    }
-    const group = groups.find((g) => g.graph === graph);
-    if (group) group.fields.push([key, nodes]);
-    else groups.push({ graph, fields: [[key, nodes]] });
-  }
-  const run = async (group: (typeof groups)[number]) => {
-    const selections = projectFields(state.pc, group.graph, rootType, group.fields, undefined);
-    const response = await call(state, group.graph, state.operation.operation === 'mutation' ? 'mutation' : 'query', selections, {}, group.fields.map(([, n]) => `${rootType}.${n[0]!.name.value}`));
-    if (response.failure) {
-      for (const [key] of group.fields) root[treeKey(key)] = partnerError(group.graph, response.failure.message, response.failure.code);
-      return;
-    }
-    for (const [key] of group.fields) root[treeKey(key)] = response.data?.[treeKey(key)] ?? null;
-    for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(group.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
-  };
-  await Promise.all(groups.map(run));
-}
-
+/**
+ * Round by round: the policy decides on every field of the round's persons and addresses, then they
+ * are completed on their plans for what was allowed; the subjects those plans reach are the next round.
+ */
 async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
   let queue = initial;
   const maxRounds = state.options.maxRounds ?? 32;
   for (let round = 0; queue.length > 0; round++) {
-    const plan: Round = { fetches: new Map(), subjects: [] };
-    const next: WorkItem[] = [];
     if (Date.now() >= state.deadline) {
       const error = requestTimeoutError(state.options.requestTimeoutMs ?? 15_000);
-      for (const item of queue) failMissing(state, item.obj, item.selections, error);
+      for (const item of queue) failFields(state, item, () => error);
       return;
     }
     if (round >= maxRounds) {
@@ -232,16 +179,14 @@ async function runRounds(state: State, initial: WorkItem[]): Promise<void> {
       return;
     }
     state.round += 1;
-    // Persons and addresses are completed on the planner's plan where it can serve them; the rest level by level.
-    const planned = planSubjects(state, queue, plan);
-    for (const item of planned.rest) walk(state, item, plan, next);
-    await decide(state, plan);
-    await Promise.all([...[...plan.fetches].map(([graph, entries]) => fetchEntities(state, graph, [...entries.values()], next)), completeSubjects(state, planned.groups, next)]);
+    const decisions: Round = { subjects: [] };
+    const groups = planSubjects(state, queue, decisions);
+    await decide(state, decisions);
+    const next: WorkItem[] = [];
+    await completeSubjects(state, groups, next);
     queue = next;
   }
 }
-
-/** What `walk` needs to know of one collected field, worked out once per selection and type. */
 
 /**
  * A non-null field is null because of an error below it (a partner's, already in the response at its

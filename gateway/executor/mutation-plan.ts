@@ -9,9 +9,8 @@
  * as Apollo Router relies on) only while each field but the last is whole in that call: no entity
  * fetch and no subject waits for it after the call, when the later fields have written.
  *
- * Every field is planned before any runs: a field no path through the subgraphs resolves refuses the
- * whole operation, nothing written. A field whose plan this executor cannot run, or that the planner
- * refuses, is executed level by level, in its turn.
+ * Every field is planned before any runs: a field the planner cannot plan, or whose plan this executor
+ * cannot run, refuses the whole operation, nothing written.
  */
 import { Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { collectFields } from './collect.ts';
@@ -21,41 +20,32 @@ import type { CompiledPlan, RootFetchStep, Step } from './plan-steps.ts';
 import type { PlanSource, Unsatisfiable } from './plan-source.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 
-/** One root field (all nodes of one response key) and, when this executor can run it, its compiled plan. */
+/** One root field (all nodes of one response key) and its compiled plan. */
 export interface FieldPlan {
   nodes: FieldNode[];
-  compiled: CompiledPlan | undefined;
+  compiled: CompiledPlan;
 }
 
-export interface MutationRunners {
-  /** Executes one root field level by level, its entity fields included. */
-  levelByLevel(field: FieldNode[]): Promise<void>;
-  /** Completes the persons and addresses a plan reached (their keys only), the policy deciding first. */
-  complete(work: WorkItem[]): Promise<void>;
-}
-
-/** The plans of the mutation's root fields in the client's order, or why the operation cannot be resolved. */
+/** The plans of the mutation's root fields in the client's order, or why the operation cannot be executed. */
 export function planMutation(state: State, plans: PlanSource, rootType: string): FieldPlan[] | Unsatisfiable {
   const fieldPlans: FieldPlan[] = [];
-  for (const [, nodes] of collectFields(state.pc, rootType, state.operation.selectionSet.selections)) {
+  for (const [key, nodes] of collectFields(state.pc, rootType, state.operation.selectionSet.selections)) {
     // The gateway answers a root __typename itself.
     if (nodes[0]!.name.value.startsWith('__')) continue;
     const { document, operation } = fieldDocument(state.operation, state.pc.fragments, nodes);
     const plan = plans.plan(document, undefined);
-    if (plan && 'unsatisfiable' in plan) return plan;
-    const compiled = plan ? compilePlan(state.pc, operation, rootType, plan) : undefined;
-    fieldPlans.push({ nodes, compiled: compiled && mutationFetch(compiled.steps) ? compiled : undefined });
+    const compiled = 'unsatisfiable' in plan ? plan : compilePlan(state.pc, operation, rootType, plan);
+    if ('unsatisfiable' in compiled) return compiled;
+    if (!mutationFetch(compiled.steps)) return { unsatisfiable: `the plan of ${key} does not start with one mutation call` };
+    fieldPlans.push({ nodes, compiled });
   }
   return fieldPlans;
 }
 
-export async function runMutation(state: State, root: Obj, fieldPlans: readonly FieldPlan[], runners: MutationRunners): Promise<void> {
+/** Runs the fields in order; `complete` completes the persons and addresses a field reached (their keys only), the policy deciding first. */
+export async function runMutation(state: State, root: Obj, fieldPlans: readonly FieldPlan[], complete: (work: WorkItem[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < fieldPlans.length; i++) {
-    const { nodes, compiled } = fieldPlans[i]!;
-    if (!compiled) {
-      await runners.levelByLevel(nodes);
-      continue;
-    }
+    const { compiled } = fieldPlans[i]!;
     let steps = compiled.steps;
     let last = compiled;
     for (let next = fieldPlans[i + 1]?.compiled; next && sharesCall(last, next); next = fieldPlans[i + 1]?.compiled) {
@@ -66,7 +56,7 @@ export async function runMutation(state: State, root: Obj, fieldPlans: readonly 
     await runSteps(state, steps, rootRun(root));
     // Only the last field of a shared call can have reached subjects (sharesCall).
     const work = subjectWork([{ obj: root, path: undefined }], last.subjects);
-    if (work.length > 0) await runners.complete(work);
+    if (work.length > 0) await complete(work);
   }
 }
 

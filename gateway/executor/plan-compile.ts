@@ -37,6 +37,7 @@ import { collectFields, subSelections } from './collect.ts';
 import { internalName, renamedKey, treeKey } from './keys.ts';
 import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type FetchDocument } from './plan-fetch.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
+import type { Unsatisfiable } from './plan-source.ts';
 import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
 
 /** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
@@ -60,17 +61,17 @@ interface Compiler {
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
-export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | undefined {
+export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | Unsatisfiable {
   const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [], entry };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     if (entry) return { steps, subjects: compiler.subjects };
-    // In the client's order of root fields, as the level-by-level executor would meet them.
+    // In the client's order of root fields.
     const order = [...collectFields(pc, rootType, operation.selectionSet.selections).keys()];
     const rank = (place: SubjectPlace) => order.indexOf(place.planPath.split('.')[1]!);
     return { steps, subjects: compiler.subjects.sort((a, b) => rank(a) - rank(b)) };
   } catch (error) {
-    if (error instanceof Unsupported) { if (process.env.DP_NOFALLBACK) console.error('UNSUPPORTED', error.message); return undefined; }
+    if (error instanceof Unsupported) return { unsatisfiable: `the gateway cannot run the plan: ${error.message}` };
     throw error;
   }
 }

@@ -1,9 +1,8 @@
 /**
  * Query plans from Hive Router's planner (`@graphql-hive/router-query-planner`, a native addon):
  * one planner per supergraph, one plan per document and operation name, kept while the supergraph
- * serves. A supergraph or an operation the planner refuses gives no plan; the executor then plans
- * itself (fail closed: never a partial plan). An operation for which the planner finds no path through
- * the subgraphs at all is unsatisfiable: it is refused whole, as the reference gateways do.
+ * serves. An operation the planner finds no path for through the subgraphs, or cannot plan at all, is
+ * refused whole (fail closed: never a partial or guessed plan), as the reference gateways do.
  */
 import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner';
 import { Kind, print, type DefinitionNode, type DocumentNode, type FieldNode, type SelectionNode, type SelectionSetNode } from 'graphql';
@@ -14,39 +13,41 @@ export interface Unsatisfiable {
 }
 
 export interface PlanSource {
-  plan(document: DocumentNode, operationName: string | null | undefined): QueryPlan | Unsatisfiable | undefined;
+  plan(document: DocumentNode, operationName: string | null | undefined): QueryPlan | Unsatisfiable;
   /** The plan of an operation's text (the only operation in it). */
-  planText(text: string): QueryPlan | Unsatisfiable | undefined;
+  planText(text: string): QueryPlan | Unsatisfiable;
 }
 
-/** The planner's words for an operation no path through the subgraphs can resolve (its other failures are its own limits). */
+/** The planner's words for an operation no path through the subgraphs can resolve. */
 const NO_PATH = /walker failed to locate path: (.*)$/;
 
 const NO_LABELS: Set<string> = new Set();
 /** Plans kept per supergraph; the oldest goes first (a client sending ever new documents cannot grow it). */
 const MAX_PLANS = 1000;
 
+/** Throws when the planner cannot load the supergraph: such a supergraph is not served. */
 export function createPlanSource(supergraphSdl: string): PlanSource {
-  let planner: QueryPlanner | undefined;
+  let planner: QueryPlanner;
   try {
     planner = new QueryPlanner(supergraphSdl);
-  } catch {
-    planner = undefined;
+  } catch (error) {
+    throw new Error(`The query planner cannot load this supergraph: ${plannerMessage(error)}`);
   }
   // By document text: clients send the same operations again, parsed anew each time.
   const texts = new WeakMap<DocumentNode, string>();
-  const plans = new Map<string, QueryPlan | Unsatisfiable | undefined>();
-  const planOf = (text: string, operationName: string | null | undefined): QueryPlan | Unsatisfiable | undefined => {
-    if (!planner) return undefined;
+  const plans = new Map<string, QueryPlan | Unsatisfiable>();
+  const planOf = (text: string, operationName: string | null | undefined): QueryPlan | Unsatisfiable => {
     const key = `${operationName ?? ''}\n${text}`;
-    if (plans.has(key)) return plans.get(key);
-    let plan: QueryPlan | Unsatisfiable | undefined;
+    const known = plans.get(key);
+    if (known) return known;
+    let plan: QueryPlan | Unsatisfiable;
     try {
       plan = planner.plan(text, operationName ?? null, NO_LABELS, 0);
     } catch (error) {
-      const noPath = NO_PATH.exec(String(error instanceof Error ? error.message : error));
-      plan = noPath ? { unsatisfiable: noPath[1]! } : undefined;
-      if (process.env.DP_NOFALLBACK) console.error('PLANFAIL', String(error).slice(0, 200));
+      // No path: the subgraphs cannot resolve it. Any other failure is the planner's own limit; either
+      // way the operation is refused whole (fail closed: never a partial or guessed plan).
+      const noPath = NO_PATH.exec(plannerMessage(error));
+      plan = { unsatisfiable: noPath ? noPath[1]! : `the query planner failed: ${plannerMessage(error)}` };
     }
     if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
     plans.set(key, plan);
@@ -54,13 +55,18 @@ export function createPlanSource(supergraphSdl: string): PlanSource {
   };
   return {
     plan(document, operationName) {
-      if (!planner) return undefined;
       let text = texts.get(document);
       if (text === undefined) texts.set(document, (text = print(withoutIntrospection(document))));
       return planOf(text, operationName);
     },
     planText: (text) => planOf(text, null),
   };
+}
+
+/** The planner's message without its prefix ("Failed to plan query: …"), on one line. */
+function plannerMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Failed to plan query: /, '').split('\n')[0]!;
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };

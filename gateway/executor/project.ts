@@ -1,63 +1,25 @@
 /**
- * Projects an analyst's selection onto one partner: the part of it that partner can resolve (under
- * the tree keys of keys.ts), plus the key and @requires fields (under internal aliases) that later
- * fetches from other partners need. Fields of subject types (a person, an address) are never projected into a partner's
- * selection here: each is fetched on its own, after the policy decided on it for that entity.
+ * What the plan compiler and the subject plans read of the supergraph about fields and subjects: a
+ * field's definition, a type's key fields, whether a value is or could be a person or an address,
+ * whether a @requires may be sent, and the key fields (under internal aliases) a partner is asked
+ * for at the subject boundary. Fields of subject types (a person, an address) are never fetched
+ * beyond those keys before the policy decided on them for that entity.
  */
-import {
-  Kind,
-  getNamedType,
-  isAbstractType,
-  isLeafType,
-  isObjectType,
-  type FieldNode,
-  type GraphQLField,
-  type InlineFragmentNode,
-  type SelectionNode,
-  type SelectionSetNode,
-} from 'graphql';
-import { collectFields, subSelections, type CollectContext } from './collect.ts';
-import { INTERNAL, internalName, treeKey } from './keys.ts';
-import {
-  interfaceObjectGraphs,
-  possibleTypesInGraph,
-  resolvingGraphs,
-  type KeyInfo,
-  type Supergraph,
-} from './supergraph.ts';
+import { Kind, getNamedType, isAbstractType, isObjectType, type FieldNode, type GraphQLField, type SelectionNode, type SelectionSetNode } from 'graphql';
+import type { CollectContext } from './collect.ts';
+import { internalName } from './keys.ts';
+import { resolvingGraphs, type Supergraph } from './supergraph.ts';
 
-
-export interface Target {
-  graph: string;
-  /** The __typename to send in the representation (an interface's name for an @interfaceObject). */
-  repTypename: string;
-  keys: KeyInfo[];
-  requires?: SelectionSetNode;
-}
-
-/** Plans that depend on the supergraph only: one set per executor, shared by all its requests. */
+/** What depends on the supergraph only: one set per executor, shared by all its requests. */
 export interface PlanCaches {
-  /** Type name → field name → where the field is fetched from (no coordinate strings built per lookup). */
-  targets: Map<string, Map<string, Target | null>>;
+  /** Type name → the top-level field nodes of its key and @requires field sets. */
   internalFields: Map<string, Map<string, FieldNode[]>>;
-  dependencyTargets: Map<string, DependencyTarget[]>;
 }
 
 export interface ProjectContext extends CollectContext, PlanCaches {
   supergraph: Supergraph;
   /** Subject type name → the field that holds the subject's id. */
   subjectIdFields: Record<string, string>;
-}
-
-/** One partner that could give a field the gateway needs as a dependency (a key or a @requires field). */
-export interface DependencyTarget {
-  /** "<graph>:<field>": marks the attempt on an object, so it is made once. */
-  mark: string;
-  /** The target without @requires: whether the object's keys can reach this partner at all. */
-  keysOnly: Target;
-  target: Target;
-  /** The top-level names of the field's own @requires. */
-  requiresNames: string[];
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
@@ -110,63 +72,6 @@ export function couldBeSubject(pc: ProjectContext, typeName: string): boolean {
   return !!type && isAbstractType(type) && pc.supergraph.schema.getPossibleTypes(type).some((t) => t.name in pc.subjectIdFields);
 }
 
-/** Where `typeName.fieldName` is fetched from when the object at hand does not have it. */
-export function targetFor(pc: ProjectContext, typeName: string, fieldName: string): Target | null {
-  let ofType = pc.targets.get(typeName);
-  if (!ofType) pc.targets.set(typeName, (ofType = new Map()));
-  const cached = ofType.get(fieldName);
-  if (cached !== undefined) return cached;
-  let target: Target | null = null;
-  for (const graph of resolvingGraphs(pc.supergraph, typeName, fieldName)) {
-    const keys = pc.supergraph.types.get(typeName)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
-    if (keys.length === 0) continue;
-    const requires = pc.supergraph.types.get(typeName)?.fields.get(fieldName)?.get(graph)?.requires;
-    if (requires && !requiresIsSafe(pc, typeName, requires)) continue;
-    target = { graph, repTypename: typeName, keys, ...(requires ? { requires } : {}) };
-    break;
-  }
-  if (!target) {
-    for (const { graph, iface } of interfaceObjectGraphs(pc.supergraph, typeName, fieldName)) {
-      const keys = pc.supergraph.types.get(iface)?.graphs.get(graph)?.keys.filter((k) => k.resolvable) ?? [];
-      if (keys.length === 0) continue;
-      const requires = pc.supergraph.types.get(iface)?.fields.get(fieldName)?.get(graph)?.requires;
-      if (requires && !requiresIsSafe(pc, iface, requires)) continue;
-      target = { graph, repTypename: iface, keys, ...(requires ? { requires } : {}) };
-      break;
-    }
-  }
-  ofType.set(fieldName, target);
-  return target;
-}
-
-/** Does a @provides selection name `fieldName` for `typeName`? Returns its sub-selection if so. */
-function provided(pc: ProjectContext, set: SelectionSetNode | undefined, typeName: string, fieldName: string): SelectionSetNode | null | undefined {
-  if (!set) return undefined;
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD && sel.name.value === fieldName) return sel.selectionSet ?? null;
-    if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const cond = sel.typeCondition?.name.value;
-      if (!cond || cond === typeName || pc.supergraph.schema.getType(cond) === undefined) {
-        const inner = provided(pc, sel.selectionSet, typeName, fieldName);
-        if (inner !== undefined) return inner;
-      } else {
-        const condType = pc.supergraph.schema.getType(cond);
-        const type = pc.supergraph.schema.getType(typeName);
-        if (condType && type && isAbstractType(condType) && isObjectType(type) && pc.supergraph.schema.isSubType(condType, type)) {
-          const inner = provided(pc, sel.selectionSet, typeName, fieldName);
-          if (inner !== undefined) return inner;
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function canResolve(pc: ProjectContext, graph: string, typeName: string, fieldName: string, provides: SelectionSetNode | undefined): boolean {
-  if (provided(pc, provides, typeName, fieldName) !== undefined) return true;
-  return resolvingGraphs(pc.supergraph, typeName, fieldName).includes(graph);
-}
-
 /** A field set (key or @requires) as a selection with __typename on every object level. */
 function withTypenames(set: SelectionSetNode): SelectionSetNode {
   const selections: SelectionNode[] = [TYPENAME];
@@ -215,20 +120,12 @@ function internalFieldsOf(pc: ProjectContext, typeName: string): Map<string, Fie
 }
 
 /** The internal-alias selections for the key/@requires fields `graph` can resolve on `typeName`. */
-export function internalSelections(
-  pc: ProjectContext,
-  graph: string,
-  typeName: string,
-  only?: ReadonlySet<string>,
-  provides?: SelectionSetNode,
-): FieldNode[] {
+export function internalSelections(pc: ProjectContext, graph: string, typeName: string): FieldNode[] {
   const out: FieldNode[] = [];
   for (const [name, nodes] of internalFieldsOf(pc, typeName)) {
-    if (only && !only.has(name)) continue;
-    if (!canResolve(pc, graph, typeName, name, provides)) continue;
-    const subs = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
     // A nested field this partner holds as @external would come back null (wrong data): not asked here.
-    if (!provides && !resolvesInternal(pc, graph, typeName, name)) continue;
+    if (!resolvingGraphs(pc.supergraph, typeName, name).includes(graph) || !resolvesInternal(pc, graph, typeName, name)) continue;
+    const subs = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
     const selectionSet = subs.length ? withTypenames({ kind: Kind.SELECTION_SET, selections: subs }) : undefined;
     out.push({
       kind: Kind.FIELD,
@@ -242,7 +139,7 @@ export function internalSelections(
 }
 
 /** Whether `graph` resolves the key or @requires field `name` with all its nested fields itself. */
-export function resolvesInternal(pc: ProjectContext, graph: string, typeName: string, name: string): boolean {
+function resolvesInternal(pc: ProjectContext, graph: string, typeName: string, name: string): boolean {
   const subs = (internalFieldsOf(pc, typeName).get(name) ?? []).flatMap((n) => n.selectionSet?.selections ?? []);
   if (subs.length === 0) return true;
   const def = fieldDef(pc, typeName, name);
@@ -258,86 +155,4 @@ function resolvesAll(pc: ProjectContext, graph: string, typeName: string, select
     const def = sel.selectionSet ? fieldDef(pc, typeName, sel.name.value) : undefined;
     return !sel.selectionSet || (!!def && resolvesAll(pc, graph, getNamedType(def.type).name, sel.selectionSet.selections));
   });
-}
-
-/** The selection set `graph` is asked for below a field returning `typeName`. */
-export function projectSelection(
-  pc: ProjectContext,
-  graph: string,
-  typeName: string,
-  selections: readonly SelectionNode[],
-  provides: SelectionSetNode | undefined,
-): SelectionSetNode | undefined {
-  const type = pc.supergraph.schema.getType(typeName);
-  if (!type || isLeafType(type)) return undefined;
-  const out: SelectionNode[] = [TYPENAME];
-  const asObject = isObjectType(type) || pc.supergraph.types.get(typeName)?.graphs.get(graph)?.isInterfaceObject;
-  if (asObject) {
-    out.push(...projectFields(pc, graph, typeName, collectFields(pc, typeName, selections), provides));
-    // An interface object: its concrete type is learned later by key from the interface's owner.
-    const hasKeys = out.some((o) => o.kind === Kind.FIELD && o.alias?.value.startsWith(INTERNAL));
-    if (!isObjectType(type) && !hasKeys) out.push(...internalSelections(pc, graph, typeName, undefined, provides));
-  } else {
-    for (const possible of possibleTypesInGraph(pc.supergraph, typeName, graph)) {
-      const fields = projectFields(pc, graph, possible, collectFields(pc, possible, selections), provides);
-      const fragment: InlineFragmentNode = {
-        kind: Kind.INLINE_FRAGMENT,
-        typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: possible } },
-        selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...fields] },
-      };
-      out.push(fragment);
-    }
-  }
-  return { kind: Kind.SELECTION_SET, selections: out };
-}
-
-/** The fields of an object of `typeName` that `graph` resolves, and the internal fields others need. */
-export function projectFields(
-  pc: ProjectContext,
-  graph: string,
-  typeName: string,
-  fields: Iterable<[string, FieldNode[]]>,
-  provides: SelectionSetNode | undefined,
-  /** True for the fields of an `_entities` call the policy has decided on for each entity. */
-  decided = false,
-): FieldNode[] {
-  const out: FieldNode[] = [];
-  const isSubject = typeName in pc.subjectIdFields && !decided;
-  // A subject's key is asked only when something is to be decided about it: a count or an
-  // existence asks its items' type names alone, never who they are.
-  let needsInternal = false;
-  for (const [key, nodes] of fields) {
-    const first = nodes[0]!;
-    const name = first.name.value;
-    if (name.startsWith('__')) continue;
-    // A field with a @requires in this partner reads values only a representation brings: outside
-    // the `_entities` call built for it (a root field's or a nested object's selection) it would
-    // resolve without them (wrong data, no error), so it is fetched later by key.
-    const requiresElsewhere = !decided && pc.supergraph.types.get(typeName)?.fields.get(name)?.get(graph)?.requires !== undefined;
-    if (isSubject || requiresElsewhere || !canResolve(pc, graph, typeName, name, provides)) {
-      needsInternal = true;
-      continue;
-    }
-    const def = fieldDef(pc, typeName, name);
-    if (!def) continue;
-    const nested = provided(pc, provides, typeName, name) ?? undefined;
-    const ownProvides = pc.supergraph.types.get(typeName)?.fields.get(name)?.get(graph)?.provides;
-    const selectionSet = projectSelection(pc, graph, getNamedType(def.type).name, subSelections(pc, nodes), mergeSets(ownProvides, nested));
-    const alias = treeKey(key);
-    out.push({
-      kind: Kind.FIELD,
-      ...(alias !== name ? { alias: { kind: Kind.NAME, value: alias } } : {}),
-      name: first.name,
-      ...(first.arguments?.length ? { arguments: first.arguments } : {}),
-      ...(selectionSet ? { selectionSet } : {}),
-    });
-  }
-  if (needsInternal) out.push(...internalSelections(pc, graph, typeName, undefined, provides));
-  return out;
-}
-
-function mergeSets(a: SelectionSetNode | undefined, b: SelectionSetNode | undefined): SelectionSetNode | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return { kind: Kind.SELECTION_SET, selections: [...a.selections, ...b.selections] };
 }

@@ -5,25 +5,26 @@
  * (the policy's owner), and, once the policy decided, it is run from the subjects themselves; its
  * fetches of subject fields ask per entity only what was allowed of that partner (plan-allowed.ts).
  * Persons and addresses the plan reaches in turn are cut at the subject boundary (plan-compile.ts)
- * and are the next round's work. A selection the plan cannot serve is walked level by level.
+ * and are the next round's work. A selection the planner or the plan compiler cannot serve is refused
+ * for those subjects (every field they select is an error).
  */
-import { Kind, getNamedType, isLeafType, isObjectType, print, type ASTNode, type SelectionNode } from 'graphql';
+import { Kind, getNamedType, isLeafType, isObjectType, print, type ASTNode, type GraphQLError, type SelectionNode } from 'graphql';
 import { collectFields } from './collect.ts';
-import { unresolvableError } from './errors.ts';
+import { planningError, unresolvableError } from './errors.ts';
 import { ENTRY_GRAPH, entryField, entrySupergraphSdl } from './entry-supergraph.ts';
 import { internalName, treeKey, unrenamed } from './keys.ts';
 import { compilePlan } from './plan-compile.ts';
 import type { CompiledPlan, EntryPoint, Step } from './plan-steps.ts';
 import { runSteps, subjectWork } from './plan-run.ts';
-import { createPlanSource, type PlanSource } from './plan-source.ts';
+import { createPlanSource, type PlanSource, type Unsatisfiable } from './plan-source.ts';
 import { fieldDef, keyFieldNames, requiresIsSafe } from './project.ts';
 import { resolvingGraphs, type Supergraph } from './supergraph.ts';
 import type { Round, State, SubjectEntry, SubjectField, WorkItem } from './types.ts';
 
-/** The planner of the planning supergraph, and its compiled plans by operation text (null: walked level by level). */
+/** The planner of the planning supergraph, and its compiled plans (or why there is none) by operation text. */
 export interface SubjectPlans {
   source: PlanSource;
-  compiled: Map<string, Compiled | null>;
+  compiled: Map<string, Compiled | Unsatisfiable>;
 }
 
 interface Compiled {
@@ -68,22 +69,17 @@ function operationText(state: State, typeName: string, selections: readonly Sele
 }
 
 /**
- * Splits a round's work: subjects the planner can complete (their fields go into `round.subjects` for
- * the policy, with the partner the plan asks as owner), and the rest, walked level by level.
+ * The round's subjects grouped by plan: their fields go into `round.subjects` for the policy, each with
+ * the partner the plan asks as owner. A subject whose selection cannot be planned gets an error in
+ * every field it selects (fail closed: nothing of it is fetched).
  */
-export function planSubjects(state: State, queue: readonly WorkItem[], round: Round): { groups: PlannedGroup[]; rest: WorkItem[] } {
-  const rest: WorkItem[] = [];
+export function planSubjects(state: State, queue: readonly WorkItem[], round: Round): PlannedGroup[] {
   // Subjects of one type with the same selection text share one plan run, wherever they were reached
   // (the residents of two addresses, a person as owner and as resident): one call per partner and
   // distinct allowed field set, each subject once in it.
   const byPlace = new Map<string, Map<string, { selections: readonly SelectionNode[]; items: WorkItem[] }>>();
   for (const item of queue) {
     const typename = item.obj.__typename as string;
-    if (!state.subjectPlans || !(typename in state.subjectTypes) || !isObjectType(state.options.supergraph.schema.getType(typename))) {
-      if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-REST', typename); }
-      rest.push(item);
-      continue;
-    }
     let bySelections = byPlace.get(typename);
     if (!bySelections) byPlace.set(typename, (bySelections = new Map()));
     const text = operationText(state, typename, item.selections);
@@ -94,10 +90,9 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
   const groups: PlannedGroup[] = [];
   for (const [typename, bySelections] of byPlace) {
     for (const { selections, items } of bySelections.values()) {
-      const compiled = compiledFor(state, state.subjectPlans!, typename, selections);
-      if (!compiled) {
-        if (process.env.DP_NOFALLBACK) { console.error('FALLBACK-SUBJ', typename); throw new Error('fallback subject'); }
-        rest.push(...items);
+      const compiled = state.subjectPlans && typename in state.subjectTypes ? compiledFor(state, state.subjectPlans, typename, selections) : { unsatisfiable: `${typename} is not a subject type` };
+      if ('unsatisfiable' in compiled) {
+        for (const item of items) failFields(state, item, (coordinate) => planningError(coordinate, compiled.unsatisfiable));
         continue;
       }
       for (const item of items) {
@@ -107,26 +102,35 @@ export function planSubjects(state: State, queue: readonly WorkItem[], round: Ro
       groups.push({ compiled: compiled.plan, items });
     }
   }
-  return { groups, rest };
+  return groups;
+}
+
+/** Puts an error in every field a subject's selection asks that the gateway does not hold (it holds the keys only). */
+export function failFields(state: State, item: WorkItem, error: (coordinate: string) => GraphQLError): void {
+  const typename = item.obj.__typename as string;
+  for (const [key, nodes] of collectFields(state.pc, typename, item.selections)) {
+    const slot = treeKey(key);
+    if (!nodes[0]!.name.value.startsWith('__') && !(slot in item.obj)) item.obj[slot] = error(`${typename}.${nodes[0]!.name.value}`);
+  }
 }
 
 /**
  * The compiled plan for subjects of `typename` with `selections`, kept by operation text: it depends
  * on the text alone, unless a @skip or @include reads a variable's value (then compiled per request).
  */
-function compiledFor(state: State, plans: SubjectPlans, typename: string, selections: readonly SelectionNode[]): Compiled | undefined {
+function compiledFor(state: State, plans: SubjectPlans, typename: string, selections: readonly SelectionNode[]): Compiled | Unsatisfiable {
   const text = operationText(state, typename, selections);
   const cached = plans.compiled.get(text);
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached !== undefined) return cached;
   const plan = plans.source.planText(text);
   const entry: EntryPoint = { graph: ENTRY_GRAPH, field: entryField(typename), type: typename, selections, keys: keyFieldNames(state.pc, typename) };
-  const compiled = plan && !('unsatisfiable' in plan) ? compilePlan(state.pc, state.operation, 'Query', plan, entry) : undefined;
-  const result = compiled ? { plan: compiled, owners: entryOwners(compiled.steps) } : null;
+  const compiled = 'unsatisfiable' in plan ? plan : compilePlan(state.pc, state.operation, 'Query', plan, entry);
+  const result = 'unsatisfiable' in compiled ? compiled : { plan: compiled, owners: entryOwners(compiled.steps) };
   if (!/@(skip|include)\b/.test(text)) {
     if (plans.compiled.size >= MAX_COMPILED) plans.compiled.delete(plans.compiled.keys().next().value!);
     plans.compiled.set(text, result);
   }
-  return result ?? undefined;
+  return result;
 }
 
 /** Tree key of a field of the entry point's subjects → the partners whose fetches ask it. */
@@ -176,7 +180,7 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
     if (!graphs) {
       if (isLeafType(getNamedType(def.type)) && !nodes[0]!.arguments?.length && internalName(name) in obj) {
         const resolving = resolvingGraphs(state.options.supergraph, typename, name);
-        entry.fields.push({ key, nodes, name, target: null, owner: resolving.includes(registry) ? registry : (resolving[0] ?? registry) });
+        entry.fields.push({ key, nodes, name, owner: resolving.includes(registry) ? registry : (resolving[0] ?? registry) });
       } else {
         obj[slot] = unresolvableError(`${typename}.${name}`, 'no partner can fetch it for this object');
       }
@@ -194,7 +198,7 @@ function subjectEntry(state: State, item: WorkItem, owners: ReadonlyMap<string, 
       obj[slot] = unresolvableError(`${typename}.${name}`, `the partner ${unsafe} cannot be given the key or @requires fields it needs`);
       continue;
     }
-    for (const owner of graphs) entry.fields.push({ key, nodes, name, target: null, owner, planned: true } satisfies SubjectField);
+    for (const owner of graphs) entry.fields.push({ key, nodes, name, owner, planned: true } satisfies SubjectField);
   }
   return entry;
 }

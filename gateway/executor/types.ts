@@ -13,7 +13,7 @@ import type { RequestContext } from '../context/types.ts';
 import type { Decision, Policy } from '../policy/types.ts';
 import type { DecisionInput } from '../policy/facts.ts';
 import type { Path } from './path.ts';
-import type { ProjectContext, Target } from './project.ts';
+import type { ProjectContext } from './project.ts';
 import type { SubgraphFetcher } from './subgraph-client.ts';
 import type { AllowedFields } from './plan-allowed.ts';
 import type { SubjectPlans } from './subject-plan.ts';
@@ -122,27 +122,12 @@ export interface WorkItem {
   path: Path;
 }
 
-export interface FetchEntry {
-  obj: Obj;
-  typename: string;
-  target: Target;
-  path: Path;
-  fields: Map<string, FieldNode[]>;
-  /** Key and @requires fields fetched for the gateway's own use (shared empty set until the first). */
-  internal: ReadonlySet<string>;
-  /** Minimised fields; most entries have none, so it is made on the first. */
-  transforms: Map<string, { transform: Minimisation; coordinate: string }> | undefined;
-  resolveTypename: boolean;
-}
-
 export interface SubjectField {
   key: string;
   nodes: FieldNode[];
   name: string;
-  /** null when the gateway already holds the value (a key field) or the field is fetched on a plan (`planned`). */
-  target: Target | null;
   owner: string;
-  /** Fetched on the subjects' query plan (subject-plan.ts), from `owner`, once allowed. */
+  /** Fetched on the subjects' query plan (subject-plan.ts), from `owner`, once allowed; else a key field the gateway holds. */
   planned?: true;
 }
 
@@ -153,8 +138,8 @@ export interface SubjectEntry {
   fields: SubjectField[];
 }
 
+/** The persons and addresses of one round, with the fields the policy decides on. */
 export interface Round {
-  fetches: Map<string, Map<Obj, FetchEntry>>;
   subjects: SubjectEntry[];
 }
 
@@ -171,12 +156,10 @@ export interface State {
   minimised: MinimisedRecord[];
   /** The rounds of partner calls run so far in this operation (DecisionRecord's round). */
   round: number;
-  attempted: WeakMap<Obj, Set<string>>;
   persons: Set<string>;
   deadline: number;
   refusedToday: Set<string>;
   storeUnavailable: boolean;
-  contentFree: WeakMap<FieldNode, FieldNode[]>;
   /** What the policy allowed of each subject completed on a plan (plan-allowed.ts). */
   allowed: AllowedFields;
   /** Plans of the planning supergraph (entry-supergraph.ts); absent when it has none. */

@@ -23,8 +23,8 @@ import {
 import type { Classification, SubjectKind } from '../../schema/classification.ts';
 import { collectFields, subSelections } from '../executor/collect.ts';
 import type { SubjectType } from '../executor/execute.ts';
-import { fieldDef, targetFor, type ProjectContext } from '../executor/project.ts';
-import { resolvingGraphs, type Supergraph } from '../executor/supergraph.ts';
+import { fieldDef, requiresIsSafe, type ProjectContext } from '../executor/project.ts';
+import { interfaceObjectGraphs, resolvingGraphs, type Supergraph } from '../executor/supergraph.ts';
 
 /** The subject of a field: named in the operation's arguments, or known only from a partner's answer. */
 export type SubjectRef =
@@ -65,9 +65,7 @@ export function findSlots(
     cache: new WeakMap(),
     subSelectionCache: new WeakMap(),
     subjectIdFields: Object.fromEntries(Object.entries(schema.subjectTypes).map(([t, s]) => [t, s.idField])),
-    targets: new Map(),
     internalFields: new Map(),
-    dependencyTargets: new Map(),
   };
   const slots: FieldSlot[] = [];
   const root = operation.operation === 'mutation' ? pc.schema.getMutationType() : pc.schema.getQueryType();
@@ -126,11 +124,19 @@ function namedId(def: GraphQLField<unknown, unknown>, node: FieldNode, type: Sub
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
-/** The partner the executor asks: the registry for the key it already holds, else the field's fetch target. */
+/**
+ * The partner asked for the field: the registry for the key the gateway already holds; else the first
+ * partner that resolves it by a key with a @requires that may be sent, or an @interfaceObject's partner.
+ */
 function ownerOf(pc: ProjectContext, supergraph: Supergraph, subject: SubjectType, typename: string, name: string, nodes: FieldNode[]): string | undefined {
   const graphs = resolvingGraphs(supergraph, typename, name);
   if (name === subject.idField && !nodes[0]!.arguments?.length) return graphs.includes(subject.registry) ? subject.registry : (graphs[0] ?? subject.registry);
-  return targetFor(pc, typename, name)?.graph;
+  const reachable = (type: string, graph: string) => {
+    const keys = supergraph.types.get(type)?.graphs.get(graph)?.keys.some((k) => k.resolvable);
+    const requires = supergraph.types.get(type)?.fields.get(name)?.get(graph)?.requires;
+    return !!keys && (!requires || requiresIsSafe(pc, type, requires));
+  };
+  return graphs.find((graph) => reachable(typename, graph)) ?? interfaceObjectGraphs(supergraph, typename, name).find(({ graph, iface }) => reachable(iface, graph))?.graph;
 }
 
 function listDepth(type: GraphQLOutputType): number {

@@ -1,7 +1,7 @@
 /**
  * Mutations on the query planner's plan, one root field at a time (gateway/executor/mutation-plan.ts):
- * the families the level-by-level executor could not serve in a mutation's result, the order of the
- * fields and of their entity fetches, when fields share a partner call, and what is refused whole.
+ * federation families in a mutation's result, the order of the fields and of their entity fetches,
+ * when fields share a partner call, and what is refused whole.
  */
 import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import { describe, expect, it, vi } from 'vitest';
@@ -235,5 +235,38 @@ describe('mutations on the query plan', () => {
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename naam } } }',
     ]);
     expect(out.decisions.map((d) => [d.coordinate, d.decision.outcome])).toEqual([['Persoon.naam', 'allow']]);
+  });
+  it('refuses the whole mutation, nothing written, when the planner cannot plan one of its fields', async () => {
+    const log: string[] = [];
+    const shipments = [{ id: 's1', code: 'AB', weight: 3 }];
+    const gw = createTestGateway([
+      {
+        name: 'cases',
+        typeDefs: `${FED} type Query { ok: Boolean } type Mutation { openCase(ref: ID!): String! }`,
+        resolvers: { Mutation: { openCase: (_: unknown, a: { ref: string }) => (log.push(`open ${a.ref}`), 'open') } },
+      },
+      {
+        name: 'warehouse',
+        typeDefs: `${FED} type Query { shipments: [Shipment!]! } type Shipment @key(fields: "id") @key(fields: "code") { id: ID! code: String! weight: Int! }`,
+        resolvers: { Query: { shipments: () => shipments }, Shipment: { __resolveReference: (r: { id?: string; code?: string }) => shipments.find((x) => x.id === r.id || x.code === r.code) } },
+      },
+      {
+        name: 'carrier',
+        typeDefs: `${FED} type Shipment @key(fields: "code") { code: String! weight: Int! @external price: Int! @requires(fields: "weight") }`,
+        resolvers: { Shipment: { __resolveReference: (r: object) => r, price: (x: { weight: number }) => x.weight * 7 } },
+      },
+      {
+        name: 'tracking',
+        typeDefs: `${FED} type Query { none: Int } type Mutation { track: [Shipment!]! } type Shipment @key(fields: "id") { id: ID! }`,
+        resolvers: { Mutation: { track: () => (log.push('track'), shipments.map((x) => ({ id: x.id }))) } },
+      },
+    ]);
+    // Hive Router's planner fails on this field ("Expected a single parent"): no partner is called at all.
+    const out = await gw.run(`mutation { a: openCase(ref: "A") b: track { price } }`);
+    expect(out.result.data).toBeNull();
+    expect(out.result.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_PLANNING_FAILED']);
+    expect(out.result.errors?.[0]?.message).toContain('the query planner failed');
+    expect(log).toEqual([]);
+    expect(gw.calls.size).toBe(0);
   });
 });

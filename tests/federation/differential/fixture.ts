@@ -24,6 +24,12 @@ export interface FixtureQuery {
   variables?: Record<string, unknown>;
   divergence?: ExpectedDivergence;
   /**
+   * Hive Router's query planner cannot plan this operation (its words): Doelpoort refuses it whole
+   * (QUERY_PLANNING_FAILED, no data, no partner asked) where the reference answers. An error, never
+   * a guessed answer; the entry goes when the planner plans it.
+   */
+  plannerRefuses?: string;
+  /**
    * The answer itself, where the reference alone cannot tell: both gateways run from the supergraph
    * the kit composes, so a wrongly composed supergraph misleads them alike (the audit's expected
    * results, for fixtures of its suites).

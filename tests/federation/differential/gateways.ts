@@ -12,7 +12,7 @@ import type { FixtureSubgraph } from './fixture.ts';
 
 export interface GraphQLAnswer {
   data?: unknown;
-  errors?: { message: string; path?: (string | number)[] }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
 export interface GatewayPair {
