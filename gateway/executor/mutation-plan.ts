@@ -98,7 +98,7 @@ function fieldDocument(
 
 /**
  * The plan's one mutation call, leading its steps. A plan that calls more than one partner with the
- * mutation field (a shareable one) would run it twice: it is left to the level-by-level executor.
+ * mutation field (a shareable one) would run it twice: such a mutation is refused.
  */
 function mutationFetch(steps: Step): RootFetchStep | undefined {
   const roots: RootFetchStep[] = [];

@@ -23,12 +23,14 @@ import {
   TypeNameMetaFieldDef,
   getNamedType,
   getNullableType,
+  isAbstractType,
   isCompositeType,
   isListType,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -72,8 +74,9 @@ interface Walk {
   variables: Record<string, unknown>;
   variableDefaults: Map<string, ValueNode>;
   cost: CostOptions;
-  /** Fragment measures by name and the page size they were measured under. */
+  /** Fragment measures by name, the page size, subject and object type they were measured under. */
   measured: Map<string, OperationMeasure>;
+  fieldMeasures: WeakMap<FieldNode, Map<string, OperationMeasure>>;
   visiting: Set<string>;
 }
 
@@ -93,6 +96,7 @@ export function measureOperation(
     ),
     cost,
     measured: new Map(),
+    fieldMeasures: new WeakMap(),
     visiting: new Set(),
   };
   return measureSelectionSet(walk, operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, undefined, false);
@@ -108,6 +112,11 @@ function combine(a: OperationMeasure, b: OperationMeasure): OperationMeasure {
   };
 }
 
+/**
+ * The syntactic measures count every selection; the cost counts what an item can be asked: on an
+ * abstract type, each item is one of its object types, so the most expensive type's selection counts
+ * (`... on User { … } ... on Admin { … }` costs one of the two per item, not both).
+ */
 function measureSelectionSet(
   walk: Walk,
   selectionSet: SelectionSetNode,
@@ -115,35 +124,74 @@ function measureSelectionSet(
   pageSize: number | undefined,
   insideSubject: boolean,
 ): OperationMeasure {
+  const all = measureSelections(walk, selectionSet, parentType, pageSize, insideSubject, undefined);
+  if (!parentType) return all;
+  const types = isAbstractType(parentType) ? walk.schema.getPossibleTypes(parentType) : [parentType];
+  let cost = 0;
+  for (const type of types) cost = Math.max(cost, measureSelections(walk, selectionSet, parentType, pageSize, insideSubject, type).cost);
+  return { ...all, cost };
+}
+
+/** `only`: the object type the items are; fragments that do not apply to it are left out. */
+function measureSelections(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType | undefined,
+  pageSize: number | undefined,
+  insideSubject: boolean,
+  only: GraphQLObjectType | undefined,
+): OperationMeasure {
   let total = EMPTY;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       total = combine(total, measureField(walk, selection, parentType, pageSize, insideSubject));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? compositeType(walk.schema, selection.typeCondition.name.value) : parentType;
-      total = combine(total, measureSelectionSet(walk, selection.selectionSet, type, pageSize, insideSubject));
+      if (only && type && !appliesTo(walk.schema, type, only)) continue;
+      total = combine(total, measureSelections(walk, selection.selectionSet, type, pageSize, insideSubject, only));
     } else {
-      total = combine(total, measureFragment(walk, selection.name.value, pageSize, insideSubject));
+      total = combine(total, measureFragment(walk, selection.name.value, pageSize, insideSubject, only));
     }
   }
   return total;
 }
 
-function measureFragment(walk: Walk, name: string, pageSize: number | undefined, insideSubject: boolean): OperationMeasure {
-  const key = `${name}/${pageSize ?? ''}/${insideSubject}`;
+function appliesTo(schema: GraphQLSchema, condition: GraphQLCompositeType, type: GraphQLObjectType): boolean {
+  return condition === type || (isAbstractType(condition) && schema.isSubType(condition, type));
+}
+
+function measureFragment(walk: Walk, name: string, pageSize: number | undefined, insideSubject: boolean, only: GraphQLObjectType | undefined): OperationMeasure {
+  const key = `${name}/${pageSize ?? ''}/${insideSubject}/${only?.name ?? ''}`;
   const known = walk.measured.get(key);
   if (known) return known;
   const fragment = walk.fragments.get(name);
   if (!fragment || walk.visiting.has(name)) return EMPTY;
-  walk.visiting.add(name);
   const type = compositeType(walk.schema, fragment.typeCondition.name.value);
-  const measure = measureSelectionSet(walk, fragment.selectionSet, type, pageSize, insideSubject);
+  if (only && type && !appliesTo(walk.schema, type, only)) return EMPTY;
+  walk.visiting.add(name);
+  const measure = measureSelections(walk, fragment.selectionSet, type, pageSize, insideSubject, only);
   walk.visiting.delete(name);
   walk.measured.set(key, measure);
   return measure;
 }
 
+/** A field is measured once per place it can be met (its parent type, page size and subject); the cost pass per type meets it again. */
 function measureField(
+  walk: Walk,
+  node: FieldNode,
+  parentType: GraphQLCompositeType | undefined,
+  pageSize: number | undefined,
+  insideSubject: boolean,
+): OperationMeasure {
+  let byPlace = walk.fieldMeasures.get(node);
+  if (!byPlace) walk.fieldMeasures.set(node, (byPlace = new Map()));
+  const key = `${parentType?.name ?? ''}/${pageSize ?? ''}/${insideSubject}`;
+  let measure = byPlace.get(key);
+  if (!measure) byPlace.set(key, (measure = measureFieldOnce(walk, node, parentType, pageSize, insideSubject)));
+  return measure;
+}
+
+function measureFieldOnce(
   walk: Walk,
   node: FieldNode,
   parentType: GraphQLCompositeType | undefined,

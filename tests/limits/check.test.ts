@@ -159,6 +159,17 @@ describe('cost', () => {
     expect(cost(`{ projectAdressen(eerste: 2) { items { straat } } }`)).toBe(9);
   });
 
+  it('costs the most expensive type’s selection per item of a union or interface, not every type’s', () => {
+    const cost = (q: string) => check(q, { ...weights, maxCost: 0 })[0]?.extensions.value;
+    // zoek 2 × (1 + max(Persoon: naam 5 + kinderen 3 × (5 + naam 5) = 35, Adres: straat 3)) = 72 (not 2 × 39)
+    expect(cost(`{ zoek(eerste: 2) { ... on Persoon { naam kinderen(first: 3) { naam } } ... on Adres { straat } } }`)).toBe(72);
+    expect(cost(`{ zoek(eerste: 2) { ...P ...A } } fragment P on Persoon { naam kinderen(first: 3) { naam } } fragment A on Adres { straat }`)).toBe(72);
+    // A field selected on the union itself counts for every item: 2 × (1 + 0 + max(5, 3)) = 12
+    expect(cost(`{ zoek(eerste: 2) { __typename ... on Persoon { naam } ... on Adres { straat } } }`)).toBe(12);
+    // The field limit still counts every selection.
+    expect(check(`{ zoek(eerste: 2) { ... on Persoon { naam } ... on Adres { straat } } }`, { maxFields: 2 })[0]?.extensions).toEqual({ code: 'TOO_MANY_FIELDS', limit: 2, value: 3 });
+  });
+
   it('costs nothing for the fields the gateway answers itself', () => {
     expect(check(`{ __schema { types { name fields { name } } } __typename }`, { maxCost: 0 })).toEqual([]);
   });

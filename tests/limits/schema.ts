@@ -7,7 +7,9 @@ export const schema = buildSchema(`
     adres(adresId: ID!): Adres
     zoekPersonen(eerste: Int): [Persoon!]!
     projectAdressen(eerste: Int = 50): Pagina!
+    zoek(eerste: Int): [Treffer!]!
   }
+  union Treffer = Persoon | Adres
   type Mutation { selecteerAdres(adresId: ID!): Adres }
   type Pagina { items: [Adres!]! volgende: String }
   type Persoon { bsn: ID naam: String adres: Adres kinderen(first: Int): [Persoon!]! }
