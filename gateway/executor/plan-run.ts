@@ -111,6 +111,8 @@ async function rootFetch(state: State, step: RootFetchStep, root: Obj): Promise<
     return;
   }
   if (response.data) merge(state.options.supergraph.schema, root, (step.renamed ? unrenameAll(response.data) : response.data) as Obj);
+  // `data: null`: a non-null field failed and the partner nulled its whole answer (its error says where).
+  else for (const key of fieldKeys(step.selections)) if (!(key in root)) root[key] = null;
   for (const err of response.errors ?? []) placeError(state, root, undefined, err.path ?? [], partnerError(step.graph, err.message, 'SUBGRAPH_ERROR', err.extensions));
 }
 
@@ -232,7 +234,11 @@ function prepare(state: State, graph: string, batch: EntityBatch, fragments: Inl
     if (built instanceof Error) for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = built;
     if (built !== true || rep.__typename === undefined) continue;
     for (const setter of batch.inputRewrites) setValue(state, rep, setter);
-    if (!hasKey(state, graph, rep)) continue;
+    // A representation whose key is null is not sent: that entity's fields are null, as its partner would answer.
+    if (!hasKey(state, graph, rep)) {
+      for (const key of keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = null;
+      continue;
+    }
     const json = JSON.stringify(rep);
     let n = index.get(json);
     if (n === undefined) {
@@ -285,6 +291,8 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
     for (const { at, rep } of targets) {
       const result = Array.isArray(list) ? list[rep] : undefined;
       if (isObj(result)) merge(schema, at.obj, (step.renamed ? unrenameAll(result) : result) as Obj);
+      // An entity the partner does not know: its fields are null (an answer that is not a list leaves them unset: an error).
+      else if (result === null) for (const key of prepared[i]!.keysOf(at.obj)) if (!(key in at.obj)) at.obj[key] = null;
     }
   });
   if (entry) for (const p of prepared) if (p.batch.entry) minimiseAllowed(state, step.graph, p);

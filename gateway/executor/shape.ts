@@ -40,6 +40,7 @@ import {
 } from 'graphql';
 import { collectFields, subSelections, type CollectContext } from './collect.ts';
 import { treeKey } from './keys.ts';
+import { unresolvableError } from './errors.ts';
 import { down, pathArray, type Path } from './path.ts';
 
 type Obj = Record<string, unknown>;
@@ -121,7 +122,10 @@ function executeWithGraphqlJs(input: ShapeInput): ExecutionResult {
     rootValue: input.root,
     variableValues: input.variableValues,
     ...(input.operationName ? { operationName: input.operationName } : {}),
-    fieldResolver: (source: Obj, _args, _ctx, info) => fitting(input, info.returnType, info.parentType.name, info.fieldName, source[treeKey(info.path.key as string)]),
+    fieldResolver: (source: Obj, _args, _ctx, info) => {
+      const value = source[treeKey(info.path.key as string)];
+      return value === undefined ? neverGiven(info.parentType.name, info.fieldName) : fitting(input, info.returnType, info.parentType.name, info.fieldName, value);
+    },
     typeResolver: (value: Obj, _ctx, info) => standIn(input, value, subSelections(input.collect, info.fieldNodes as FieldNode[])) ?? (value.__typename as string),
   });
   if (typeof (result as { then?: unknown }).then === 'function') {
@@ -152,6 +156,14 @@ function walkResponse(input: ShapeInput): ExecutionResult {
   return walk.errors.length > 0 ? { errors: walk.errors, data } : { data };
 }
 
+/**
+ * A selected field no partner gave: the plan asked no partner for it, or a partner left it out of its
+ * answer. An error, never a null the client would take for the value.
+ */
+function neverGiven(typeName: string, fieldName: string): GraphQLError {
+  return unresolvableError(`${typeName}.${fieldName}`, 'no partner gave it');
+}
+
 /** executeFields: each selected field of one object, in selection order. */
 function objectFields(walk: Walk, type: GraphQLObjectType | GraphQLInterfaceType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
   const result: Obj = Object.create(null);
@@ -165,7 +177,7 @@ function objectFields(walk: Walk, type: GraphQLObjectType | GraphQLInterfaceType
     }
     const def = defs[name];
     if (!def) continue;
-    const value = source[treeKey(key)];
+    const value = source[treeKey(key)] ?? (treeKey(key) in source ? null : neverGiven(type.name, name));
     // An error in the tree (a denied field) is the field's error as it is: placed here, not thrown and caught.
     if (value instanceof Error) {
       result[key] = fieldError(walk, value, def.type, nodes, fieldPath);

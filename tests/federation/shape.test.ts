@@ -79,9 +79,9 @@ describe('the walk answers as graphql-js does', () => {
       },
     },
     {
-      name: 'a missing non-null leaf: "Cannot return null", propagated up two levels',
+      name: 'a null non-null leaf: "Cannot return null", propagated up two levels',
       query: '{ persoon { adres { id straat } } }',
-      root: { persoon: persoon('1', { adres: { __typename: 'Adres', id: 'a' } }) },
+      root: { persoon: persoon('1', { adres: { __typename: 'Adres', id: 'a', straat: null } }) },
       expected: {
         errors: [{ message: 'Cannot return null for non-nullable field Adres.straat.', locations: [{ line: 1, column: 24 }], path: ['persoon', 'adres', 'straat'] }],
         data: { persoon: null },
@@ -131,6 +131,19 @@ describe('the walk answers as graphql-js does', () => {
     expect(walked).toBeDefined();
     expect(json(walked)).toEqual(expected);
     expect(graphqlJsAnswer(input)).toEqual(expected);
+  });
+});
+
+describe('a field no partner gave', () => {
+  test('is an error at its path, never a null the client would take for the value, both ways', () => {
+    // The tree has no `naam` at all: no fetch of the plan asked for it, or the partner left it out.
+    const input = inputFor('{ persoon { id naam } }', { persoon: { __typename: 'Persoon', id: '1' } });
+    const expected = {
+      errors: [{ message: 'Persoon.naam could not be resolved: no partner gave it', locations: [{ line: 1, column: 16 }], path: ['persoon', 'naam'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Persoon.naam' } }],
+      data: { persoon: { id: '1', naam: null } },
+    };
+    expect(json(shapeByWalk(input))).toEqual(expected);
+    expect(json(shapeResponse({ ...input, schema: buildSchema(`type Query { persoon: Persoon } type Persoon { id: ID! naam: String }`) }))).toEqual(expected);
   });
 });
 
