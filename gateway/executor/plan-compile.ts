@@ -62,7 +62,7 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | Unsatisfiable {
-  const compiler: Compiler = { pc, operation, rootType, held: new Holdings(), subjectPaths: new Set(), reads: [], graph: '', renamed: false, subjects: [], entry };
+  const compiler: Compiler = { pc, operation, rootType, held: new Holdings(pc.supergraph.schema), subjectPaths: new Set(), reads: [], graph: '', renamed: false, subjects: [], entry };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     for (const read of compiler.reads) read();
@@ -123,7 +123,7 @@ function entryFetch(c: Compiler, entry: EntryPoint, fetch: FetchNode): Step {
     if (sel.kind === Kind.FIELD && sel.name.value === '__typename') continue;
     if (sel.kind !== Kind.FIELD || sel.selectionSet || !entry.keys.has(sel.name.value)) throw new Unsupported('an entry point selecting more than its keys');
     // The subjects' keys, held under their internal keys whatever the plan calls them.
-    c.held.hold(`${at}.${sel.alias?.value ?? sel.name.value}`, { tree: internalName(sel.name.value), field: sel.name.value, args: '', client: false });
+    c.held.hold(`${at}.${sel.alias?.value ?? sel.name.value}`, { tree: internalName(sel.name.value), field: sel.name.value, args: '', client: false }, entry.type);
   }
   return NOTHING;
 }
@@ -158,11 +158,12 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
       planPath += `.${key}`;
       const step = { field: key, keys: [] as readonly string[] };
       const at = planPath;
-      c.reads.push(() => (step.keys = c.held.pathKeys(at)));
+      const reads = c.held.typesOf(typeName);
+      c.reads.push(() => (step.keys = c.held.pathKeys(at, reads)));
       steps.push(step);
-      const held = c.held.named(planPath);
+      const held = c.held.named(planPath, reads);
       // The client's selection continues below only where the client's key holds the plan's field.
-      const found: FieldNode[] | undefined = client && c.held.client(planPath) ? clientNodes(c, typeName, client, key) : undefined;
+      const found: FieldNode[] | undefined = client && c.held.client(planPath, reads) ? clientNodes(c, typeName, client, key) : undefined;
       const nodes: FieldNode[] | undefined = found && held && found[0]!.name.value === held.field && argumentsText(found[0]!.arguments) === held.args ? found : undefined;
       const def = fieldDef(c.pc, typeName, held?.field ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
@@ -352,7 +353,7 @@ function rewrite(
     const at = planPaths.map((p) => `${p}.${key}`);
     // Under the client's key only the client's own field; the plan's field beside it (the same plan key) under an internal key.
     const tree = sameField ? treeKey(key) : internalName(key);
-    for (const path of at) c.held.hold(path, { tree, field: name, args: argumentsText(sel.arguments), client: sameField });
+    for (const path of at) c.held.hold(path, { tree, field: name, args: argumentsText(sel.arguments), client: sameField }, typeName);
     // A key the planner renamed conflicts with a sibling fragment's field: sent renamed, merged under `tree`.
     const alias = key !== planKey ? renamedKey(tree) : tree;
     if (key !== planKey) c.renamed = true;
