@@ -36,21 +36,21 @@ import type {
 import { collectFields, subSelections } from './collect.ts';
 import { internalName, renamedKey, treeKey } from './keys.ts';
 import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type FetchDocument } from './plan-fetch.ts';
+import { Holdings } from './plan-held.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 import type { Unsatisfiable } from './plan-source.ts';
 import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
-
-/** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
-type Use = 'client' | 'internal' | 'subject';
 
 interface Compiler {
   pc: ProjectContext;
   operation: OperationDefinitionNode;
   rootType: string;
-  /** Plan path ("." + plan keys) → whether the tree holds it under the client's key or an internal one. */
-  uses: Map<string, Use>;
-  /** Plan path → the field it names (a plan key may be the planner's alias, `_internal_qp_alias_N`). */
-  fields: Map<string, string>;
+  /** Per plan path ("." + plan keys), the fields the tree holds for it and under which keys (plan-held.ts). */
+  held: Holdings;
+  /** Plan paths of persons and addresses: the plan asks their keys only, nothing below them. */
+  subjectPaths: Set<string>;
+  /** Resolve, once every fetch is compiled, the tree keys each path and representation reads. */
+  reads: (() => void)[];
   /** The partner of the fetch being compiled, and whether that fetch sends a renamed key. */
   graph: string;
   renamed: boolean;
@@ -62,9 +62,10 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | Unsatisfiable {
-  const compiler: Compiler = { pc, operation, rootType, uses: new Map(), fields: new Map(), graph: '', renamed: false, subjects: [], entry };
+  const compiler: Compiler = { pc, operation, rootType, held: new Holdings(pc.supergraph.schema), subjectPaths: new Set(), reads: [], graph: '', renamed: false, subjects: [], entry };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
+    for (const read of compiler.reads) read();
     if (entry) return { steps, subjects: compiler.subjects };
     // In the client's order of root fields.
     const order = [...collectFields(pc, rootType, operation.selectionSet.selections).keys()];
@@ -117,13 +118,12 @@ function entryFetch(c: Compiler, entry: EntryPoint, fetch: FetchNode): Step {
   const field = documentOf(fetch).operation.selectionSet.selections[0];
   if (fetch.serviceName !== entry.graph || field?.kind !== Kind.FIELD || field.name.value !== entry.field) throw new Unsupported('a root fetch from an entry point');
   const at = `.${entry.field}`;
-  c.uses.set(at, 'client');
-  c.fields.set(at, entry.field);
   for (const sel of field.selectionSet?.selections ?? []) {
-    if (sel.kind === Kind.FIELD && sel.name.value === '__typename' && !sel.alias) continue;
+    // The subjects' type names the executor holds; a client's alias of it is answered from them.
+    if (sel.kind === Kind.FIELD && sel.name.value === '__typename') continue;
     if (sel.kind !== Kind.FIELD || sel.selectionSet || !entry.keys.has(sel.name.value)) throw new Unsupported('an entry point selecting more than its keys');
-    c.uses.set(`${at}.${sel.name.value}`, 'internal');
-    c.fields.set(`${at}.${sel.name.value}`, sel.name.value);
+    // The subjects' keys, held under their internal keys whatever the plan calls them.
+    c.held.hold(`${at}.${sel.alias?.value ?? sel.name.value}`, { tree: internalName(sel.name.value), field: sel.name.value, args: '', client: false }, entry.type);
   }
   return NOTHING;
 }
@@ -156,9 +156,16 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
     } else {
       const key = segment.Field;
       planPath += `.${key}`;
-      steps.push({ field: key });
-      const nodes: FieldNode[] | undefined = client && c.uses.get(planPath) === 'client' ? clientNodes(c, typeName, client, key) : undefined;
-      const def = fieldDef(c.pc, typeName, nodes?.[0]?.name.value ?? c.fields.get(planPath) ?? key);
+      const step = { field: key, keys: [] as readonly string[] };
+      const at = planPath;
+      const reads = c.held.typesOf(typeName);
+      c.reads.push(() => (step.keys = c.held.pathKeys(at, reads)));
+      steps.push(step);
+      const held = c.held.named(planPath, reads);
+      // The client's selection continues below only where the client's key holds the plan's field.
+      const found: FieldNode[] | undefined = client && c.held.client(planPath, reads) ? clientNodes(c, typeName, client, key) : undefined;
+      const nodes: FieldNode[] | undefined = found && held && found[0]!.name.value === held.field && argumentsText(found[0]!.arguments) === held.args ? found : undefined;
+      const def = fieldDef(c.pc, typeName, held?.field ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
       if (!def) throw new Unsupported(`path ${planPath}`);
       typeName = getNamedType(def.type).name;
@@ -174,7 +181,7 @@ function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment
     for (const segment of path) {
       if (segment === '@' || 'TypeCondition' in segment) continue;
       planPath += `.${segment.Field}`;
-      if (c.subjects.some((s) => s.planPath === planPath) || c.uses.get(planPath) === 'subject') return true;
+      if (c.subjectPaths.has(planPath)) return true;
     }
     return false;
   });
@@ -240,7 +247,9 @@ function compileBatch(
     for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
     fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
   }
-  return { paths: paths.map((p) => p.steps), requires, inputRewrites: valueSetters(inputRewrites), fragments, entry: entry !== undefined };
+  const batch: EntityBatch = { paths: paths.map((p) => p.steps), requires: [], inputRewrites: valueSetters(inputRewrites), fragments, entry: entry !== undefined };
+  c.reads.push(() => (batch.requires = c.held.needs(requires, planPaths)));
+  return batch;
 }
 
 /** The entry point when every path is the entry point's objects themselves; a batch partly there cannot be split. */
@@ -270,7 +279,7 @@ function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planP
     else if (sel.kind !== 'Field') throw new Unsupported('fragment spread in requires');
     else if (sel.name !== '__typename') {
       const at = `${planPath}.${sel.name}`;
-      if (!c.uses.has(at)) throw new Unsupported(`requires ${at}, never fetched`);
+      if (!c.held.has(at)) throw new Unsupported(`requires ${at}, never fetched`);
       if (sel.selections) checkFetched(c, sel.selections, at);
     }
   }
@@ -341,15 +350,10 @@ function rewrite(
     // The same field under the client's key with other arguments would be invalid GraphQL: the two
     // are read differently here, and a client field must never silently become an internal one.
     if (sameField && argumentsText(first.arguments) !== argumentsText(sel.arguments)) throw new Unsupported(`the arguments of ${key}`);
-    const use: Use = sameField ? 'client' : 'internal';
     const at = planPaths.map((p) => `${p}.${key}`);
-    for (const path of at) {
-      const known = c.uses.get(path);
-      if (known && known !== use && known !== 'subject') throw new Unsupported(`mixed use of ${path}`);
-      if (known !== 'subject') c.uses.set(path, use);
-      c.fields.set(path, name);
-    }
-    const tree = use === 'client' ? treeKey(key) : internalName(key);
+    // Under the client's key only the client's own field; the plan's field beside it (the same plan key) under an internal key.
+    const tree = sameField ? treeKey(key) : internalName(key);
+    for (const path of at) c.held.hold(path, { tree, field: name, args: argumentsText(sel.arguments), client: sameField }, typeName);
     // A key the planner renamed conflicts with a sibling fragment's field: sent renamed, merged under `tree`.
     const alias = key !== planKey ? renamedKey(tree) : tree;
     if (key !== planKey) c.renamed = true;
@@ -360,16 +364,16 @@ function rewrite(
       const named = getNamedType(def.type).name;
       if (named in c.pc.subjectIdFields) {
         // The subject boundary: its key fields only; the rest waits for the policy's decisions.
-        const inner = use === 'client' ? subSelections(c.pc, nodes!) : undefined;
+        const inner = sameField ? subSelections(c.pc, nodes!) : undefined;
         for (const planPath of at) {
-          c.uses.set(planPath, 'subject');
+          c.subjectPaths.add(planPath);
           if (inner && !c.subjects.some((s) => s.planPath === planPath)) c.subjects.push({ planPath, selections: inner });
         }
         out.push({ ...sel, alias: alias !== name ? { kind: Kind.NAME, value: alias } : undefined, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...internalSelections(c.pc, c.graph, named)] } });
         continue;
       }
       if (couldBeSubject(c.pc, named)) throw new Unsupported('a type a subject implements');
-      const inner = use === 'client' ? subSelections(c.pc, nodes!) : null;
+      const inner = sameField ? subSelections(c.pc, nodes!) : null;
       const selections = rewrite(c, doc, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
       // The response is shaped by each object's __typename: an abstract type's values always carry it.
       const abstract = isAbstractType(getNamedType(def.type)) && !selections.includes(TYPENAME);

@@ -5,13 +5,13 @@
  * A representation whose key is null is not sent: that one entity's fields stay null.
  */
 import { Kind, isObjectType, type FieldNode, type GraphQLError, type GraphQLSchema, type InlineFragmentNode, type SelectionNode } from 'graphql';
-import type { RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
+import type { ValueSetter } from '@graphql-hive/router-query-planner';
 import { conditionApplies } from './collect.ts';
 import { partnerError, requestTimeoutError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
-import { internalName, treeKey, unrenamed } from './keys.ts';
+import { treeKey, unrenamed } from './keys.ts';
 import { down, type Path } from './path.ts';
-import type { EntityBatch, EntityFetchStep, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
+import type { EntityBatch, EntityFetchStep, Need, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
 import { roundCall } from './round-calls.ts';
@@ -121,7 +121,7 @@ export interface Located {
   path: Path;
 }
 
-/** The objects at a plan path; a plan key is read from its internal key when the plan fetched it for itself. */
+/** The objects at a plan path: at a plan key, those under every tree key that holds its field. */
 function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: number, path: Path, out: Located[]): void {
   if (value === null || value === undefined || value instanceof Error) return;
   if (i === steps.length) {
@@ -136,8 +136,7 @@ function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: 
   } else if ('types' in step) {
     if (isObj(value) && step.types.some((t) => typeMatches(state, t, value.__typename))) objectsAt(state, value, steps, i + 1, path, out);
   } else if (isObj(value)) {
-    const internal = internalName(step.field);
-    objectsAt(state, internal in value ? value[internal] : value[treeKey(step.field)], steps, i + 1, down(path, step.field), out);
+    for (const key of step.keys) if (Object.hasOwn(value, key)) objectsAt(state, value[key], steps, i + 1, down(path, step.field), out);
   }
 }
 
@@ -146,36 +145,44 @@ function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: 
  * or the partner error held in place of a needed value (it becomes the dependent fields' error,
  * never a value sent on to the next partner).
  */
-function pick(state: State, obj: Obj, selections: readonly RequiresSelection[], out: Obj): boolean | Error {
-  for (const sel of selections) {
-    if (sel.kind === 'InlineFragment') {
-      if (!typeMatches(state, sel.typeCondition, obj.__typename)) continue;
-      const inner = pick(state, obj, sel.selections, out);
+function pick(state: State, obj: Obj, needs: readonly Need[], out: Obj): boolean | Error {
+  for (const need of needs) {
+    if (need.kind === 'fragment') {
+      if (!typeMatches(state, need.typeCondition, obj.__typename)) continue;
+      const inner = pick(state, obj, need.selections, out);
       if (inner !== true) return inner;
-      continue;
+    } else if (need.kind === 'typename') {
+      if (obj.__typename === undefined) return false;
+      out[need.as] = obj.__typename;
+    } else {
+      // Every key in `from` holds this field: the first from which the value can be built.
+      let done: boolean | Error = false;
+      for (const key of need.from) if (done === false && Object.hasOwn(obj, key)) done = pickValue(state, obj[key], need, out);
+      if (done !== true) return done;
     }
-    if (sel.kind !== 'Field') return false;
-    const internal = internalName(sel.name);
-    const value = sel.name === '__typename' ? obj.__typename : internal in obj ? obj[internal] : obj[treeKey(sel.name)];
-    if (value === undefined) return false;
-    if (value instanceof Error) return value;
-    const name = sel.alias ?? sel.name;
-    if (!sel.selections?.length || value === null) {
-      out[name] = value;
-      continue;
-    }
-    const nested = (item: unknown): Obj | boolean | Error => {
-      if (!isObj(item)) return false;
-      // Objects selected by type keep their __typename, so the partner can tell them apart.
-      const o: Obj = sel.selections!.some((s) => s.kind === 'InlineFragment') && typeof item.__typename === 'string' ? { __typename: item.__typename } : {};
-      const done = pick(state, item, sel.selections!, o);
-      return done === true ? o : done;
-    };
-    const items = Array.isArray(value) ? value.map(nested) : [nested(value)];
-    const failed = items.find((item) => !isObj(item));
-    if (failed !== undefined) return failed as boolean | Error;
-    out[name] = Array.isArray(value) ? items : items[0];
   }
+  return true;
+}
+
+function pickValue(state: State, value: unknown, need: Need & { kind: 'field' }, out: Obj): boolean | Error {
+  if (value === undefined) return false;
+  if (value instanceof Error) return value;
+  const selections = need.selections;
+  if (!selections || value === null) {
+    out[need.as] = value;
+    return true;
+  }
+  const nested = (item: unknown): Obj | boolean | Error => {
+    if (!isObj(item)) return false;
+    // Objects selected by type keep their __typename, so the partner can tell them apart.
+    const o: Obj = selections.some((s) => s.kind === 'fragment') && typeof item.__typename === 'string' ? { __typename: item.__typename } : {};
+    const done = pick(state, item, selections, o);
+    return done === true ? o : done;
+  };
+  const items = Array.isArray(value) ? value.map(nested) : [nested(value)];
+  const failed = items.find((item) => !isObj(item));
+  if (failed !== undefined) return failed as boolean | Error;
+  out[need.as] = Array.isArray(value) ? items : items[0];
   return true;
 }
 
@@ -315,7 +322,8 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
 /**
  * The persons and addresses the plan reached (keys only), with the client's selection on each: the
  * next round's work. Plan paths are followed from the run's starts, after `skip` plan keys (an entry
- * point's field).
+ * point's field), through the client's keys only: a subject the client selected is held under the
+ * client's key all the way down (plan-compile.ts), and one the plan fetched for itself is not the client's.
  */
 export function subjectWork(starts: readonly Located[], places: readonly SubjectPlace[], skip = 0): WorkItem[] {
   const items: WorkItem[] = [];
@@ -329,8 +337,8 @@ export function subjectWork(starts: readonly Located[], places: readonly Subject
         return;
       }
       const key = keys[i]!;
-      const internal = internalName(key);
-      visit(internal in value ? value[internal] : value[treeKey(key)], i + 1, down(path, key));
+      const tree = treeKey(key);
+      visit(Object.hasOwn(value, tree) ? value[tree] : undefined, i + 1, down(path, key));
     };
     for (const start of starts) visit(start.obj, 0, start.path);
   }

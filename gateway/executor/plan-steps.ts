@@ -4,10 +4,23 @@
  * reaches a person or an address.
  */
 import type { InlineFragmentNode, SelectionNode } from 'graphql';
-import type { RequiresSelection, ValueSetter } from '@graphql-hive/router-query-planner';
+import type { ValueSetter } from '@graphql-hive/router-query-planner';
 
-/** A step along a Flatten path: a field's plan key, each item of a list, or objects of some types. */
-export type PathStep = { field: string } | { each: true } | { types: readonly string[] };
+/**
+ * A step along a Flatten path: a field's plan key with the tree keys that hold that field there (an
+ * object may hold it under the client's key and under an internal key; every one is followed), each
+ * item of a list, or objects of some types.
+ */
+export type PathStep = { field: string; keys: readonly string[] } | { each: true } | { types: readonly string[] };
+
+/**
+ * A field of a representation (the plan's `requires`) in tree keys: read from the first of `from`
+ * that holds it (every one holds this field and no other), sent as `as`.
+ */
+export type Need =
+  | { kind: 'typename'; as: string }
+  | { kind: 'field'; from: readonly string[]; as: string; selections?: readonly Need[] }
+  | { kind: 'fragment'; typeCondition: string; selections: readonly Need[] };
 
 export interface RootFetchStep {
   kind: 'fetch';
@@ -22,7 +35,7 @@ export interface RootFetchStep {
 /** One `_entities` field of an entity fetch: the objects at its paths, and what is asked of them. */
 export interface EntityBatch {
   paths: PathStep[][];
-  requires: RequiresSelection[];
+  requires: readonly Need[];
   inputRewrites: ValueSetter[];
   /** `... on Type { __typename … }` per entity type, in tree keys. */
   fragments: InlineFragmentNode[];

@@ -80,12 +80,30 @@ describe('interfaces and unions across subgraphs', () => {
         ],
       },
     });
-    expect(queriesOf(gw, 'search')).toEqual(['{ search(text: "t") { __typename ... on Book { __typename id _dp_id: id } ... on Movie { __typename _dp_id: id } } }']);
+    // A Book's id is the client's and the key the other partners need: asked once, under the client's key.
+    expect(queriesOf(gw, 'search')).toEqual(['{ search(text: "t") { __typename ... on Book { __typename id } ... on Movie { __typename _dp_id: id } } }']);
+    // One _entities field for both members, as the planner plans it.
     expect(queriesOf(gw, 'library')).toEqual([
-      'query ($r0: [_Any!]!, $r1: [_Any!]!) { e0: _entities(representations: $r0) { ... on Movie { __typename title } } e1: _entities(representations: $r1) { ... on Book { __typename title } } }',
+      'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Book { __typename title } ... on Movie { __typename title } } }',
     ]);
-    expect(gw.calls.get('library')![0]!.variables).toEqual({ r0: [{ __typename: 'Movie', id: 'm1' }], r1: [{ __typename: 'Book', id: 'b2' }] });
+    expect(gw.calls.get('library')![0]!.variables).toEqual({ r0: [{ __typename: 'Movie', id: 'm1' }, { __typename: 'Book', id: 'b2' }] });
     expect(gw.calls.get('books')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Book', id: 'b2' }] }]);
+    expect(gw.calls.get('movies')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Movie', id: 'm1' }] }]);
+  });
+
+  it('reads each member’s key where it holds it when a client alias takes the key’s name on another member', async () => {
+    const gw = gateway();
+    const search = await gw.run(`{ search(text: "t") { ... on Book { id author } ... on Movie { id: director title } } }`);
+    expect(search.result).toEqual({ data: { search: [{ id: 'Verhoeven', title: 'Turks fruit' }, { id: 'b2', author: 'Reve' }] } });
+    // The tree key `id` holds a Book's id and a Movie's director: a Movie's key is read from `_dp_id` only.
+    expect(queriesOf(gw, 'search')).toEqual(['{ search(text: "t") { __typename ... on Book { __typename id } ... on Movie { __typename _dp_id: id } } }']);
+    expect(gw.calls.get('library')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Movie', id: 'm1' }] }]);
+    expect(gw.calls.get('movies')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Movie', id: 'm1' }] }]);
+    expect(gw.calls.get('books')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Book', id: 'b2' }] }]);
+    gw.reset();
+    const shelf = await gw.run(`{ shelf { ... on Book { id: title author } ... on Movie { id director } } }`);
+    expect(shelf.result).toEqual({ data: { shelf: [{ id: 'Max Havelaar', author: 'Multatuli' }, { id: 'm1', director: 'Verhoeven' }, { id: 'De avonden', author: 'Reve' }] } });
+    expect(gw.calls.get('books')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Book', id: 'b1' }, { __typename: 'Book', id: 'b2' }] }]);
     expect(gw.calls.get('movies')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Movie', id: 'm1' }] }]);
   });
 

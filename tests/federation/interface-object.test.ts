@@ -7,24 +7,33 @@ const accounts = [
 ];
 const lastLogins: Record<string, string> = { a1: '2026-11-20', a2: '2026-11-22' };
 
+const accountsSubgraph = {
+  name: 'accounts',
+  typeDefs: `${FED} type Query { accounts: [Account!]! }
+    interface Account @key(fields: "id") { id: ID! name: String! }
+    type User implements Account @key(fields: "id") { id: ID! name: String! email: String! }
+    type Organisation implements Account @key(fields: "id") { id: ID! name: String! kvk: String! }`,
+  resolvers: {
+    Query: { accounts: () => accounts },
+    Account: {
+      __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id),
+      __resolveType: (a: { kind: string }) => a.kind,
+    },
+    User: { __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id) },
+    Organisation: { __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id) },
+  },
+};
+
+/** Greets an account by the name it requires from the accounts partner. */
+const greetingsSubgraph = {
+  name: 'greetings',
+  typeDefs: `${FED} type Account @key(fields: "id") @interfaceObject { id: ID! name: String! @external greeting: String! @requires(fields: "name") }`,
+  resolvers: { Account: { greeting: (a: { name: string }) => `Goedemorgen, ${a.name}` } },
+};
+
 function gateway() {
   return createTestGateway([
-    {
-      name: 'accounts',
-      typeDefs: `${FED} type Query { accounts: [Account!]! }
-        interface Account @key(fields: "id") { id: ID! name: String! }
-        type User implements Account @key(fields: "id") { id: ID! name: String! email: String! }
-        type Organisation implements Account @key(fields: "id") { id: ID! name: String! kvk: String! }`,
-      resolvers: {
-        Query: { accounts: () => accounts },
-        Account: {
-          __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id),
-          __resolveType: (a: { kind: string }) => a.kind,
-        },
-        User: { __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id) },
-        Organisation: { __resolveReference: (r: { id: string }) => accounts.find((a) => a.id === r.id) },
-      },
-    },
+    accountsSubgraph,
     {
       name: 'audit',
       typeDefs: `${FED} type Query { recentlyActive: [Account!]! }
@@ -95,21 +104,7 @@ describe('@interfaceObject', () => {
     ]);
   });
   it('sends an interface object the field it requires from the subgraph that owns the interface', async () => {
-    const gw = createTestGateway([
-      {
-        name: 'accounts',
-        typeDefs: `${FED} type Query { accounts: [Account!]! }
-          interface Account @key(fields: "id") { id: ID! name: String! }
-          type User implements Account @key(fields: "id") { id: ID! name: String! email: String! }
-          type Organisation implements Account @key(fields: "id") { id: ID! name: String! kvk: String! }`,
-        resolvers: { Query: { accounts: () => accounts }, Account: { __resolveType: (a: { kind: string }) => a.kind } },
-      },
-      {
-        name: 'greetings',
-        typeDefs: `${FED} type Account @key(fields: "id") @interfaceObject { id: ID! name: String! @external greeting: String! @requires(fields: "name") }`,
-        resolvers: { Account: { greeting: (a: { name: string }) => `Goedemorgen, ${a.name}` } },
-      },
-    ]);
+    const gw = createTestGateway([accountsSubgraph, greetingsSubgraph]);
     const out = await gw.run(`{ accounts { greeting } }`);
     expect(out.result).toEqual({ data: { accounts: [{ greeting: 'Goedemorgen, J. de Vries' }, { greeting: 'Goedemorgen, Woonstichting Venlo' }] } });
     expect(queriesOf(gw, 'greetings')).toEqual([
@@ -121,5 +116,15 @@ describe('@interfaceObject', () => {
         { __typename: 'Account', id: 'a2', name: 'Woonstichting Venlo' },
       ],
     });
+  });
+
+  it('reads a required field the client selected on one implementation and the plan fetched for itself on another', async () => {
+    const gw = createTestGateway([accountsSubgraph, greetingsSubgraph]);
+    const out = await gw.run(`{ accounts { ... on User { greeting } ... on Organisation { name } } }`);
+    expect(out.result).toEqual({ data: { accounts: [{ greeting: 'Goedemorgen, J. de Vries' }, { name: 'Woonstichting Venlo' }] } });
+    // One plan key, one field: an Organisation's name under the client's key, a User's under an internal one.
+    expect(queriesOf(gw, 'accounts')).toEqual(['{ accounts { __typename ... on User { __typename _dp_id: id _dp_name: name } ... on Organisation { name } } }']);
+    expect(queriesOf(gw, 'greetings')).toEqual(['query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Account { __typename greeting } } }']);
+    expect(gw.calls.get('greetings')![0]!.variables).toEqual({ r0: [{ __typename: 'Account', id: 'a1', name: 'J. de Vries' }] });
   });
 });

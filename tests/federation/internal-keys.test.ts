@@ -36,4 +36,24 @@ describe('aliases that look like the executor’s own keys', () => {
     expect(queries.some((q) => q.includes('c__dp_bsn: geslacht'))).toBe(true);
     expect(queries.some((q) => /[^_]_dp_bsn: geslacht/.test(q))).toBe(false);
   });
+
+  it('sends a partner an address’s own id as its key, never the client’s alias `adresId` of another field', async () => {
+    gateway.reset();
+    const { result } = await gateway.run(`{ adres(adresId: "${FAMILY_HOME}") { ... on Adres { adresId: postcode } x: adresId } }`);
+    expect(result).toEqual({ data: { adres: { adresId: '5971ZA', x: FAMILY_HOME } } });
+    expect(gateway.calls.map((c) => [c.subgraph, c.query.replace(/\s+/g, ' '), c.variables])).toEqual([
+      ['bag', `{ adres(adresId: "${FAMILY_HOME}") { __typename _dp_adresId: adresId } }`, {}],
+      ['bag', 'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Adres { __typename adresId: postcode } } }', { r0: [{ __typename: 'Adres', adresId: FAMILY_HOME }] }],
+    ]);
+  });
+
+  it('answers an alias of __typename on an address from the type it holds, and plans the address’s other fields', async () => {
+    gateway.reset();
+    const { result } = await gateway.run(`{ adres(adresId: "${FAMILY_HOME}") { x: __typename straat } }`);
+    expect(result).toEqual({ data: { adres: { x: 'Adres', straat: 'Hazelaarstraat' } } });
+    expect(gateway.calls.map((c) => [c.subgraph, c.query.replace(/\s+/g, ' '), c.variables])).toEqual([
+      ['bag', `{ adres(adresId: "${FAMILY_HOME}") { __typename _dp_adresId: adresId } }`, {}],
+      ['bag', 'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Adres { __typename straat } } }', { r0: [{ __typename: 'Adres', adresId: FAMILY_HOME }] }],
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Decision, Policy } from '../../gateway/policy/types.ts';
+import type { SubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
 import { FED, createTestGateway, queriesOf } from '../helpers/federation.ts';
 
 const products = [
@@ -81,6 +82,28 @@ describe('planned by the query planner', () => {
         { __typename: 'Product', weight: 4, id: 'p2' },
       ],
     });
+  });
+
+  it('never takes a client alias named like a key field for the key, even where a partner’s answer lacks the key', async () => {
+    const shipping = {
+      name: 'shipping',
+      typeDefs: `${FED} type Product @key(fields: "id") { id: ID! weight: Int! @external shippingCost: String! @requires(fields: "weight") }`,
+      resolvers: { Product: { __resolveReference: (r: { id: string; weight: number }) => ({ id: r.id, shippingCost: `${r.id}:${r.weight * 100}` }) } },
+    };
+    // The catalog's answer loses the second product's key: its `id` (the client's alias of name) must not stand in for it.
+    const dropKey = (fetcher: SubgraphFetcher): SubgraphFetcher => async (url, request, options) => {
+      const answer = await fetcher(url, request, options);
+      const items = (answer.data as { products?: Record<string, unknown>[] } | undefined)?.products;
+      if (items) delete items[1]!._dp_id;
+      return answer;
+    };
+    const gw = createTestGateway([catalog, shipping], { wrap: dropKey });
+    const out = await gw.run(`{ products { id: name shippingCost } }`);
+    expect(queriesOf(gw, 'catalog')).toEqual(['{ products { __typename _dpr_id: name _dp_id: id _dp_weight: weight } }']);
+    expect(gw.calls.get('shipping')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Product', weight: 12, id: 'p1' }] }]);
+    // No representation for the second product: its non-null shippingCost is an error, never a guess.
+    expect(out.result.data).toBeNull();
+    expect(out.result.errors?.map((e) => e.path)).toEqual([['products', 1, 'shippingCost']]);
   });
 
   it('sends a shareable root field to each subgraph for the part of its type only that subgraph resolves', async () => {
