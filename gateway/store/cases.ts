@@ -46,16 +46,20 @@ function requireText(name: string, value: string): void {
 }
 
 /**
- * A new case id: a random UUID that holds no BSN-like number. About one UUID in 800 holds nine
- * digits in a row that pass the 11-test, and one in 40 eight digits in a row; the id goes into the
- * x-doelpoort-case header, which refuses a BSN-like value, and into decision records' reasons,
- * whose BSN-like numbers the audit removes, so such a UUID is drawn again.
+ * A new case id: a random UUID that holds no BSN-like number and no run of nine digits. About one
+ * UUID in 800 holds nine digits in a row that pass the 11-test, one in 40 eight digits in a row,
+ * and a few in a hundred nine or more digits that are no BSN; the id goes into the x-doelpoort-case
+ * header, which refuses a BSN-like value, into decision records' reasons, whose BSN-like numbers
+ * the audit removes, and into refusals, whose runs of nine digits the server masks, so such a
+ * UUID is drawn again.
  */
 export function newCaseId(random: () => string = randomUUID): string {
   let id = random();
-  while (containsBsnLike(id)) id = random();
+  while (containsBsnLike(id) || NINE_DIGITS.test(id)) id = random();
   return id;
 }
+
+const NINE_DIGITS = /\d{9}/;
 
 export async function openCase(db: Db, input: NewCase): Promise<Case> {
   requireText('project', input.project);
