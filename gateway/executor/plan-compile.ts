@@ -42,7 +42,7 @@ import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type F
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 import { abstractBoundary, otherTypesOf, planSelectionFor, subjectTypesOf, withoutTypes } from './plan-abstract.ts';
 import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
-import { splitUnsent, subjectReads, unsentReads, withoutSubjects } from './plan-unsent.ts';
+import { keyThroughSubject, splitUnsent, subjectReads, unsentReads, withoutSubjects } from './plan-unsent.ts';
 
 /** Where the tree holds a plan key: the client's key, an internal key, or (a subject) the keys only. */
 type Use = 'client' | 'internal' | 'subject';
@@ -285,6 +285,8 @@ function compileBatch(
   if (entry) requires = keysOnly(requires, entry.keys);
   // Nor is a subject's field, or its key, sent for another type's @requires: the fields that need it are never fetched.
   const through = !entry && subjectReads(c.pc, requires).length > 0;
+  // A key that holds a subject cannot be left out of a representation: not compiled here.
+  if (through && keyThroughSubject(c.pc, c.graph, requires)) throw new Unsupported('a key through a subject');
   if (!through) for (const planPath of planPaths) checkFetched(c, requires, planPath);
   // The client's selections at all the batch's paths: a key must name one field at all of them.
   const clients = paths.flatMap((p) => (p.client ? [p.client] : []));

@@ -63,8 +63,13 @@ export function unsentReads(pc: ProjectContext, node: PlanNode | undefined, entr
     const through = subjectReads(pc, requires);
     for (const path of paths) {
       const at = planPathOf(path);
-      if (through.length > 0 && at !== entryAt) for (const p of through) unsent.add(at + p);
-      else for (const p of readPaths(requires)) read.add(at + p);
+      if (through.length > 0 && at !== entryAt) {
+        for (const p of through) unsent.add(at + p);
+        // The fetch's fields that do not need the subjects are sent the rest of the requirement.
+        for (const p of readPaths(withoutSubjects(pc, requires))) read.add(at + p);
+      } else {
+        for (const p of readPaths(requires)) read.add(at + p);
+      }
     }
   };
   const visit = (n: PlanNode | undefined): void => {
@@ -119,4 +124,17 @@ export function withoutSubjects(pc: ProjectContext, requires: readonly RequiresS
     const inner = withoutSubjects(pc, sel.selections, named);
     return inner.some((s) => s.kind !== 'Field' || s.name !== '__typename') ? [{ ...sel, selections: inner }] : [];
   });
+}
+
+/** Whether a requirement reaches a subject through a key field of its entity type in `graph` (a key that holds a person's or an address's). */
+export function keyThroughSubject(pc: ProjectContext, graph: string, requires: readonly RequiresSelection[]): boolean {
+  const tops = new Set(subjectReads(pc, requires).map((path) => path.split('.')[1]!));
+  return requires.some(
+    (sel) =>
+      sel.kind === 'InlineFragment' &&
+      !!sel.typeCondition &&
+      (pc.supergraph.types.get(sel.typeCondition)?.graphs.get(graph)?.keys ?? []).some((key) =>
+        key.selectionSet.selections.some((k) => k.kind === Kind.FIELD && tops.has(k.name.value)),
+      ),
+  );
 }

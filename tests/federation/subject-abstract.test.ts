@@ -236,4 +236,39 @@ describe('a @requires that reads persons through another type', () => {
     expect(gw.calls.get('brp')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Persoon', bsn: ANNA }] }]);
     expect(asked()).toEqual([{ owner: 'brp', fields: ['Persoon.geboortedatum'], subjects: [ANNA, BRAM] }]);
   });
+
+  it('sends a field of the same fetch the rest of the requirement, without the persons in it', async () => {
+    const gw = createTestGateway(
+      [
+        {
+          name: 'zaken',
+          typeDefs: `${FED} type Query { zaak: Zaak } type Zaak @key(fields: "id") { id: ID! dossier: Dossier }
+            type Dossier @shareable { status: String bewoners: [Persoon!]! } type Persoon @key(fields: "bsn") { bsn: ID! naam: String }`,
+          resolvers: { Query: { zaak: () => ({ id: 'z1', dossier: { status: 'open', bewoners: [{ bsn: ANNA, naam: 'Anna de Vries' }] } }) } },
+        },
+        {
+          name: 'rapportage',
+          typeDefs: `${FED} type Zaak @key(fields: "id") { id: ID! dossier: Dossier @external
+              termijn: String @requires(fields: "dossier { status }") samenvatting: String @requires(fields: "dossier { status bewoners { naam } }") }
+            type Dossier @shareable { status: String @external bewoners: [Persoon!]! @external } type Persoon @key(fields: "bsn") { bsn: ID! naam: String @external }`,
+          resolvers: {
+            Zaak: {
+              termijn: (z: { dossier?: { status?: string } }) => `termijn bij ${z.dossier?.status ?? 'onbekend'}`,
+              samenvatting: (z: { dossier?: { bewoners?: { naam: string }[] } }) => z.dossier?.bewoners?.map((b) => b.naam).join(', ') ?? 'guessed',
+            },
+          },
+        },
+      ],
+      { subjectTypes },
+    );
+    const out = await gw.run(`{ zaak { termijn samenvatting } }`);
+    expect(out.result.data).toEqual({ zaak: { termijn: 'termijn bij open', samenvatting: null } });
+    expect(out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }))).toEqual([
+      { path: ['zaak', 'samenvatting'], extensions: { code: 'FIELD_UNRESOLVABLE', coordinate: 'Zaak.samenvatting' } },
+    ]);
+    // The residents are not fetched at all: only the unsent field would have read them.
+    expect(queriesOf(gw, 'zaken')).toEqual(['{ zaak { __typename _dp_id: id _dp_dossier: dossier { _dp_status: status } } }']);
+    expect(queriesOf(gw, 'rapportage')).toEqual(['query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Zaak { __typename termijn } } }']);
+    expect(gw.calls.get('rapportage')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Zaak', id: 'z1', dossier: { status: 'open' } }] }]);
+  });
 });
