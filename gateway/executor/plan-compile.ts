@@ -9,9 +9,12 @@
  * (internal keys), and every plan step below it is dropped; those places are the next round's
  * subjects, on which the policy decides per entity and field before anything else of them is
  * fetched; their completion is planned from an entry point (`EntryPoint`, subject-plan.ts), whose
- * fetches of the subjects' own fields carry only their keys. A plan that reaches a type that only could be a subject (an interface or union
- * one implements), reads a subject's fields for another partner, or uses a plan feature not executed
- * here, gives no steps: the whole operation is then executed level by level.
+ * fetches of the subjects' own fields carry only their keys. At an interface or a union a subject
+ * implements or belongs to, the fetch asks the subject types' keys only and the other possible types
+ * what the plan selects of them; the plan steps below that place run for the other types only.
+ * An entity fetch whose @requires reads a subject's fields (or keys) through another type is never
+ * made: the fields it would give are unresolvable (plan-unsent.ts). A plan that uses a feature not
+ * executed here is refused (`Unsatisfiable`): the operation is not run at all.
  */
 import {
   Kind,
@@ -39,7 +42,9 @@ import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type F
 import { Holdings } from './plan-held.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 import type { Unsatisfiable } from './plan-source.ts';
+import { abstractBoundary, otherTypesOf, planSelectionFor, subjectTypesOf, withoutTypes } from './plan-abstract.ts';
 import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
+import { keyThroughSubject, splitUnsent, subjectReads, unsentReads, withoutSubjects } from './plan-unsent.ts';
 
 interface Compiler {
   pc: ProjectContext;
@@ -56,13 +61,18 @@ interface Compiler {
   renamed: boolean;
   subjects: SubjectPlace[];
   entry: EntryPoint | undefined;
+  /** Plan paths read only by entity fetches that are never made (plan-unsent.ts): not fetched for the plan's own use. */
+  unsent: ReadonlySet<string>;
+  /** Plan path → the interface or union there that a subject implements or belongs to. */
+  abstract: Map<string, string>;
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 const NOTHING: Step = { kind: 'sequence', steps: [] };
 
 export function compilePlan(pc: ProjectContext, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan, entry?: EntryPoint): CompiledPlan | Unsatisfiable {
-  const compiler: Compiler = { pc, operation, rootType, held: new Holdings(pc.supergraph.schema), subjectPaths: new Set(), reads: [], graph: '', renamed: false, subjects: [], entry };
+  const unsent = unsentReads(pc, plan.node, entry ? `.${entry.field}` : undefined);
+  const compiler: Compiler = { pc, operation, rootType, held: new Holdings(pc.supergraph.schema), subjectPaths: new Set(), reads: [], graph: '', renamed: false, subjects: [], entry, unsent, abstract: new Map() };
   try {
     const steps: Step = plan.node ? compileNode(compiler, plan.node) : NOTHING;
     for (const read of compiler.reads) read();
@@ -128,14 +138,31 @@ function entryFetch(c: Compiler, entry: EntryPoint, fetch: FetchNode): Step {
   return NOTHING;
 }
 
-/** A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection there. */
-function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null } {
+/**
+ * A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection
+ * there. Past an interface or union a subject implements or belongs to, the path goes on for the
+ * other types only; `excluded` holds the subject types it stops for at its end.
+ */
+function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null; excluded: readonly string[] } {
   const steps: PathStep[] = [];
   let planPath = '';
   let typeName = c.rootType;
   let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
   let fromEntry = false;
+  // The abstract type of a subject boundary just passed: its objects not yet filtered by type.
+  let abstract: string | undefined;
+  let excluded: readonly string[] = [];
   for (const segment of flattenPath) {
+    if (abstract && segment !== '@') {
+      const types = 'TypeCondition' in segment ? segment.TypeCondition : [abstract];
+      steps.push({ types: otherTypesOf(c.pc, types) });
+      excluded = subjectTypesOf(c.pc, abstract);
+      abstract = undefined;
+      if ('TypeCondition' in segment) {
+        if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
+        continue;
+      }
+    }
     if (c.entry && planPath === '' && segment !== '@' && 'Field' in segment && segment.Field === c.entry.field) {
       // Paths start at the entry point's objects: its field and list are not steps.
       planPath = `.${segment.Field}`;
@@ -150,7 +177,10 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
     }
     if (segment === '@') {
       steps.push({ each: true });
-    } else if ('TypeCondition' in segment) {
+      continue;
+    }
+    excluded = [];
+    if ('TypeCondition' in segment) {
       steps.push({ types: segment.TypeCondition });
       if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
     } else {
@@ -169,19 +199,35 @@ function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]
       client = nodes ? subSelections(c.pc, nodes) : null;
       if (!def) throw new Unsupported(`path ${planPath}`);
       typeName = getNamedType(def.type).name;
+      abstract = c.abstract.get(planPath);
     }
   }
-  return { steps, planPath, client };
+  if (abstract) {
+    steps.push({ types: otherTypesOf(c.pc, [abstract]) });
+    excluded = subjectTypesOf(c.pc, abstract);
+  }
+  return { steps, planPath, client, excluded };
 }
 
-/** Whether all paths lie below a person or an address (the step is dropped); some but not all cannot be split. */
+/**
+ * Whether all paths lie below a person or an address (the step is dropped): below a subject's
+ * place, or past an interface or union one implements or belongs to for subject types only. Some
+ * but not all cannot be split.
+ */
 function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment[][]): boolean {
   const below = flattenPaths.map((path) => {
     let planPath = '';
+    let abstract: string | undefined;
     for (const segment of path) {
-      if (segment === '@' || 'TypeCondition' in segment) continue;
+      if (segment === '@') continue;
+      if ('TypeCondition' in segment) {
+        if (abstract && otherTypesOf(c.pc, segment.TypeCondition).length === 0) return true;
+        abstract = undefined;
+        continue;
+      }
       planPath += `.${segment.Field}`;
       if (c.subjectPaths.has(planPath)) return true;
+      abstract = c.abstract.get(planPath);
     }
     return false;
   });
@@ -199,7 +245,7 @@ function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], 
   if (entities?.kind !== Kind.FIELD || entities.name.value !== '_entities' || !entities.selectionSet) throw new Unsupported('not an _entities fetch');
   const coordinates = new Set<string>();
   const batch = compileBatch(c, doc, [flattenPath], fetch.requires ?? [], fetch.inputRewrites, fetch.outputRewrites, entities.selectionSet.selections, coordinates);
-  return { kind: 'entities', graph: fetch.serviceName, batches: [batch], coordinates: [...coordinates], renamed: c.renamed };
+  return steps(c, fetch.serviceName, batch?.sent ? [batch.sent] : [], batch?.unsent ? [batch.unsent] : [], coordinates);
 }
 
 /** A BatchFetch: one call with an `_entities` field per alias, each for the objects at several paths. */
@@ -215,7 +261,16 @@ function compileBatchFetch(c: Compiler, fetch: BatchFetchNode): Step {
     if (field?.name.value !== '_entities' || !field.selectionSet) throw new Unsupported('not an _entities batch');
     return compileBatch(c, doc, alias.paths, alias.requires, alias.inputRewrites, alias.outputRewrites, field.selectionSet.selections, coordinates);
   });
-  return { kind: 'entities', graph: fetch.serviceName, batches, coordinates: [...coordinates], renamed: c.renamed };
+  const sent = batches.flatMap((b) => (b?.sent ? [b.sent] : []));
+  const unsent = batches.flatMap((b) => (b?.unsent ? [b.unsent] : []));
+  return steps(c, fetch.serviceName, sent, unsent, coordinates);
+}
+
+/** An entity fetch's steps: the fields never sent are unresolvable first, then the call for the others. */
+function steps(c: Compiler, graph: string, sent: EntityBatch[], unsent: EntityBatch[], coordinates: Set<string>): Step {
+  const call: Step | undefined = sent.length ? { kind: 'entities', graph, batches: sent, coordinates: [...coordinates], renamed: c.renamed } : undefined;
+  const never: Step | undefined = unsent.length ? { kind: 'unsent', graph, batches: unsent } : undefined;
+  return call && never ? { kind: 'sequence', steps: [never, call] } : (call ?? never ?? NOTHING);
 }
 
 function compileBatch(
@@ -227,13 +282,20 @@ function compileBatch(
   outputRewrites: readonly OutputRewrite[] | undefined,
   selections: readonly SelectionNode[],
   coordinates: Set<string>,
-): EntityBatch {
+): { sent?: EntityBatch; unsent?: EntityBatch } | undefined {
   const paths = flattenPaths.map((p) => compilePath(c, p));
   const planPaths = paths.map((p) => p.planPath);
   const entry = atEntry(c, planPaths);
+  // The subject types all paths stop for (past an interface or union they implement or belong to): not asked here.
+  const excluded = new Set(paths[0]!.excluded.filter((t) => paths.every((p) => p.excluded.includes(t))));
+  requires = withoutTypes(requires, excluded);
   // A subject's representation carries its keys only: no field of it is sent to another partner without a decision.
   if (entry) requires = keysOnly(requires, entry.keys);
-  for (const planPath of planPaths) checkFetched(c, requires, planPath);
+  // Nor is a subject's field, or its key, sent for another type's @requires: the fields that need it are never fetched.
+  const through = !entry && subjectReads(c.pc, requires).length > 0;
+  // A key that holds a subject cannot be left out of a representation: not compiled here.
+  if (through && keyThroughSubject(c.pc, c.graph, requires)) throw new Unsupported('a key through a subject');
+  if (!through) for (const planPath of planPaths) checkFetched(c, requires, planPath);
   // The client's selections at all the batch's paths: a key must name one field at all of them.
   const clients = paths.flatMap((p) => (p.client ? [p.client] : []));
   const client = clients.length === 0 ? null : clients.length === 1 ? clients[0]! : clients.flat();
@@ -242,14 +304,27 @@ function compileBatch(
   for (const sel of selections) {
     if (sel.kind !== Kind.INLINE_FRAGMENT || !sel.typeCondition) throw new Unsupported('entity selection without a type');
     const type = sel.typeCondition.name.value;
+    if (excluded.has(type)) continue;
     if (couldBeSubject(c.pc, type) && type !== entry?.type) throw new Unsupported('subject entity');
     const inner = rewrite(c, doc, sel.selectionSet.selections, type, client, planPaths, '', renames);
-    for (const s of inner) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${type}.${s.name.value}`);
     fragments.push({ ...sel, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...inner.filter((s) => s !== TYPENAME)] } });
   }
-  const batch: EntityBatch = { paths: paths.map((p) => p.steps), requires: [], inputRewrites: valueSetters(inputRewrites), fragments, entry: entry !== undefined };
-  c.reads.push(() => (batch.requires = c.held.needs(requires, planPaths)));
-  return batch;
+  if (fragments.length === 0) return undefined;
+  const split = through ? splitUnsent(c.pc, c.graph, fragments) : { sent: fragments, unsent: [] };
+  // The other fields of the fetch are sent the requirement without the subjects.
+  const sentRequires = through ? withoutSubjects(c.pc, requires) : requires;
+  if (through && split.sent.length > 0) for (const planPath of planPaths) checkFetched(c, sentRequires, planPath);
+  for (const fragment of split.sent) {
+    for (const s of fragment.selectionSet.selections) if (s.kind === Kind.FIELD && s.name.value !== '__typename') coordinates.add(`${fragment.typeCondition!.name.value}.${s.name.value}`);
+  }
+  const batch = (parts: InlineFragmentNode[], reads: RequiresSelection[]): EntityBatch | undefined => {
+    if (parts.length === 0) return undefined;
+    const out: EntityBatch = { paths: paths.map((p) => p.steps), requires: [], inputRewrites: valueSetters(inputRewrites), fragments: parts, entry: entry !== undefined };
+    if (reads.length > 0) c.reads.push(() => (out.requires = c.held.needs(reads, planPaths)));
+    return out;
+  };
+  // A batch never sent reads nothing: what it would need is never fetched.
+  return { sent: batch(split.sent, sentRequires), unsent: batch(split.unsent, []) };
 }
 
 /** The entry point when every path is the entry point's objects themselves; a batch partly there cannot be split. */
@@ -351,6 +426,8 @@ function rewrite(
     // are read differently here, and a client field must never silently become an internal one.
     if (sameField && argumentsText(first.arguments) !== argumentsText(sel.arguments)) throw new Unsupported(`the arguments of ${key}`);
     const at = planPaths.map((p) => `${p}.${key}`);
+    // Selected for the plan only for fetches that are never made (plan-unsent.ts): not fetched.
+    if (!sameField && at.every((p) => c.unsent.has(p))) continue;
     // Under the client's key only the client's own field; the plan's field beside it (the same plan key) under an internal key.
     const tree = sameField ? treeKey(key) : internalName(key);
     for (const path of at) c.held.hold(path, { tree, field: name, args: argumentsText(sel.arguments), client: sameField }, typeName);
@@ -372,7 +449,15 @@ function rewrite(
         out.push({ ...sel, alias: alias !== name ? { kind: Kind.NAME, value: alias } : undefined, selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME, ...internalSelections(c.pc, c.graph, named)] } });
         continue;
       }
-      if (couldBeSubject(c.pc, named)) throw new Unsupported('a type a subject implements');
+      if (couldBeSubject(c.pc, named)) {
+        const inner = sameField ? subSelections(c.pc, nodes!) : null;
+        const plan = selectionSet.selections;
+        const selections = abstractBoundary(c, named, inner, at, (possible) =>
+          rewrite(c, doc, planSelectionFor(c.pc, plan, possible, doc.fragments), possible, inner, at, `${fetchPath}.${planKey}`, renames),
+        );
+        out.push({ ...sel, alias: alias !== name ? { kind: Kind.NAME, value: alias } : undefined, selectionSet: { kind: Kind.SELECTION_SET, selections } });
+        continue;
+      }
       const inner = sameField ? subSelections(c.pc, nodes!) : null;
       const selections = rewrite(c, doc, selectionSet.selections, named, inner, at, `${fetchPath}.${planKey}`, renames);
       // The response is shaped by each object's __typename: an abstract type's values always carry it.

@@ -7,11 +7,11 @@
 import { Kind, isObjectType, type FieldNode, type GraphQLError, type GraphQLSchema, type InlineFragmentNode, type SelectionNode } from 'graphql';
 import type { ValueSetter } from '@graphql-hive/router-query-planner';
 import { conditionApplies } from './collect.ts';
-import { partnerError, requestTimeoutError } from './errors.ts';
+import { partnerError, requestTimeoutError, unresolvableError } from './errors.ts';
 import { call, placeError } from './fetch.ts';
 import { treeKey, unrenamed } from './keys.ts';
 import { down, type Path } from './path.ts';
-import type { EntityBatch, EntityFetchStep, Need, PathStep, RootFetchStep, Step, SubjectPlace } from './plan-steps.ts';
+import type { EntityBatch, EntityFetchStep, Need, PathStep, RootFetchStep, Step, SubjectPlace, UnsentFetchStep } from './plan-steps.ts';
 import type { Obj, State, WorkItem } from './types.ts';
 import { allowedCoordinates, allowedGroups, minimiseAllowed } from './plan-allowed.ts';
 import { roundCall } from './round-calls.ts';
@@ -45,6 +45,8 @@ export async function runSteps(state: State, step: Step | undefined, run: Run): 
       return rootFetch(state, step, run.root);
     case 'entities':
       return entityFetch(state, step, run);
+    case 'unsent':
+      return unsentFetch(state, step, run);
   }
 }
 
@@ -319,6 +321,28 @@ async function entityFetch(state: State, step: EntityFetchStep, run: Run): Promi
   }
 }
 
+/** An entity fetch never made (its @requires reads a subject through another type): the fields it would give are unresolvable. */
+function unsentFetch(state: State, step: UnsentFetchStep, run: Run): void {
+  const why = `the partner ${step.graph} cannot be given the key or @requires fields it needs`;
+  const fail = (obj: Obj, type: string, selections: readonly SelectionNode[]): void => {
+    for (const sel of selections) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) fail(obj, type, sel.selectionSet.selections);
+      else if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') {
+        const key = unrenamed(sel.alias?.value ?? sel.name.value);
+        if (obj[key] === undefined) obj[key] = unresolvableError(`${type}.${sel.name.value}`, why);
+      }
+    }
+  };
+  for (const batch of step.batches) {
+    for (const { obj } of locate(state, batch, run)) {
+      for (const fragment of batch.fragments) {
+        const type = fragment.typeCondition!.name.value;
+        if (typeMatches(state, type, obj.__typename)) fail(obj, type, fragment.selectionSet.selections);
+      }
+    }
+  }
+}
+
 /**
  * The persons and addresses the plan reached (keys only), with the client's selection on each: the
  * next round's work. Plan paths are followed from the run's starts, after `skip` plan keys (an entry
@@ -333,7 +357,7 @@ export function subjectWork(starts: readonly Located[], places: readonly Subject
       if (Array.isArray(value)) return value.forEach((item, n) => visit(item, i, down(path, n)));
       if (!isObj(value)) return;
       if (i === keys.length) {
-        items.push({ obj: value, selections: place.selections, path });
+        if (place.type === undefined || value.__typename === place.type) items.push({ obj: value, selections: place.selections, path });
         return;
       }
       const key = keys[i]!;

@@ -51,9 +51,21 @@ export interface EntityFetchStep {
   renamed: boolean;
 }
 
+/**
+ * The batches of an entity fetch that is never made: its @requires reads a person's or an address's
+ * fields (or their keys) through another type, which no partner is sent without a decision. The
+ * fields it would give are unresolvable errors on the objects at its paths.
+ */
+export interface UnsentFetchStep {
+  kind: 'unsent';
+  graph: string;
+  batches: EntityBatch[];
+}
+
 export type Step =
   | RootFetchStep
   | EntityFetchStep
+  | UnsentFetchStep
   | { kind: 'sequence' | 'parallel'; steps: Step[] }
   | { kind: 'condition'; variable: string; then: Step | undefined; otherwise: Step | undefined };
 
@@ -62,6 +74,8 @@ export interface SubjectPlace {
   /** The plan keys from the root ("." + key each); lists are walked through. */
   planPath: string;
   selections: readonly SelectionNode[];
+  /** At an interface or union a subject implements or belongs to: the objects of this subject type there, with `selections` for it. */
+  type?: string;
 }
 
 export interface CompiledPlan {

@@ -6,6 +6,8 @@
 import {
   Kind,
   buildASTSchema,
+  isAbstractType,
+  isInterfaceType,
   isObjectType,
   parse,
   print,
@@ -47,6 +49,10 @@ export interface TypeInfo {
   graphs: Map<string, TypeInGraph>;
   /** Field name → graph name → facts. A field without @join__field is in every graph of its type. */
   fields: Map<string, Map<string, FieldInGraph>>;
+  /** Graph name → interfaces this type implements in that graph. */
+  implementsIn: Map<string, Set<string>>;
+  /** Graph name → members of this union in that graph. */
+  membersIn: Map<string, Set<string>>;
 }
 
 export interface Supergraph {
@@ -114,6 +120,8 @@ export function loadSupergraph(supergraphSdl: string | DocumentNode): Supergraph
       name: def.name.value,
       graphs: new Map(),
       fields: new Map(),
+      implementsIn: new Map(),
+      membersIn: new Map(),
     };
     for (const d of def.directives ?? []) {
       const graph = graphOf(d);
@@ -126,6 +134,14 @@ export function loadSupergraph(supergraphSdl: string | DocumentNode): Supergraph
         }
         if (argValue(d, 'isInterfaceObject') === true) entry.isInterfaceObject = true;
         info.graphs.set(graph, entry);
+      } else if (d.name.value === 'join__implements') {
+        const set = info.implementsIn.get(graph) ?? new Set();
+        set.add(String(argValue(d, 'interface')));
+        info.implementsIn.set(graph, set);
+      } else if (d.name.value === 'join__unionMember') {
+        const set = info.membersIn.get(graph) ?? new Set();
+        set.add(String(argValue(d, 'member')));
+        info.membersIn.set(graph, set);
       }
     }
     if (def.kind !== Kind.UNION_TYPE_DEFINITION) {
@@ -182,4 +198,28 @@ export function interfaceObjectGraphs(supergraph: Supergraph, typeName: string, 
     }
   }
   return result;
+}
+
+/** Concrete types a graph can return for an abstract type, as that graph knows them. */
+export function possibleTypesInGraph(supergraph: Supergraph, abstractName: string, graph: string): string[] {
+  const abstract = supergraph.schema.getType(abstractName);
+  if (!abstract || !isAbstractType(abstract)) return [];
+  const info = supergraph.types.get(abstractName);
+  if (isInterfaceType(abstract)) {
+    return supergraph.schema
+      .getPossibleTypes(abstract)
+      .map((t) => t.name)
+      .filter((name) => {
+        const t = supergraph.types.get(name);
+        if (!t?.graphs.has(graph)) return false;
+        const impl = t.implementsIn.get(graph);
+        // Types without join__implements (older supergraphs) implement what the schema says.
+        return impl ? impl.has(abstractName) : t.implementsIn.size === 0;
+      });
+  }
+  const members = info?.membersIn.get(graph);
+  return supergraph.schema
+    .getPossibleTypes(abstract)
+    .map((t) => t.name)
+    .filter((name) => (members ? members.has(name) : supergraph.types.get(name)?.graphs.has(graph)));
 }

@@ -201,7 +201,7 @@ describe('mutations on the query plan', () => {
     planned.mockRestore();
   });
 
-  it('runs a field whose plan it cannot run level by level, in its turn', async () => {
+  it('completes the persons a field reaches through an interface a person implements before the next field runs', async () => {
     const log: string[] = [];
     const identifying = { tier: 'identifying' as const, purposes: ['uitkeringsfraude'] };
     const gw = createTestGateway(
@@ -225,7 +225,7 @@ describe('mutations on the query plan', () => {
       ],
       { classifications: new Map([['brp:Persoon.bsn', identifying], ['brp:Persoon.naam', identifying]]) },
     );
-    // A value that could be a person is not planned (plan-compile.ts): the level-by-level executor decides per entity.
+    // At an interface a person implements, the plan asks the person's key only (plan-compile.ts); the policy decides on its fields.
     const out = await gw.run(`mutation { a: openCase(ref: "A") b: registreer(bsn: "999990007") { ... on Persoon { naam } } c: closeCase(ref: "A") }`);
     expect(out.result).toEqual({ data: { a: 'open', b: { naam: 'Anna de Vries' }, c: 'closed' } });
     expect(log).toEqual(['open A', 'registreer', 'Persoon', 'close A']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../schema/classification.ts';
 import type { ExecutionOutput } from '../../gateway/executor/execute.ts';
 import type { Decision, FetchQuestion, Policy } from '../../gateway/policy/types.ts';
-import { FED, createTestGateway, queriesOf } from '../helpers/federation.ts';
+import { FED, createTestGateway, queriesOf, recordingPolicy as recording } from '../helpers/federation.ts';
 
 const ANNA = '999990007';
 const BRAM = '999990019';
@@ -47,22 +47,11 @@ const denyBram: Decision = {
 
 /** Denies Persoon.huurtoeslag for Bram, minimises a birth date to its year, allows the rest; records every question. */
 function recordingPolicy(): { policy: Policy; questions: FetchQuestion[] } {
-  const questions: FetchQuestion[] = [];
-  const policy: Policy = {
-    async decide(q) {
-      questions.push(q);
-      return {
-        decisions: q.entities.map((e) =>
-          q.fields.map((f): Decision => {
-            if (f.coordinate === 'Persoon.huurtoeslag' && e.subjectId === BRAM) return denyBram;
-            if (f.coordinate === 'Persoon.geboortedatum') return { outcome: 'minimise', transform: 'year', principle: 'proportionaliteit', rule: 'test.year', reason: 'a year is enough' };
-            return allow;
-          }),
-        ),
-      };
-    },
-  };
-  return { policy, questions };
+  return recording((coordinate, subjectId): Decision => {
+    if (coordinate === 'Persoon.huurtoeslag' && subjectId === BRAM) return denyBram;
+    if (coordinate === 'Persoon.geboortedatum') return { outcome: 'minimise', transform: 'year', principle: 'proportionaliteit', rule: 'test.year', reason: 'a year is enough' };
+    return allow;
+  });
 }
 
 const errorsOf = (out: ExecutionOutput) => out.result.errors?.map((e) => ({ path: e.path, extensions: e.extensions }));

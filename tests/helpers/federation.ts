@@ -14,7 +14,7 @@ import { buildApiSchema } from '../../gateway/executor/api-schema.ts';
 import { DEFAULT_SUBJECT_TYPES, createExecutor, type ExecutionOutput, type ExecutorOptions } from '../../gateway/executor/execute.ts';
 import { loadSupergraph } from '../../gateway/executor/supergraph.ts';
 import type { SubgraphFetcher } from '../../gateway/executor/subgraph-client.ts';
-import type { Decision, Policy } from '../../gateway/policy/types.ts';
+import type { Decision, FetchQuestion, Policy } from '../../gateway/policy/types.ts';
 import type { RequestContext } from '../../gateway/context/types.ts';
 
 export const FED = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@inaccessible", "@interfaceObject"])`;
@@ -36,6 +36,18 @@ export const allowAllPolicy: Policy = {
     return { decisions: question.entities.map(() => question.fields.map(() => allow)) };
   },
 };
+
+/** A policy deciding each field of each entity with `decide`, recording every question it is asked. */
+export function recordingPolicy(decide: (coordinate: string, subjectId: string) => Decision): { policy: Policy; questions: FetchQuestion[] } {
+  const questions: FetchQuestion[] = [];
+  const policy: Policy = {
+    async decide(q) {
+      questions.push(q);
+      return { decisions: q.entities.map((e) => q.fields.map((f) => decide(f.coordinate, e.subjectId))) };
+    },
+  };
+  return { policy, questions };
+}
 
 export function testContext(overrides: Partial<RequestContext> = {}): RequestContext {
   return { requestId: 'req-1', traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', now: new Date('2026-11-23T10:00:00Z'), ...overrides };
