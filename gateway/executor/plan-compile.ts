@@ -34,7 +34,6 @@ import type {
   PlanNode,
   QueryPlan,
   RequiresSelection,
-  ValueSetter,
 } from '@graphql-hive/router-query-planner';
 import { collectFields, subSelections } from './collect.ts';
 import { internalName, renamedKey, treeKey } from './keys.ts';
@@ -42,11 +41,12 @@ import { Unsupported, argumentsText, documentOf, renamesOf, valueSetters, type F
 import { Holdings } from './plan-held.ts';
 import { couldBeSubject, fieldDef, internalSelections, type ProjectContext } from './project.ts';
 import type { Unsatisfiable } from './plan-source.ts';
-import { abstractBoundary, otherTypesOf, planSelectionFor, subjectTypesOf, withoutTypes } from './plan-abstract.ts';
-import type { CompiledPlan, EntityBatch, EntryPoint, PathStep, Step, SubjectPlace } from './plan-steps.ts';
+import { abstractBoundary, planSelectionFor, withoutTypes } from './plan-abstract.ts';
+import type { CompiledPlan, EntityBatch, EntryPoint, Step, SubjectPlace } from './plan-steps.ts';
+import { belowSubject, clientNodes, compilePath } from './plan-paths.ts';
 import { keyThroughSubject, splitUnsent, subjectReads, unsentReads, withoutSubjects } from './plan-unsent.ts';
 
-interface Compiler {
+export interface Compiler {
   pc: ProjectContext;
   operation: OperationDefinitionNode;
   rootType: string;
@@ -136,104 +136,6 @@ function entryFetch(c: Compiler, entry: EntryPoint, fetch: FetchNode): Step {
     c.held.hold(`${at}.${sel.alias?.value ?? sel.name.value}`, { tree: internalName(sel.name.value), field: sel.name.value, args: '', client: false }, entry.type);
   }
   return NOTHING;
-}
-
-/**
- * A Flatten path as tree steps, with where it ends in the plan's answer and the client's selection
- * there. Past an interface or union a subject implements or belongs to, the path goes on for the
- * other types only; `excluded` holds the subject types it stops for at its end.
- */
-function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSegment[]): { steps: PathStep[]; planPath: string; client: readonly SelectionNode[] | null; excluded: readonly string[] } {
-  const steps: PathStep[] = [];
-  let planPath = '';
-  let typeName = c.rootType;
-  let client: readonly SelectionNode[] | null = c.operation.selectionSet.selections;
-  let fromEntry = false;
-  // The abstract type of a subject boundary just passed: its objects not yet filtered by type.
-  let abstract: string | undefined;
-  let excluded: readonly string[] = [];
-  for (const segment of flattenPath) {
-    if (abstract && segment !== '@') {
-      const types = 'TypeCondition' in segment ? segment.TypeCondition : [abstract];
-      steps.push({ types: otherTypesOf(c.pc, types) });
-      excluded = subjectTypesOf(c.pc, abstract);
-      abstract = undefined;
-      if ('TypeCondition' in segment) {
-        if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
-        continue;
-      }
-    }
-    if (c.entry && planPath === '' && segment !== '@' && 'Field' in segment && segment.Field === c.entry.field) {
-      // Paths start at the entry point's objects: its field and list are not steps.
-      planPath = `.${segment.Field}`;
-      typeName = c.entry.type;
-      client = c.entry.selections;
-      fromEntry = true;
-      continue;
-    }
-    if (fromEntry && segment === '@') {
-      fromEntry = false;
-      continue;
-    }
-    if (segment === '@') {
-      steps.push({ each: true });
-      continue;
-    }
-    excluded = [];
-    if ('TypeCondition' in segment) {
-      steps.push({ types: segment.TypeCondition });
-      if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
-    } else {
-      const key = segment.Field;
-      planPath += `.${key}`;
-      const step = { field: key, keys: [] as readonly string[] };
-      const at = planPath;
-      const reads = c.held.typesOf(typeName);
-      c.reads.push(() => (step.keys = c.held.pathKeys(at, reads)));
-      steps.push(step);
-      const held = c.held.named(planPath, reads);
-      // The client's selection continues below only where the client's key holds the plan's field.
-      const found: FieldNode[] | undefined = client && c.held.client(planPath, reads) ? clientNodes(c, typeName, client, key) : undefined;
-      const nodes: FieldNode[] | undefined = found && held && found[0]!.name.value === held.field && argumentsText(found[0]!.arguments) === held.args ? found : undefined;
-      const def = fieldDef(c.pc, typeName, held?.field ?? key);
-      client = nodes ? subSelections(c.pc, nodes) : null;
-      if (!def) throw new Unsupported(`path ${planPath}`);
-      typeName = getNamedType(def.type).name;
-      abstract = c.abstract.get(planPath);
-    }
-  }
-  if (abstract) {
-    steps.push({ types: otherTypesOf(c.pc, [abstract]) });
-    excluded = subjectTypesOf(c.pc, abstract);
-  }
-  return { steps, planPath, client, excluded };
-}
-
-/**
- * Whether all paths lie below a person or an address (the step is dropped): below a subject's
- * place, or past an interface or union one implements or belongs to for subject types only. Some
- * but not all cannot be split.
- */
-function belowSubject(c: Compiler, flattenPaths: readonly FlattenNodePathSegment[][]): boolean {
-  const below = flattenPaths.map((path) => {
-    let planPath = '';
-    let abstract: string | undefined;
-    for (const segment of path) {
-      if (segment === '@') continue;
-      if ('TypeCondition' in segment) {
-        if (abstract && otherTypesOf(c.pc, segment.TypeCondition).length === 0) return true;
-        abstract = undefined;
-        continue;
-      }
-      planPath += `.${segment.Field}`;
-      if (c.subjectPaths.has(planPath)) return true;
-      abstract = c.abstract.get(planPath);
-    }
-    return false;
-  });
-  if (below.every(Boolean)) return true;
-  if (below.some(Boolean)) throw new Unsupported('a batch partly below a subject');
-  return false;
 }
 
 function compileEntityFetch(c: Compiler, flattenPath: FlattenNodePathSegment[], fetch: FetchNode): Step {
@@ -346,7 +248,8 @@ function keysOnly(requires: RequiresSelection[], keys: ReadonlySet<string>): Req
 /**
  * Every field a representation needs must have been fetched by an earlier step. A plan that needs
  * a value it never fetches (the planner does so for a @requires on an @interfaceObject field whose
- * required field lives with the interface's owner) is left to the level-by-level executor.
+ * required field lives with the interface's owner, from a supergraph without the repair of
+ * supergraph-repair.ts) is refused.
  */
 function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planPath: string): void {
   for (const sel of requires) {
@@ -358,27 +261,6 @@ function checkFetched(c: Compiler, requires: readonly RequiresSelection[], planP
       if (sel.selections) checkFetched(c, sel.selections, at);
     }
   }
-}
-
-/**
- * The client's field nodes of response key `key` on objects of `typeName`. On an abstract type (an
- * interface object's entities, a field of interface type) every possible type's selection counts;
- * a key that names different fields on different types is left to the level-by-level executor.
- */
-function clientNodes(c: Compiler, typeName: string, client: readonly SelectionNode[], key: string): FieldNode[] | undefined {
-  const type = c.pc.supergraph.schema.getType(typeName);
-  // The abstract type itself too: an interface only an @interfaceObject serves may have no implementation.
-  const types = type && isAbstractType(type) ? [typeName, ...c.pc.supergraph.schema.getPossibleTypes(type).map((t) => t.name)] : [typeName];
-  let nodes: FieldNode[] | undefined;
-  for (const possible of types) {
-    const found = collectFields(c.pc, possible, client).get(key);
-    if (found) nodes = nodes ? [...nodes, ...found.filter((n) => !nodes!.includes(n))] : found;
-  }
-  const first = nodes?.[0];
-  if (first && nodes!.some((n) => n.name.value !== first.name.value || argumentsText(n.arguments) !== argumentsText(first.arguments))) {
-    throw new Unsupported(`${key} names different fields on the types or at the paths of ${typeName}`);
-  }
-  return nodes;
 }
 
 /**

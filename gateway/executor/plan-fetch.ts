@@ -5,7 +5,7 @@
 import { Kind, parse, print, type ArgumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { BatchFetchNode, FetchNode, InputRewrite, OutputRewrite, ValueSetter } from '@graphql-hive/router-query-planner';
 
-/** Why a plan is left to the level-by-level executor. */
+/** Why the executor cannot run a plan: the operation is refused (QUERY_PLANNING_FAILED). */
 export class Unsupported extends Error {}
 
 export interface FetchDocument {

@@ -1,5 +1,5 @@
 /**
- * Families the level-by-level executor could not serve (issue #13), now planned by Hive Router's
+ * Families the old level-by-level executor could not serve (issue #13), planned by Hive Router's
  * query planner and executed by our executor: exact data, and exactly what each subgraph was asked.
  */
 import { describe, expect, it } from 'vitest';

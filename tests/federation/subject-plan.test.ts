@@ -7,7 +7,7 @@ import { execute, parse, validate, type ExecutionResult } from 'graphql';
 import { FED, createTestGateway, queriesOf } from '../helpers/federation.ts';
 
 /**
- * Below a person, the planner's plan completes what the level-by-level executor could not: a
+ * Below a person, the planner's plan completes what the old level-by-level executor could not: a
  * shareable value type split across partners, a @requires whose nested fields another partner
  * completes, and union members with one response key of two types. The policy decides on the
  * person's fields first; the partners are asked only what it allowed.
