@@ -284,4 +284,28 @@ describe('planned by the query planner', () => {
     expect(queriesOf(gw, 'brp')).toEqual(['query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Persoon { __typename naam } } }']);
     expect(gw.calls.get('brp')![0]!.variables).toEqual({ r0: [{ __typename: 'Persoon', bsn: '999990007' }] });
   });
+  it('gives an error, never a null, for a union member’s field the planner leaves out of every fetch', async () => {
+    // Hive Router's planner (0.0.38) asks `inbox` for `items { ... on Notice { text } }` only: the union
+    // has another member in each partner below a @shareable field, and `... on Reminder { due }` is dropped.
+    const unionIn = (member: string, field: string) =>
+      `type Box @key(fields: "id") { id: ID! content: Content @shareable } type Content @shareable { items: [Item!]! @shareable }
+       union Item = Notice | ${member} type Notice @shareable { text: String } type ${member} { ${field}: String }`;
+    const items = [{ __typename: 'Notice', text: 'read me' }, { __typename: 'Reminder', due: 'today' }];
+    const gw = createTestGateway([
+      {
+        name: 'inbox',
+        typeDefs: `${FED} type Query { inbox: Box } ${unionIn('Reminder', 'due')}`,
+        resolvers: { Query: { inbox: () => ({ id: 'b1', content: { items } }) }, Item: { __resolveType: (v: { __typename: string }) => v.__typename } },
+      },
+      {
+        name: 'outbox',
+        typeDefs: `${FED} type Query { outbox: Box } ${unionIn('Letter', 'to')}`,
+        resolvers: { Query: { outbox: () => null }, Item: { __resolveType: (v: { __typename: string }) => v.__typename } },
+      },
+    ]);
+    const out = await gw.run(`{ inbox { content { items { __typename ... on Notice { text } ... on Reminder { due } ... on Letter { to } } } } }`);
+    expect(out.result.data).toEqual({ inbox: { content: { items: [{ __typename: 'Notice', text: 'read me' }, { __typename: 'Reminder', due: null }] } } });
+    expect(out.result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['inbox', 'content', 'items', 1, 'due'], 'FIELD_UNRESOLVABLE']]);
+    expect(queriesOf(gw, 'inbox')).toEqual(['{ inbox { content { items { __typename ... on Notice { text } } } } }']);
+  });
 });
