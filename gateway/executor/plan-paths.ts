@@ -27,6 +27,8 @@ export function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSe
   // The abstract type of a subject boundary just passed: its objects not yet filtered by type.
   let abstract: string | undefined;
   let excluded: readonly string[] = [];
+  // The object types a path goes on for past a type condition naming several (`product|[Book, Magazine]`).
+  let conditions: readonly string[] | undefined;
   for (const segment of flattenPath) {
     if (abstract && segment !== '@') {
       const types = 'TypeCondition' in segment ? segment.TypeCondition : [abstract];
@@ -58,22 +60,24 @@ export function compilePath(c: Compiler, flattenPath: readonly FlattenNodePathSe
     if ('TypeCondition' in segment) {
       steps.push({ types: segment.TypeCondition });
       if (segment.TypeCondition.length === 1) typeName = segment.TypeCondition[0]!;
+      else conditions = segment.TypeCondition;
     } else {
       const key = segment.Field;
       planPath += `.${key}`;
       const step = { field: key, keys: [] as readonly string[] };
       const at = planPath;
-      const reads = c.held.typesOf(typeName);
+      const reads = conditions ? new Set(conditions.flatMap((t) => [...c.held.typesOf(t)])) : c.held.typesOf(typeName);
       c.reads.push(() => (step.keys = c.held.pathKeys(at, reads)));
       steps.push(step);
       const held = c.held.named(planPath, reads);
       // The client's selection continues below only where the client's key holds the plan's field.
       const found: FieldNode[] | undefined = client && c.held.client(planPath, reads) ? clientNodes(c, typeName, client, key) : undefined;
       const nodes: FieldNode[] | undefined = found && held && found[0]!.name.value === held.field && argumentsText(found[0]!.arguments) === held.args ? found : undefined;
-      const def = fieldDef(c.pc, typeName, held?.field ?? key);
+      const next = fieldTypeOn(c, conditions ?? [typeName], held?.field ?? key);
       client = nodes ? subSelections(c.pc, nodes) : null;
-      if (!def) throw new Unsupported(`path ${planPath}`);
-      typeName = getNamedType(def.type).name;
+      if (!next) throw new Unsupported(`path ${planPath}`);
+      typeName = next;
+      conditions = undefined;
       abstract = c.abstract.get(planPath);
     }
   }
@@ -132,3 +136,25 @@ export function clientNodes(c: Compiler, typeName: string, client: readonly Sele
   return nodes;
 }
 
+/**
+ * The named type of field `name` on objects of `types`: on the type itself, or (a field only some
+ * possible types declare, reached through a type condition) on every type that declares it, when
+ * they agree.
+ */
+function fieldTypeOn(c: Compiler, types: readonly string[], name: string): string | undefined {
+  const named = new Set<string>();
+  for (const typeName of types) {
+    const own = fieldDef(c.pc, typeName, name);
+    if (own) {
+      named.add(getNamedType(own.type).name);
+      continue;
+    }
+    const type = c.pc.supergraph.schema.getType(typeName);
+    const possible = type && isAbstractType(type) ? c.pc.supergraph.schema.getPossibleTypes(type) : [];
+    for (const p of possible) {
+      const def = fieldDef(c.pc, p.name, name);
+      if (def) named.add(getNamedType(def.type).name);
+    }
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}

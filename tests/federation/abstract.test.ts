@@ -130,4 +130,28 @@ describe('interfaces and unions across subgraphs', () => {
     expect(gw.calls.get('movies')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Movie', id: 'm1' }] }]);
     expect(queriesOf(gw, 'library')).toHaveLength(2);
   });
+  it('follows a path through a type condition of several types to a field only they declare', async () => {
+    const gw = createTestGateway([
+      {
+        name: 'catalog',
+        typeDefs: `${FED} type Query { products: [Product!]! } interface Product { id: ID! }
+          type Book implements Product @key(fields: "id") { id: ID! publisher: Publisher }
+          type Magazine implements Product @key(fields: "id") { id: ID! publisher: Publisher }
+          type Pen implements Product @key(fields: "id") { id: ID! }
+          type Publisher @key(fields: "id") { id: ID! }`,
+        resolvers: {
+          Query: { products: () => [{ __typename: 'Book', id: 'b1', publisher: { id: 'p1' } }, { __typename: 'Pen', id: 'x1' }, { __typename: 'Magazine', id: 'm1', publisher: { id: 'p2' } }] },
+          Product: { __resolveType: (p: { __typename: string }) => p.__typename },
+        },
+      },
+      {
+        name: 'publishers',
+        typeDefs: `${FED} type Publisher @key(fields: "id") { id: ID! name: String }`,
+        resolvers: { Publisher: { __resolveReference: (r: { id: string }) => ({ id: r.id, name: r.id === 'p1' ? 'Querido' : 'Prometheus' }) } },
+      },
+    ]);
+    const out = await gw.run(`{ products { id ... on Book { publisher { name } } ... on Magazine { publisher { name } } } }`);
+    expect(out.result).toEqual({ data: { products: [{ id: 'b1', publisher: { name: 'Querido' } }, { id: 'x1' }, { id: 'm1', publisher: { name: 'Prometheus' } }] } });
+    expect(gw.calls.get('publishers')!.map((c) => c.variables)).toEqual([{ r0: [{ __typename: 'Publisher', id: 'p1' }, { __typename: 'Publisher', id: 'p2' }] }]);
+  });
 });
