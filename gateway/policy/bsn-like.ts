@@ -5,7 +5,8 @@
  *
  * Looks like a BSN:
  * - nine digits that pass the 11-test, written together or in groups separated by single spaces,
- *   dots or dashes ("999990007", "9999.90.007", "9999 90 226", "999-990-007");
+ *   dots, dashes, commas or slashes ("999990007", "9999.90.007", "9999 90 226", "999-990-007",
+ *   "999,990,007", "999/990/007");
  * - any number of exactly eight or nine digits written together, whether or not it passes the test
  *   (a mistyped or shortened BSN is still about a person).
  * Longer digit runs (a 16-digit BAG address id, an IBAN) are not BSNs, and no group of them is.
@@ -14,8 +15,8 @@
 const PLAIN = /(?<!\d)\d{8,9}(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 const NON_ASCII = /[^\x00-\x7f]/;
-/** A run of separators people put between digit groups: any space, dots, any dash, underscores. */
-const SEPARATORS = /[\s.\-\u2010-\u2015\u2212_]+/gu;
+/** A run of separators people put between digit groups: any space, dots, any dash, underscores, commas, slashes. */
+const SEPARATORS = /[\s.,/\-\u2010-\u2015\u2212_]+/gu;
 
 /**
  * The text as the checks read it: compatibility forms folded (full-width digits, a no-break
@@ -87,7 +88,7 @@ export function looksLikeBsn(raw: string): boolean {
 }
 
 /** What counts as a BSN in text, for the errors that refuse one. */
-export const BSN_SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)';
+export const BSN_SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits)';
 
 /** What to write instead of a BSN, for the errors that refuse one. */
 export const INSTEAD_OF_A_BSN =

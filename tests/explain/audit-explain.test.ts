@@ -184,12 +184,12 @@ describe('POST /audit/explain', () => {
     [
       'a case id that is a BSN',
       { query: HOME, context: { ...ANALYST, case: BSN.esmeeVerhoeven } },
-      `context.case: a case id, not a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)${SHAPES}`,
+      `context.case: a case id, not a BSN (nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits)${SHAPES}`,
     ],
     [
       'a justification holding a BSN',
       { query: HOME, context: { ...ANALYST, justification: `De bewoner ${BSN.esmeeVerhoeven} is niet in de BRP te vinden.` } },
-      'context.justification: a justification holds no BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
+      'context.justification: a justification holds no BSN (nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits): ' +
         'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address' +
         SHAPES,
     ],

@@ -155,7 +155,7 @@ describe('the gateway over HTTP', () => {
 
   // Issue 12, item 10: free text holding a BSN, in any spelling, is refused with what to write
   // instead; so is a case id holding one, as it goes into every decision record and partner token.
-  const SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits)';
+  const SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits)';
   const justificationRefused =
     `The x-doelpoort-justification header must not contain a BSN ${SPELLINGS}: ` +
     'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.';
@@ -188,7 +188,7 @@ describe('the gateway over HTTP', () => {
         errors: [
           {
             message:
-              "This GET request's URL holds a BSN (nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits); " +
+              "This GET request's URL holds a BSN (nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits); " +
               'URLs are logged on their way. Send the query with POST, with the BSN in the body (in variables).',
             extensions: { code: 'BSN_IN_URL' },
           },

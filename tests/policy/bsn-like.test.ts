@@ -25,6 +25,8 @@ describe('containsBsnLike (issue 12, item 10)', () => {
     'Bewoner 999\u2013990\u2013007 woont er niet',
     'Bewoner 999 - 990 - 007 woont er niet',
     'Bewoner 999_990_007 woont er niet',
+    'Bewoner 999,990,007 woont er niet',
+    'Bewoner 999/990/007 woont er niet',
     'Bewoner \uff19\uff19\uff19\uff19\uff19\uff10\uff10\uff10\uff17 woont er niet',
     'Bewoner \u0669\u0669\u0669\u0669\u0669\u0660\u0660\u0660\u0667 woont er niet',
   ])('finds one in %j', (text) => {
@@ -38,6 +40,7 @@ describe('containsBsnLike (issue 12, item 10)', () => {
     'Bel 06-1234 5678 voor een afspraak',
     'Bewoner 9999.90.008 is geen geldig nummer',
     'Bewoner 9999\u00a090\u00a0008 is geen geldig nummer',
+    'Bedragen 120,50 en 1.234,56 per maand, 3/4 van de tijd',
   ])('finds none in %j', (text) => {
     expect(containsBsnLike(text)).toBe(false);
   });

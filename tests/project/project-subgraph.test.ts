@@ -20,7 +20,7 @@ const P = PROJECT.id;
 const NOW = new Date('2026-07-01T10:00:00Z');
 const REASON = 'Overlapping signals of the corporation and the Belastingdienst.';
 const BSN_TEXT =
-  '(nine digits that pass the 11-test, also in groups with spaces, dots or dashes, or any number of 8 or 9 digits): ' +
+  '(nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits): ' +
   'refer to a person by their place at the address (e.g. "the main occupant", "resident 2") and keep their BSN out of the text; the person can be found from the address.';
 
 interface Caller {
