@@ -1,13 +1,10 @@
 /**
  * W3C trace context, read and written by OpenTelemetry's propagator: honour an incoming
- * `traceparent`, start a new trace otherwise; pass one on to each partner call. Trace and span ids
- * go into every log line, span and partner call, so none of them holds a BSN-like number: an incoming
- * one that does starts a new trace, and an id drawn here that does is drawn again.
+ * `traceparent`, start a new trace otherwise; pass one on to each partner call.
  */
 import { randomFillSync } from 'node:crypto';
 import { ROOT_CONTEXT, defaultTextMapGetter, defaultTextMapSetter, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { containsBsnLike } from '../policy/bsn-like.ts';
 
 const propagator = new W3CTraceContextPropagator();
 
@@ -30,7 +27,7 @@ function randomHex(bytes: number): string {
   const hex = pool.toString('hex', used, used + bytes);
   used += bytes;
   // An all-zero id is invalid in W3C trace context; with 8 random bytes it is astronomically rare, but never sent.
-  return /^0+$/.test(hex) || containsBsnLike(hex) ? randomHex(bytes) : hex;
+  return /^0+$/.test(hex) ? randomHex(bytes) : hex;
 }
 
 export function newSpanId(): string {
@@ -45,7 +42,7 @@ export function newTraceId(): string {
 export function traceFromHeader(header: string | undefined): TraceContext {
   const carrier = header === undefined ? {} : { traceparent: header.trim().toLowerCase() };
   const parent = trace.getSpanContext(propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter));
-  if (parent && trace.isSpanContextValid(parent) && !containsBsnLike(parent.traceId) && !containsBsnLike(parent.spanId)) {
+  if (parent && trace.isSpanContextValid(parent)) {
     return { traceId: parent.traceId, parentSpanId: parent.spanId, spanId: newSpanId(), flags: parent.traceFlags.toString(16).padStart(2, '0') };
   }
   return { traceId: newTraceId(), spanId: newSpanId(), flags: '01' };
