@@ -7,12 +7,16 @@
  * planner cannot plan, or whose plan this executor cannot run, is refused whole before any partner is
  * asked. graphql-js shapes the merged data into the response (aliases, fragments, nullability, errors).
  */
+import type { QueryPlan } from '@graphql-hive/router-query-planner';
 import {
   GraphQLError,
   Kind,
   getOperationAST,
   getVariableValues,
+  visit,
+  type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type VariableDefinitionNode,
 } from 'graphql';
 import { pathArray } from './path.ts';
@@ -34,9 +38,10 @@ import {
 } from './types.ts';
 import { decide } from './decisions.ts';
 import { compilePlan } from './plan-compile.ts';
+import type { CompiledPlan } from './plan-steps.ts';
 import { rootRun, runSteps, subjectWork } from './plan-run.ts';
 import { completeSubjects, createSubjectPlans, failFields, planSubjects, type SubjectPlans } from './subject-plan.ts';
-import { createPlanSource, type PlanSource } from './plan-source.ts';
+import { createPlanSource, type PlanSource, type Unsatisfiable } from './plan-source.ts';
 import { planMutation, runMutation } from './mutation-plan.ts';
 
 export type { DecisionRecord, ExecutionInput, ExecutionOutput, Executor, ExecutorOptions, MinimisedRecord, PartnerCallInfo, PartnerCallRecord, SubjectType } from './types.ts';
@@ -117,7 +122,7 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     // A query runs on the query planner's plan up to the persons and addresses it reaches (their keys);
     // the policy decides on those, and they are completed on plans of their own (subject-plan.ts).
     const plan = plans.plan(input.document, input.operationName);
-    const compiled = 'unsatisfiable' in plan ? plan : compilePlan(state.pc, operation, rootType.name, plan);
+    const compiled = 'unsatisfiable' in plan ? plan : compiledRoot(state, input.document, operation, rootType.name, plan);
     if ('unsatisfiable' in compiled) return refused(compiled.unsatisfiable);
     await runSteps(state, compiled.steps, rootRun(root));
     const work = subjectWork([{ obj: root, path: undefined }], compiled.subjects);
@@ -144,6 +149,39 @@ async function executeOperation(options: ExecutorOptions, caches: PlanCaches, pl
     minimised: state.minimised,
     ...(state.storeUnavailable ? { storeUnavailable: true as const } : {}),
   };
+}
+
+/**
+ * The root plan compiled for this operation, kept per plan and operation node (a client's repeated
+ * document is one parsed document, kept by the server): its compilation depends on the operation
+ * alone, unless a @skip or @include reads a variable's value (then compiled per request).
+ */
+function compiledRoot(state: State, document: DocumentNode, operation: OperationDefinitionNode, rootType: string, plan: QueryPlan): CompiledPlan | Unsatisfiable {
+  if (conditionsReadVariables(document)) return compilePlan(state.pc, operation, rootType, plan);
+  let byOperation = compiledRoots.get(plan);
+  if (!byOperation) compiledRoots.set(plan, (byOperation = new WeakMap()));
+  let compiled = byOperation.get(operation);
+  if (!compiled) byOperation.set(operation, (compiled = compilePlan(state.pc, operation, rootType, plan)));
+  return compiled;
+}
+
+/** By the planner's plan (one object per supergraph, document and operation name) and operation node. */
+const compiledRoots = new WeakMap<QueryPlan, WeakMap<OperationDefinitionNode, CompiledPlan | Unsatisfiable>>();
+const readsVariables = new WeakMap<DocumentNode, boolean>();
+
+/** Whether a @skip or @include of the document takes its condition from a variable. */
+function conditionsReadVariables(document: DocumentNode): boolean {
+  let reads = readsVariables.get(document);
+  if (reads === undefined) {
+    reads = false;
+    visit(document, {
+      Directive(node) {
+        if ((node.name.value === 'skip' || node.name.value === 'include') && node.arguments?.some((a) => a.value.kind === Kind.VARIABLE)) reads = true;
+      },
+    });
+    readsVariables.set(document, reads);
+  }
+  return reads;
 }
 
 /** No partner is asked anything: the operation cannot be resolved by these subgraphs (fail closed). */

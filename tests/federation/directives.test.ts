@@ -1,3 +1,4 @@
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { FED, createTestGateway, queriesOf } from '../helpers/federation.ts';
 
@@ -48,6 +49,25 @@ describe('@skip and @include', () => {
     expect(queriesOf(withReviews, 'reviews')).toEqual([
       'query ($r0: [_Any!]!) { e0: _entities(representations: $r0) { ... on Product { __typename reviews(first: 5) { body } } } }',
     ]);
+  });
+
+  it('follows the variables of each request when one parsed document comes again', async () => {
+    const gw = gateway();
+    const document = parse(`query ($withReviews: Boolean!, $hideName: Boolean = false) { product(id: "p2") { name @skip(if: $hideName) reviews(first: 5) @include(if: $withReviews) { body } } }`);
+    expect((await gw.runDocument(document, { withReviews: true, hideName: true })).result).toEqual({ data: { product: { reviews: [{ body: 'Leuk' }] } } });
+    expect((await gw.runDocument(document, { withReviews: false })).result).toEqual({ data: { product: { name: 'Step' } } });
+    expect((await gw.runDocument(document, { withReviews: true })).result).toEqual({ data: { product: { name: 'Step', reviews: [{ body: 'Leuk' }] } } });
+    expect(gw.calls.get('reviews')).toHaveLength(2);
+  });
+
+  it('answers a parsed document that comes again as the first time, each time asking the subgraphs anew', async () => {
+    const gw = gateway();
+    const document = parse(`{ a: product(id: "p1") { name reviews(first: 2) { body } } products { name } }`);
+    const first = await gw.runDocument(document);
+    expect(first.result).toEqual({ data: { a: { name: 'Fiets', reviews: [{ body: 'Goed' }, { body: 'Prima' }] }, products: [{ name: 'Fiets' }, { name: 'Step' }] } });
+    expect((await gw.runDocument(document)).result).toEqual(first.result);
+    expect(queriesOf(gw, 'catalog')).toHaveLength(2);
+    expect(queriesOf(gw, 'reviews')).toHaveLength(2);
   });
 
   it('skips a root field: the subgraph is asked once, with the directive', async () => {

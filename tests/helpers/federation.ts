@@ -70,6 +70,8 @@ export function composeTest(subgraphs: TestSubgraph[]): { supergraphSdl: string;
 
 export interface TestGateway {
   run(query: string, variables?: Record<string, unknown>, context?: Partial<RequestContext>): Promise<ExecutionOutput>;
+  /** run for a document parsed once (as the server keeps a client's repeated document). */
+  runDocument(document: DocumentNode, variables?: Record<string, unknown>): Promise<ExecutionOutput>;
   calls: Map<string, RecordedCall[]>;
   reset(): void;
   /** The schema analysts see; the server validates operations against it before executing. */
@@ -115,6 +117,7 @@ export function createTestGateway(
     apiSchema,
     reset: () => calls.clear(),
     run: (query, variables, context) => executor.execute({ document: parse(query) as DocumentNode, variables: variables ?? {}, context: testContext(context) }),
+    runDocument: (document, variables) => executor.execute({ document, variables: variables ?? {}, context: testContext() }),
   };
 }
 
