@@ -3,22 +3,12 @@
  * and token headers, the call recorded for the audit), and the placing of a partner's errors at the
  * client's paths.
  */
-import {
-  GraphQLError,
-  Kind,
-  getNamedType,
-  print,
-  visit,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionNode,
-  type VariableDefinitionNode,
-} from 'graphql';
+import { GraphQLError, print, type SelectionNode } from 'graphql';
 import { formatTraceparent, newSpanId } from '../context/trace.ts';
 import { pathArray, type Path } from './path.ts';
 import { redactText } from '../observability/redact.ts';
 import { clientKey, unrenamed } from './keys.ts';
+import { printSelections, selectedCoordinates } from './operation-text.ts';
 import { httpSubgraphFetcher, type SubgraphResponse } from './subgraph-client.ts';
 import type { Obj, State } from './types.ts';
 
@@ -51,28 +41,18 @@ export async function call(
   round?: number,
 ): Promise<SubgraphResponse> {
   const coordinates = selectedCoordinates(state.options.supergraph.schema, operation === 'mutation' ? 'Mutation' : 'Query', selections);
-  const used = new Set<string>();
-  const selectionSet = { kind: Kind.SELECTION_SET, selections } as const;
-  visit(selectionSet, { Variable: (node) => void used.add(node.name.value) });
-  const variableDefinitions: VariableDefinitionNode[] = [];
+  const printed = printSelections(selections);
+  const definitions: string[] = [];
   const variables: Record<string, unknown> = { ...extraVariables };
   for (const def of state.operation.variableDefinitions ?? []) {
     const name = def.variable.name.value;
-    if (!used.has(name)) continue;
-    variableDefinitions.push({ ...def, directives: [] });
+    if (!printed.variables.has(name)) continue;
+    definitions.push(print({ ...def, directives: [] }));
     if (state.rawVariables[name] !== undefined) variables[name] = state.rawVariables[name];
   }
-  for (const name of Object.keys(extraVariables)) {
-    variableDefinitions.push({
-      kind: Kind.VARIABLE_DEFINITION,
-      variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
-      type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: '_Any' } } } } },
-    });
-  }
-  const document: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: operation as OperationDefinitionNode['operation'], variableDefinitions, selectionSet }],
-  };
+  for (const name of Object.keys(extraVariables)) definitions.push(`$${name}: [_Any!]!`);
+  const head = definitions.length ? `${operation} (${definitions.join(', ')}) ` : operation === 'query' ? '' : `${operation} `;
+  const query = `${head}{ ${printed.text} }`;
   const url = state.options.urls?.get(graph) ?? state.options.supergraph.graphs.get(graph)?.url ?? '';
   const spanId = newSpanId();
   const headers = state.options.headersFor
@@ -81,7 +61,7 @@ export async function call(
   const startedAt = new Date();
   const fetcher = state.options.fetcher ?? httpSubgraphFetcher;
   const timeoutMs = Math.max(1, Math.min(state.options.timeoutMs ?? 5000, state.deadline - Date.now()));
-  const response = await fetcher(url, { query: print(document), variables }, { timeoutMs, headers });
+  const response = await fetcher(url, { query, variables }, { timeoutMs, headers });
   state.calls.push({
     graph,
     spanId,
@@ -94,30 +74,4 @@ export async function call(
     ...(round !== undefined ? { round } : {}),
   });
   return response;
-}
-
-/** All "Type.field" coordinates a partner call selects; `_entities` fragments count as their type. */
-function selectedCoordinates(schema: GraphQLSchema, rootType: string, selections: readonly SelectionNode[]): string[] {
-  const out = new Set<string>();
-  const visitSelections = (typeName: string, list: readonly SelectionNode[]) => {
-    for (const sel of list) {
-      if (sel.kind === Kind.INLINE_FRAGMENT) {
-        visitSelections(sel.typeCondition?.name.value ?? typeName, sel.selectionSet.selections);
-        continue;
-      }
-      if (sel.kind !== Kind.FIELD) continue;
-      const name = sel.name.value;
-      if (name === '__typename') continue;
-      if (name === '_entities') {
-        if (sel.selectionSet) visitSelections(typeName, sel.selectionSet.selections);
-        continue;
-      }
-      out.add(`${typeName}.${name}`);
-      const type = schema.getType(typeName);
-      const field = type && 'getFields' in type ? (type.getFields() as Record<string, { type: Parameters<typeof getNamedType>[0] }>)[name] : undefined;
-      if (field && sel.selectionSet) visitSelections(getNamedType(field.type)!.name, sel.selectionSet.selections);
-    }
-  };
-  visitSelections(rootType, selections);
-  return [...out].sort();
 }
