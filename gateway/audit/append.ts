@@ -8,24 +8,25 @@
  *   records only if it did. Another replica that moved the head in between makes it store nothing
  *   and answer null; the caller then appends in a locking transaction.
  *
- * Each record's canonical JSON is made once (prepareRecord), before any lock is taken. The rows go
- * as one array per column, and the bodies as one JSON array (each element the record's canonical
- * JSON, parsed once by PostgreSQL as jsonb): the statement text is the same for any number of rows,
+ * Each record's canonical JSON is made once (prepareRecord), as UTF-8 bytes, before any lock is taken;
+ * those bytes are hashed and stored. The rows go as one array per column, and the bodies as one JSON
+ * array (each element the record's canonical JSON, parsed once by PostgreSQL as jsonb; sent as bytes,
+ * store/db.ts JsonbBytes): the statement text is the same for any number of rows,
  * so it is prepared once per connection (store/db.ts, prepared). A VALUES list of six parameters
  * per row made PostgreSQL parse and plan a statement of ~650 parameters for every batch, which cost
  * more than inserting the rows; a text array of the bodies would be escaped, sent and unescaped.
  */
-import { prepared, type Db } from '../store/db.ts';
+import { JsonbBytes, prepared, type Db } from '../store/db.ts';
 import { canonicalJson } from './canonical.ts';
 import { chainHashOfBodyJson } from './chain.ts';
 import { lockHead, signCheckpoint, storeCheckpoint, type ChainHead } from './checkpoint.ts';
 import type { SigningKeys } from './keys.ts';
 import type { AuditRecord } from './records.ts';
 
-/** A record ready to be chained: its kind and the canonical JSON of its body (which is stored as it is hashed). */
+/** A record ready to be chained: its kind and the canonical JSON of its body, UTF-8 (stored as it is hashed). */
 export interface PreparedRecord {
   kind: string;
-  bodyJson: string;
+  bodyJson: Uint8Array;
 }
 
 export interface CheckpointPolicy {
@@ -34,33 +35,38 @@ export interface CheckpointPolicy {
 }
 
 export function prepareRecord(record: AuditRecord): PreparedRecord {
-  return { kind: record.kind, bodyJson: canonicalJson(record.body) };
+  return { kind: record.kind, bodyJson: Buffer.from(canonicalJson(record.body)) };
 }
 
 /** Records chained after a head: their columns (bodies as one JSON array), and the head they leave. */
 interface ChainedRows {
   seqs: number[];
   kinds: string[];
-  bodies: string;
+  bodies: JsonbBytes;
   prevHashes: string[];
   hashes: string[];
   head: ChainHead;
 }
 
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
 function chainAfter(head: ChainHead, records: readonly PreparedRecord[], recordedAt: string): ChainedRows {
-  const rows: ChainedRows = { seqs: [], kinds: [], bodies: '', prevHashes: [], hashes: [], head };
-  const bodies: string[] = [];
+  const bodies: Uint8Array[] = [OPEN];
+  const rows: ChainedRows = { seqs: [], kinds: [], bodies: new JsonbBytes(bodies), prevHashes: [], hashes: [], head };
   for (const record of records) {
     const seq = rows.head.seq + 1;
     const hash = chainHashOfBodyJson(rows.head.hash, { seq, kind: record.kind, recorded_at: recordedAt }, record.bodyJson);
     rows.seqs.push(seq);
     rows.kinds.push(record.kind);
+    if (bodies.length > 1) bodies.push(COMMA);
     bodies.push(record.bodyJson);
     rows.prevHashes.push(rows.head.hash);
     rows.hashes.push(hash);
     rows.head = { seq, hash };
   }
-  rows.bodies = `[${bodies.join(',')}]`;
+  bodies.push(CLOSE);
   return rows;
 }
 

@@ -19,11 +19,11 @@ export function chainHash(prevHash: string, entry: ChainEntry): string {
 }
 
 /**
- * chainHash for a body already written as canonical JSON (the writer stores that same text), so a
- * record is serialised once. The entry's members are written in sorted order around it, which is
+ * chainHash for a body already written as canonical JSON (the writer stores that same text, as its
+ * UTF-8 bytes), so a record is serialised once. The entry's members are written in sorted order around it, which is
  * exactly the canonical JSON of the whole entry.
  */
-export function chainHashOfBodyJson(prevHash: string, entry: Omit<ChainEntry, 'body'>, bodyJson: string): string {
+export function chainHashOfBodyJson(prevHash: string, entry: Omit<ChainEntry, 'body'>, bodyJson: string | Uint8Array): string {
   if (!Number.isSafeInteger(entry.seq)) throw new Error('chain entry: seq must be a safe integer');
   // The body goes in as its own piece: joined into one string first, it was copied once more for nothing.
   return createHash('sha256')

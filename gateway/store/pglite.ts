@@ -32,7 +32,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db.ts';
+import { JsonbBytes, type Db } from './db.ts';
 import { emptyDatabase } from './pglite-template.ts';
 
 const WORKER_URL = new URL('./pglite-worker.js', import.meta.url);
@@ -166,8 +166,11 @@ async function openThread(location: string, options: PgliteOptions & { template?
     return answer;
   }
 
+  /** PGlite takes parameters as text: JsonbBytes goes as its JSON text. */
+  const asText = (value: unknown): unknown => (value instanceof JsonbBytes ? Buffer.concat(value.pieces).toString('utf8') : value);
+
   async function query<T>(sql: string, params: readonly unknown[], tx?: number): Promise<{ rows: T[] }> {
-    const answer = await call({ op: 'query', sql, params: [...params], ...(tx === undefined ? {} : { tx }) });
+    const answer = await call({ op: 'query', sql, params: params.map(asText), ...(tx === undefined ? {} : { tx }) });
     return { rows: answer.rows as T[] };
   }
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Db } from './db.ts';
-import { INT8_OID, parseInt8, preparedName } from './db.ts';
+import { INT8_OID, JsonbBytes, parseInt8, preparedName } from './db.ts';
 import { MIGRATION_LOCK } from './migrate.ts';
 
 export interface PostgresOptions {
@@ -93,10 +93,19 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
 const PREFER_LZ4 = `SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings
   WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`;
 
+/** jsonb's binary form: a version byte (1), then the JSON text. */
+const JSONB_VERSION = Buffer.of(1);
+
+/** A parameter as pg sends it: JsonbBytes as a Buffer, which pg sends in binary (jsonb_recv reads it). */
+function sent(value: unknown): unknown {
+  return value instanceof JsonbBytes ? Buffer.concat([JSONB_VERSION, ...value.pieces]) : value;
+}
+
 /** The query as pg runs it: a text marked with prepared() as a named statement (parsed once per connection). */
 function queryConfig(sql: string, params: readonly unknown[]): pg.QueryConfig {
   const name = preparedName(sql);
-  return name === undefined ? { text: sql, values: [...params] } : { name, text: sql, values: [...params] };
+  const values = params.map(sent);
+  return name === undefined ? { text: sql, values } : { name, text: sql, values };
 }
 
 function clientDb(client: pg.PoolClient): Db {

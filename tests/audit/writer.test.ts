@@ -31,6 +31,24 @@ for (const backend of backends) {
       }
     });
 
+    test('stores every character of a body as written, and the chain verifies', async () => {
+      const db = await backend.open();
+      try {
+        const writer = createAuditWriter(db);
+        // Accents, a dash, an emoji (a surrogate pair), quotes, a backslash, a newline and a control character.
+        const reason = 'Zoë – 🏠 "bewoner" \\ C:\\pad\nregel 2 \u0001 einde';
+        await writer.write([decision({ reason, request_id: 'req-tekst' }), decision({ request_id: 'req-ascii' })]);
+        const rows = await db.query<{ reason: string | null; request_id: string }>("SELECT body->>'reason' AS reason, body->>'request_id' AS request_id FROM audit_log ORDER BY seq");
+        expect(rows.rows).toEqual([
+          { reason, request_id: 'req-tekst' },
+          { reason: null, request_id: 'req-ascii' },
+        ]);
+        expect(await verifyChain(db, (await testKeys()).publicKey)).toMatchObject({ ok: true, records: 2 });
+      } finally {
+        await db.close();
+      }
+    });
+
     test('an idle writer without a delay starts its commit right after the turn of its write, not at a timer', async () => {
       const db = await backend.open();
       try {
