@@ -10,5 +10,5 @@ export {
   type AuthorisationErrorCode,
   type AuthErrorResponse,
 } from './errors.ts';
-export { assertProjectAuthorised, canSelectAddresses, canUseAuditApi, hasAnyProject } from './authorisation.ts';
+export { assertProjectAuthorised, auditApiRefusal, canSelectAddresses, canUseAuditApi, hasAnyProject } from './authorisation.ts';
 export { ensureLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER, type LocalIssuer } from './local-issuer.ts';

@@ -32,7 +32,7 @@ import { traceFromHeader } from '../context/trace.ts';
 import { redactText } from '../observability/redact.ts';
 import type { Caller } from '../context/types.ts';
 import { ExplainInputError, explainOperation, type ExplainOptions } from '../explain/explain.ts';
-import { canUseAuditApi } from '../identity/authorisation.ts';
+import { auditApiRefusal } from '../identity/authorisation.ts';
 import { parsePolicyFiles, type PolicyData, type PolicyFile } from '../policy/load.ts';
 import { PolicyDataError } from '../policy/problems.ts';
 import { AuthenticationError, authErrorResponse } from '../identity/errors.ts';
@@ -158,7 +158,8 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         }
         throw err;
       }
-      if (!canUseAuditApi(caller)) throw new ApiError(403, 'FORBIDDEN', 'The audit API is for the privacy-officer role only.');
+      const refusal = auditApiRefusal(caller);
+      if (refusal !== undefined) throw new ApiError(403, 'FORBIDDEN', refusal);
       const startedAt = now();
       const query = Object.fromEntries(url.searchParams);
       const route = `${req.method} ${url.pathname}`;

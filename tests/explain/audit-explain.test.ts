@@ -158,6 +158,19 @@ describe('POST /audit/explain', () => {
     expect(body).toEqual({ error: { code: 'FORBIDDEN', message: 'The audit API is for the privacy-officer role only.' } });
   });
 
+  it('refuses a privacy officer whose token also holds a role that queries, saying which', async () => {
+    const both = await p.doelpoort.localIssuer!.sign({ id: 'fg-bd-1', organisation: 'belastingdienst', roles: ['privacy-officer', 'analist'], projects: ['wijkaanpak-2026'] });
+    const { status, body } = await p.audit(both, 'POST', '/audit/explain', { query: HOME, context: ANALYST });
+    expect(status).toBe(403);
+    expect(body).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message:
+          'The audit API answers a token with the privacy-officer role alone; yours also holds "analist" (separation of duties: who audits does not also query). Ask your organisation for a token with the privacy-officer role only.',
+      },
+    });
+  });
+
   const SHAPES = '. See docs/audit.md for the request shapes.';
   it.each([
     ['no query', { context: ANALYST }, `query: Invalid input: expected string, received undefined${SHAPES}`],

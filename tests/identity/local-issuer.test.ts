@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../gateway/context/types.ts';
 import {
   canSelectAddresses,
+  auditApiRefusal,
   canUseAuditApi,
   createCallerVerifier,
   ensureLocalIssuer,
@@ -131,6 +132,14 @@ describe('role boundaries', () => {
 
   it('lets only a privacy officer use the audit API', () => {
     expect([person(['privacy-officer']), person(['coordinator']), person(['analist'])].map(canUseAuditApi)).toEqual([true, false, false]);
+  });
+
+  it('refuses the audit API to a privacy officer whose token also holds a role that queries (separation of duties)', () => {
+    expect([person(['privacy-officer', 'analist']), person(['coordinator', 'privacy-officer'])].map(canUseAuditApi)).toEqual([false, false]);
+    expect(auditApiRefusal(person(['analist', 'privacy-officer', 'handhaver']))).toBe(
+      'The audit API answers a token with the privacy-officer role alone; yours also holds "analist", "handhaver" (separation of duties: who audits does not also query). Ask your organisation for a token with the privacy-officer role only.',
+    );
+    expect(auditApiRefusal(person(['privacy-officer']))).toBeUndefined();
   });
 
   it('lets only a coordinator select addresses', () => {
