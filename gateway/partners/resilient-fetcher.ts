@@ -150,7 +150,9 @@ export function createResilientFetcher(inner: SubgraphFetcher, options: Resilien
 
   async function callWithin(timeoutMs: number, url: string, request: SubgraphRequest, callOptions: SubgraphCallOptions): Promise<SubgraphResponse> {
     try {
-      return await timeout(timeoutMs, TimeoutStrategy.Aggressive).execute(() => inner(url, request, callOptions));
+      // The call ignores the policy's abort signal (it has its own time-out, which ends its request), so the
+      // policy need not abort that signal after every call: an abort builds a DOMException, stack and all.
+      return await timeout(timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }).execute(() => inner(url, request, callOptions));
     } catch (error) {
       if (error instanceof TaskCancelledError) return { failure: { code: 'SUBGRAPH_TIMEOUT', message: `did not answer within ${timeoutMs} ms` } };
       return { failure: { code: 'SUBGRAPH_UNAVAILABLE', message: 'could not be called' } };
