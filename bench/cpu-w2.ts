@@ -17,7 +17,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
+import { DOELPOORT_NODE_ARGS, cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
 import { QUERY } from './workload2/query.ts';
 import { settledAnswer, startWorkload2World } from './workload2/targets.ts';
@@ -69,7 +69,7 @@ if (schema) await onDatabase(`CREATE SCHEMA ${schema}`);
 const world = await startWorkload2World();
 const env: Record<string, string> = databaseUrl && schema ? { ...world.env, BENCH_DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}&application_name=${schema}` } : world.env;
 const spawnedAt = Date.now();
-const gw = await startChild(`workload2-${mode}`, script, env, profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []);
+const gw = await startChild(`workload2-${mode}`, script, env, [...DOELPOORT_NODE_ARGS, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : [])]);
 const url = gw.info['url'] as string;
 const headers = gw.info['headers'] as Record<string, string>;
 const body = JSON.stringify({ query: QUERY });

@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/cpu.ts [doelpoort-policy|doelpoort-off|apollo|hive|hive-router] [seconds] [--cpu-prof]
  */
-import { cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
+import { DOELPOORT_NODE_ARGS, cpuMs, mainThreadCpuMs, startChild } from './lib/child.ts';
 import { loadRound } from './lib/load.ts';
 import { QUERY, expectedBody } from './workload1/query.ts';
 
@@ -21,7 +21,7 @@ const scripts: Record<string, [string, Record<string, string>]> = {
 const [script, env] = scripts[which] ?? (() => { throw new Error(`unknown gateway ${which}`); })();
 const sg = await startChild('subgraphs', 'bench/subgraphs/serve.ts', {});
 const nodeArgs = [...(profile ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : []), ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
-const gw = await startChild(which, script, { BENCH_SUBGRAPHS: JSON.stringify(sg.info), ...env }, nodeArgs);
+const gw = await startChild(which, script, { BENCH_SUBGRAPHS: JSON.stringify(sg.info), ...env }, which.startsWith('doelpoort') ? [...DOELPOORT_NODE_ARGS, ...nodeArgs] : nodeArgs);
 const target = { url: gw.info['url'] as string, headers: (gw.info['headers'] as Record<string, string>) ?? {}, body: JSON.stringify({ query: QUERY }), expected: expectedBody() };
 await loadRound(target, 20, 3);
 const before = cpuMs(gw.process.pid!);

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureAuditWritePath, type WritePathResult } from '../scripts/audit-write-path.ts';
 import { measureEmbedded, type EmbeddedResult } from './embedded.ts';
-import { startChild } from './lib/child.ts';
+import { DOELPOORT_NODE_ARGS, startChild } from './lib/child.ts';
 import { auditWriteProbe, bothProbes } from './lib/audit-write-metric.ts';
 import { chainContentionProbe, withApplicationName } from './lib/chain-contention.ts';
 import type { Contender } from './lib/contender.ts';
@@ -88,7 +88,7 @@ async function workload1(): Promise<Row[]> {
   const contenders: Contender[] = [];
   try {
     for (const [label, peer, script, extra] of spec) {
-      const child = await startChild(label, script, { ...env, ...extra });
+      const child = await startChild(label, script, { ...env, ...extra }, peer ? [] : DOELPOORT_NODE_ARGS);
       contenders.push({ label, peer, children: [child], target: { url: child.info['url'] as string, headers: (child.info['headers'] as Record<string, string>) ?? {}, body, expected } });
     }
     return await measure(contenders, { ...options, connections: CONNECTIONS, warmupSeconds: WARMUP });

@@ -14,6 +14,15 @@ export interface Child {
   stop(): void;
 }
 
+/**
+ * The V8 flags `npm start` and the Dockerfile give the gateway (package.json, Dockerfile): every
+ * Doelpoort child of the bench runs with them, as deployed; the peers run with Node's defaults.
+ * A young generation of 64 MB semi-spaces: a request's short-lived objects (partner answers, the
+ * response) mostly die young, and garbage collection fell from ~24 % to ~14 % of the gateway's
+ * CPU in workload 1 (bench/cpu.ts doelpoort-policy with --cpu-prof, 16 MB, Node 20's default, against 64).
+ */
+export const DOELPOORT_NODE_ARGS = ['--max-semi-space-size=64'];
+
 export async function startChild(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: new URL('../..', import.meta.url).pathname,

@@ -5,7 +5,7 @@
  * connections over the N ports. The first replica selects scenario 1's address; the others start
  * together after it (migrations under the store's advisory lock).
  */
-import { startChild, type Child } from '../lib/child.ts';
+import { DOELPOORT_NODE_ARGS, startChild, type Child } from '../lib/child.ts';
 import type { Contender } from '../lib/contender.ts';
 import { QUERY } from './query.ts';
 import { settledAnswer, type Workload2World } from './targets.ts';
@@ -16,8 +16,8 @@ export async function replicasContender(world: Workload2World, n: number, databa
   const env = { ...world.env, BENCH_DATABASE_URL: databaseUrl };
   const children: Child[] = [];
   try {
-    children.push(await startChild('replica 1', 'bench/workload2/product.ts', env));
-    children.push(...(await Promise.all(Array.from({ length: n - 1 }, (_, i) => startChild(`replica ${i + 2}`, 'bench/workload2/product.ts', { ...env, BENCH_SELECT: 'skip' })))));
+    children.push(await startChild('replica 1', 'bench/workload2/product.ts', env, DOELPOORT_NODE_ARGS));
+    children.push(...(await Promise.all(Array.from({ length: n - 1 }, (_, i) => startChild(`replica ${i + 2}`, 'bench/workload2/product.ts', { ...env, BENCH_SELECT: 'skip' }, DOELPOORT_NODE_ARGS)))));
     const urls = children.map((c) => c.info['url'] as string);
     const headers = children[0]!.info['headers'] as Record<string, string>;
     const body = JSON.stringify({ query: QUERY });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { startChild, type Child } from '../lib/child.ts';
+import { DOELPOORT_NODE_ARGS, startChild, type Child } from '../lib/child.ts';
 import type { Contender } from '../lib/contender.ts';
 import { startPartners } from '../lib/partners.ts';
 import { QUERY } from './query.ts';
@@ -70,7 +70,7 @@ export async function startWorkload2World(): Promise<Workload2World> {
 
 /** A contender of one gateway child, with its settled answer. */
 export async function gatewayContender(label: string, script: string, env: Record<string, string>): Promise<Contender> {
-  const child = await startChild(label, script, env);
+  const child = await startChild(label, script, env, DOELPOORT_NODE_ARGS);
   const url = child.info['url'] as string;
   const headers = child.info['headers'] as Record<string, string>;
   const body = JSON.stringify({ query: QUERY });
