@@ -133,8 +133,12 @@ function objectsAt(state: State, value: unknown, steps: readonly PathStep[], i: 
   const step = steps[i]!;
   if ('each' in step) {
     // The planner writes one `@` for a list of lists ([[User!]!]): an inner list is walked by the same step.
-    const inner = (item: unknown) => (Array.isArray(item) && !(i + 1 < steps.length && 'each' in steps[i + 1]!) ? i : i + 1);
-    if (Array.isArray(value)) value.forEach((item, n) => objectsAt(state, item, steps, inner(item), down(path, n), out));
+    if (!Array.isArray(value)) return;
+    const nextIsEach = i + 1 < steps.length && 'each' in steps[i + 1]!;
+    for (let n = 0; n < value.length; n++) {
+      const item: unknown = value[n];
+      objectsAt(state, item, steps, Array.isArray(item) && !nextIsEach ? i : i + 1, down(path, n), out);
+    }
   } else if ('types' in step) {
     if (isObj(value) && step.types.some((t) => typeMatches(state, t, value.__typename))) objectsAt(state, value, steps, i + 1, path, out);
   } else if (isObj(value)) {
@@ -174,18 +178,20 @@ function pickValue(state: State, value: unknown, need: Need & { kind: 'field' },
     out[need.as] = value;
     return true;
   }
-  const nested = (item: unknown): Obj | boolean | Error => {
-    if (!isObj(item)) return false;
-    // Objects selected by type keep their __typename, so the partner can tell them apart.
-    const o: Obj = selections.some((s) => s.kind === 'fragment') && typeof item.__typename === 'string' ? { __typename: item.__typename } : {};
-    const done = pick(state, item, selections, o);
-    return done === true ? o : done;
-  };
-  const items = Array.isArray(value) ? value.map(nested) : [nested(value)];
+  const items = Array.isArray(value) ? value.map((item) => pickNested(state, item, selections)) : [pickNested(state, value, selections)];
   const failed = items.find((item) => !isObj(item));
   if (failed !== undefined) return failed as boolean | Error;
   out[need.as] = Array.isArray(value) ? items : items[0];
   return true;
+}
+
+/** The representation of one object below a needed field: built, false while a value is missing, or the error in its place. */
+function pickNested(state: State, item: unknown, selections: readonly Need[]): Obj | boolean | Error {
+  if (!isObj(item)) return false;
+  // Objects selected by type keep their __typename, so the partner can tell them apart.
+  const o: Obj = selections.some((s) => s.kind === 'fragment') && typeof item.__typename === 'string' ? { __typename: item.__typename } : {};
+  const done = pick(state, item, selections, o);
+  return done === true ? o : done;
 }
 
 /** Whether an object of type `typename` satisfies `condition` (the type itself or one of its possible types). */
