@@ -20,4 +20,4 @@ VOLUME ["/data"]
 EXPOSE 4000
 # node itself, not npm: SIGTERM from the orchestrator reaches the gateway, which drains and stops
 # (docs/operations.md). Run with an init (compose: init: true) so that node is not PID 1.
-ENTRYPOINT ["node", "--max-semi-space-size=64", "--import", "tsx", "scripts/start.ts"]
+ENTRYPOINT ["node", "--max-semi-space-size=32", "--import", "tsx", "scripts/start.ts"]

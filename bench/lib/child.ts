@@ -17,11 +17,12 @@ export interface Child {
 /**
  * The V8 flags `npm start` and the Dockerfile give the gateway (package.json, Dockerfile): every
  * Doelpoort child of the bench runs with them, as deployed; the peers run with Node's defaults.
- * A young generation of 64 MB semi-spaces: a request's short-lived objects (partner answers, the
- * response) mostly die young, and garbage collection fell from ~24 % to ~14 % of the gateway's
- * CPU in workload 1 (bench/cpu.ts doelpoort-policy with --cpu-prof, 16 MB, Node 20's default, against 64).
+ * A young generation of 32 MB semi-spaces: a request's short-lived objects (partner answers, the
+ * response) mostly die young, and garbage collection fell from ~24 % to ~18 % of the gateway's
+ * CPU in workload 1 (bench/cpu.ts doelpoort-policy with --cpu-prof; 16 MB is Node 20's default;
+ * 64 MB gave ~14 % but ~80 MiB more RSS at ready and ~150 MiB more after load, docs/operations.md).
  */
-export const DOELPOORT_NODE_ARGS = ['--max-semi-space-size=64'];
+export const DOELPOORT_NODE_ARGS = ['--max-semi-space-size=32'];
 
 export async function startChild(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
