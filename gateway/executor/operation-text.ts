@@ -41,7 +41,8 @@ function printNode(sel: SelectionNode): Printed {
   if (sel.kind !== Kind.FRAGMENT_SPREAD && sel.selectionSet) {
     const inner = printSelections(sel.selectionSet.selections);
     for (const name of inner.variables) variables.add(name);
-    text = `${head} { ${inner.text} }`;
+    // An empty selection set is left out, as graphql-js prints it.
+    if (inner.text !== '') text = `${head} { ${inner.text} }`;
   }
   printed = { text, variables };
   printedNodes.set(sel, printed);
