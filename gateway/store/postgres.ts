@@ -23,36 +23,22 @@ const types = {
 
 export async function openPostgres(options: PostgresOptions): Promise<Db> {
   const { schema } = options;
-  if (schema !== undefined) {
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-    const client = new pg.Client({ connectionString: options.databaseUrl });
-    client.on('error', ignoreDroppedConnection);
-    await client.connect();
-    try {
-      // CREATE SCHEMA IF NOT EXISTS races with itself; the migration lock makes start-ups take turns.
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query('COMMIT');
-    } finally {
-      await client.end();
-    }
-  }
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const lz4 = await prepareServer(options.databaseUrl, schema);
+  const settings = [...(schema === undefined ? [] : [`-c search_path=${schema}`]), ...(lz4 ? ['-c default_toast_compression=lz4'] : [])];
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.maxConnections ?? 10,
     types,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     keepAlive: true,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    ...(settings.length === 0 ? {} : { options: settings.join(' ') }),
   });
   // A connection that drops (a terminated backend, a failover, a restart) emits 'error'; an
   // 'error' event nobody listens to ends the process. The pool hears its idle clients and
   // pool.query its own; a checked-out client is heard in transaction(). The query under way fails,
   // the caller fails closed, the broken client is discarded and the pool connects anew on demand.
   pool.on('error', ignoreDroppedConnection);
-  // Queued on each new connection before anything else it runs; a failure leaves it compressing as before.
-  pool.on('connect', (client) => void client.query(PREFER_LZ4).catch(ignoreDroppedConnection));
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await pool.query(queryConfig(sql, params));
@@ -84,14 +70,34 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
 }
 
 /**
+ * Before the pool: creates the schema when missing, and answers whether the server offers lz4.
+ *
  * Values too large to keep as they are (audit bodies above ~2 kB) are compressed with lz4 where the
  * server has it (PostgreSQL 14 and later, built with lz4): pglz was ~10 % of the server's CPU for a
  * combined view's audit records, lz4 compresses the same JSON about as small for a fraction of that.
- * A session setting, not a column's: PGlite has no lz4, and a server without it keeps pglz (the
- * setting is made only where the server lists lz4).
+ * A session setting, given to every connection of the pool at its start, not a column's: PGlite has
+ * no lz4, and a server without it keeps pglz.
  */
-const PREFER_LZ4 = `SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings
-  WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`;
+async function prepareServer(databaseUrl: string, schema: string | undefined): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', ignoreDroppedConnection);
+  await client.connect();
+  try {
+    if (schema !== undefined) {
+      // CREATE SCHEMA IF NOT EXISTS races with itself; the migration lock makes start-ups take turns.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
+    }
+    const { rows } = await client.query<{ lz4: boolean }>(OFFERS_LZ4);
+    return rows[0]?.lz4 === true;
+  } finally {
+    await client.end();
+  }
+}
+
+const OFFERS_LZ4 = `SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`;
 
 /** jsonb's binary form: a version byte (1), then the JSON text. */
 const JSONB_VERSION = Buffer.of(1);

@@ -1,6 +1,6 @@
 /**
  * What the PostgreSQL store does per connection: fixed statements prepared once (by name), and
- * lz4 for compressed values where the server has it.
+ * lz4 for compressed values where the server has it, set when the connection starts.
  */
 import { generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,23 @@ describe.runIf(postgres.enabled)('the PostgreSQL store, per connection', () => {
       const { rows } = await db.query<{ method: string | null }>('SELECT pg_column_compression(body) AS method FROM audit_log');
       expect(rows).toEqual([{ method: offered ? 'lz4' : 'pglz' }]);
     } finally {
+      await db.close();
+    }
+  });
+
+  it('starts each new connection with its settings, so no query of its own overlaps the first a caller sends', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.message);
+    process.on('warning', onWarning);
+    const db = await postgres.open();
+    try {
+      // Five at once: the pool opens new connections for them, each answering its first query at once.
+      const answers = await Promise.all(Array.from({ length: 5 }, (_, n) => db.query<{ n: number }>('SELECT $1::int AS n', [n])));
+      expect(answers.map(({ rows }) => rows[0]?.n)).toEqual([0, 1, 2, 3, 4]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
       await db.close();
     }
   });
