@@ -87,6 +87,22 @@ export function looksLikeBsn(raw: string): boolean {
   return [...id.matchAll(/(?<!\d)\d{9}(?!\d)/g)].some(([digits]) => passesElevenTest(digits));
 }
 
+/**
+ * Whether an identifier of hex digits or a UUID (a trace, span or request id) holds nine decimal
+ * digits in a row that pass the 11-test, anywhere in a longer run of digits too: such an id would
+ * carry a BSN into every log line, record and partner call it is written to. Narrower than
+ * containsBsnLike, which flags about one random trace id in seven (any eight digits in a row); this
+ * flags about one in 36, and one random span id in 100.
+ */
+export function holdsElevenTestDigits(id: string): boolean {
+  for (const [run] of id.matchAll(DIGIT_RUN_OF_NINE)) {
+    for (let start = 0; start + 9 <= run.length; start++) if (passesElevenTest(run.slice(start, start + 9))) return true;
+  }
+  return false;
+}
+
+const DIGIT_RUN_OF_NINE = /\d{9,}/g;
+
 /** What counts as a BSN in text, for the errors that refuse one. */
 export const BSN_SPELLINGS = '(nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits)';
 

@@ -5,8 +5,7 @@
  * here too; a context the policy refuses (an unknown project, a role that may not act for the
  * purpose, no purpose at all) is explained, not refused.
  */
-import { randomUUID } from 'node:crypto';
-import { newSpanId, newTraceId } from '../context/trace.ts';
+import { newRequestId, newSpanId, newTraceId } from '../context/trace.ts';
 import { BSN_SPELLINGS, containsBsnLike, INSTEAD_OF_A_BSN, looksLikeBsn } from '../policy/bsn-like.ts';
 import { z } from 'zod';
 import type { OversightSubject } from '../audit/oversight-records.ts';
@@ -57,7 +56,7 @@ export type ExplainBody = z.infer<typeof explainBody>;
 export function explainContext(body: ExplainBody['context'], now: Date): RequestContext {
   const declared = body.project !== undefined && body.purpose !== undefined;
   return {
-    requestId: randomUUID(),
+    requestId: newRequestId(),
     traceId: newTraceId(),
     spanId: newSpanId(),
     now,

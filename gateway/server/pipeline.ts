@@ -4,10 +4,9 @@
  * The audit is written before the response leaves; if it cannot be, no data leaves ("no log, no
  * access").
  */
-import { randomUUID } from 'node:crypto';
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Caller, PurposeContext, RequestContext } from '../context/types.ts';
-import type { TraceContext } from '../context/trace.ts';
+import { newRequestId, type TraceContext } from '../context/trace.ts';
 import type { ExecutionOutput, Executor } from '../executor/execute.ts';
 
 /** Everything the audit trail needs about one request. */
@@ -39,7 +38,7 @@ export interface RequestState {
 }
 
 export function newRequestState(trace: TraceContext, caller?: Caller, purpose?: PurposeContext): RequestState {
-  return { trace, requestId: randomUUID(), ...(caller ? { caller } : {}), ...(purpose ? { purpose } : {}) };
+  return { trace, requestId: newRequestId(), ...(caller ? { caller } : {}), ...(purpose ? { purpose } : {}) };
 }
 
 export interface PipelineOptions {

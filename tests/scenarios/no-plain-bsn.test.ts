@@ -1,7 +1,8 @@
 /**
  * No plain BSN outside the data itself: after a scenario-1 sequence (denials, a refused selection,
- * subsidiarity, a justification, allowed data, the audit API), no log line (debug level), no
- * audit_log row and no error returned holds any BSN of the people involved.
+ * subsidiarity, a justification, allowed data, the audit API, trace ids that carry a BSN), no log
+ * line (debug level), no audit_log row, no error returned and no partner call's traceparent holds
+ * any BSN of the people involved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { justification, PROJECT, startProduct, type Answer, type GraphQLBody, type Product } from '../helpers/product.ts';
@@ -45,6 +46,9 @@ describe('no plain BSN in logs, audit records or errors', () => {
     await ask(coordinator, 'uitkeringsfraude', `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "Esmee 999990007 receives allowances; please select.") { id } }`);
     await ask(analist, 'no-such-purpose', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`);
     await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } bestaatNiet } }`);
+    // A caller's trace id, or span id, that carries a BSN: the gateway starts a trace of its own.
+    await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`, { traceparent: '00-00000000000000000000000999990007-00f067aa0ba902b7-01' });
+    await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-ab999990019cdeff-01' });
 
     auditAnswers.push(await p.audit(privacyOfficer, 'GET', '/audit/reviews'));
     auditAnswers.push(await p.audit(privacyOfficer, 'GET', '/audit/refusals'));
@@ -76,6 +80,12 @@ describe('no plain BSN in logs, audit records or errors', () => {
     // A justification that holds a BSN is refused at the edge (400), so it is never stored.
     expect(answers[4]!.status).toBe(400);
     expect(rows.some((r) => r.row.includes('The BRP cannot show the allowances of'))).toBe(false);
+  });
+
+  it('no partner call carries a BSN in its traceparent, not even in a trace the caller started', () => {
+    const traceparents = p.partnerRequests().map((r) => r.traceparent ?? '');
+    expect(traceparents.filter((t) => bsnsIn(t).length > 0)).toEqual([]);
+    expect(traceparents.some((t) => t.startsWith('00-4bf92f3577b34da6a3ce929d0e0e4736-'))).toBe(false);
   });
 
   it('no error returned (GraphQL or audit API) holds a BSN', () => {
