@@ -18,6 +18,7 @@ import { findOpenCases } from '../store/cases.ts';
 import { outcomesOf } from '../store/outcomes.ts';
 import { visitsOf } from '../store/visits.ts';
 import type { ProjectRequest } from './request.ts';
+import { withoutForeignDirectives } from './shared-directives.ts';
 import { MutationNotRecorded, type RecordMutation } from '../audit/mutation-records.ts';
 
 export const PROJECT_SUBGRAPH = 'project';
@@ -56,7 +57,7 @@ export function createProjectSubgraph({ db, policyData, verifyGatewayToken, pseu
   async function answer(request: SubgraphRequest, authorization: string | undefined): Promise<SubgraphResponse> {
     let document: DocumentNode;
     try {
-      document = parse(new Source(request.query, 'request'));
+      document = withoutForeignDirectives(subgraph.schema, parse(new Source(request.query, 'request')));
     } catch (error) {
       return { data: null, errors: [(error as GraphQLError).toJSON()] };
     }

@@ -13,6 +13,7 @@ import type { GatewayMetrics } from '../observability/metrics.ts';
 import { createResilientFetcher } from '../partners/resilient-fetcher.ts';
 import type { PolicyData } from '../policy/load.ts';
 import { PROJECT_SUBGRAPH } from '../project/index.ts';
+import { sharedExecutableDirectives } from '../project/shared-directives.ts';
 import { fetchSubgraphSdl } from '../server/gateway.ts';
 import { readSupergraphFile } from '../server/supergraph-file.ts';
 import type { Db } from '../store/db.ts';
@@ -54,7 +55,11 @@ export async function connectPartners(input: PartnersInput): Promise<Partners> {
   const sources = await partnerSources(input);
   // A supergraph composed elsewhere is served as it is (the project subgraph is not part of it).
   const fromFile = config.supergraphFile ? readSupergraphFile(config.supergraphFile) : undefined;
-  if (!fromFile) sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: input.project.sdl });
+  if (!fromFile) {
+    // Composed with the executable directives every partner defines (it ignores them), so that they stay in the API schema.
+    const shared = sharedExecutableDirectives(sources.map((s) => s.sdl), input.project.sdl);
+    sources.push({ name: PROJECT_SUBGRAPH, url: PROJECT_URL, sdl: `${input.project.sdl}\n${shared}` });
+  }
   const graphs = fromFile ? [...loadSupergraph(fromFile.supergraphSdl).graphs.values()].map(({ name, url }) => ({ name, url })) : sources.map(({ name, url }) => ({ name, url }));
   const partnerOfUrl = new Map(graphs.map((s) => [s.url, s.name]));
   // A fresh token for every attempt (retries included), bound to the call as sent.

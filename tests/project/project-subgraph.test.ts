@@ -156,6 +156,19 @@ for (const backend of backends) {
       }
     });
 
+    test('answers a call that carries an executable directive of the partners (kept in the API schema for them) as one without it', async () => {
+      const db = await backend.open();
+      try {
+        await importSignals(db, P, SIGNALS);
+        const subgraph = projectSubgraph(db);
+        const withDirective = LIST.replace('aantalPartners partners', 'aantalPartners @access(scope: PUBLIC) partners');
+        expect(withDirective).not.toBe(LIST);
+        expect(await ask(subgraph, withDirective, { project: P, min: 2 }, { role: 'analist' })).toEqual({ data: { projectAdressen: { items: [TWO_PARTNERS], volgende: null } } });
+      } finally {
+        await db.close();
+      }
+    });
+
     // Issue 12, item 4: a signal counts and shows only under a purpose its owner shares it for.
     test('the overview shows a signal only under a purpose its owner shares it for with the caller', async () => {
       const db = await backend.open();
