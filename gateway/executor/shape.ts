@@ -17,6 +17,7 @@
 import {
   execute as graphqlExecute,
   getNamedType,
+  getNullableType,
   isAbstractType,
   isEnumType,
   isInterfaceType,
@@ -30,6 +31,7 @@ import {
   type ExecutionResult,
   type FieldNode,
   type GraphQLAbstractType,
+  type GraphQLField,
   type GraphQLInterfaceType,
   type GraphQLLeafType,
   type GraphQLObjectType,
@@ -38,7 +40,7 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import { collectFields, subSelections, type CollectContext } from './collect.ts';
+import { collectFields, subSelections, type CollectContext, type CollectedFields } from './collect.ts';
 import { treeKey } from './keys.ts';
 import { unresolvableError } from './errors.ts';
 import { down, pathArray, type Path } from './path.ts';
@@ -164,29 +166,66 @@ function neverGiven(typeName: string, fieldName: string): GraphQLError {
   return unresolvableError(`${typeName}.${fieldName}`, 'no partner gave it');
 }
 
-/** executeFields: each selected field of one object, in selection order. */
+/** One selected field of an object's type, as objectFields reads it. */
+interface FieldPlan {
+  key: string;
+  treeKey: string;
+  name: string;
+  nodes: FieldNode[];
+  /** Absent: the type has no such field (__typename, or a field of another type's fragment). */
+  def: GraphQLField<unknown, unknown> | undefined;
+  /** The field's type without its non-null wrapper, when that is a leaf type: completed in place. */
+  leaf: GraphQLLeafType | undefined;
+}
+
+/** The fields of one collected selection on one type (the collected map is per type and request). */
+const fieldPlans = new WeakMap<CollectedFields, FieldPlan[]>();
+
+function fieldPlansOf(type: GraphQLObjectType | GraphQLInterfaceType, collected: CollectedFields): FieldPlan[] {
+  let plans = fieldPlans.get(collected);
+  if (plans) return plans;
+  const defs = type.getFields();
+  plans = [...collected].map(([key, nodes]) => {
+    const name = nodes[0]!.name.value;
+    const def = name === '__typename' ? undefined : defs[name];
+    const nullable = def && getNullableType(def.type);
+    return { key, treeKey: treeKey(key), name, nodes, def, leaf: nullable && isLeafType(nullable) ? nullable : undefined };
+  });
+  fieldPlans.set(collected, plans);
+  return plans;
+}
+
+/**
+ * executeFields: each selected field of one object, in selection order. A leaf value that fits its
+ * type is placed without a path: the path is made only for a value that goes deeper or fails.
+ */
 function objectFields(walk: Walk, type: GraphQLObjectType | GraphQLInterfaceType, source: Obj, selections: readonly SelectionNode[], path: Path): Obj {
   const result: Obj = Object.create(null);
-  const defs = type.getFields();
-  for (const [key, nodes] of collectFields(walk.collect, type.name, selections)) {
-    const name = nodes[0]!.name.value;
-    const fieldPath = down(path, key);
-    if (name === '__typename') {
+  for (const field of fieldPlansOf(type, collectFields(walk.collect, type.name, selections))) {
+    const { key, def } = field;
+    if (field.name === '__typename') {
       result[key] = type.name;
       continue;
     }
-    const def = defs[name];
     if (!def) continue;
-    const value = source[treeKey(key)] ?? (treeKey(key) in source ? null : neverGiven(type.name, name));
+    const value = source[field.treeKey] ?? (field.treeKey in source ? null : neverGiven(type.name, field.name));
+    if (field.leaf !== undefined && value !== null && !(value instanceof Error)) {
+      const serialised = serialiseLeaf(field.leaf, value);
+      if (serialised !== undefined) {
+        result[key] = serialised;
+        continue;
+      }
+    }
+    const fieldPath = down(path, key);
     // An error in the tree (a denied field) is the field's error as it is: placed here, not thrown and caught.
     if (value instanceof Error) {
-      result[key] = fieldError(walk, value, def.type, nodes, fieldPath);
+      result[key] = fieldError(walk, value, def.type, field.nodes, fieldPath);
       continue;
     }
     try {
-      result[key] = complete(walk, def.type, type, name, nodes, fieldPath, value);
+      result[key] = complete(walk, def.type, type, field.name, field.nodes, fieldPath, value);
     } catch (raw) {
-      result[key] = fieldError(walk, raw, def.type, nodes, fieldPath);
+      result[key] = fieldError(walk, raw, def.type, field.nodes, fieldPath);
     }
   }
   return result;
