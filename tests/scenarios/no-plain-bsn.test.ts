@@ -46,6 +46,8 @@ describe('no plain BSN in logs, audit records or errors', () => {
     await ask(coordinator, 'uitkeringsfraude', `mutation { selecteerAdres(project: "${PROJECT}", adresId: "${ADRES}", reden: "Esmee 999990007 receives allowances; please select.") { id } }`);
     await ask(analist, 'no-such-purpose', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`);
     await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } bestaatNiet } }`);
+    // An operation named with a BSN, spelled with underscores (as a GraphQL name can hold one).
+    await ask(analist, 'uitkeringsfraude', `query Esmee_999_990_007 { persoon(bsn: "999990007") { naam { geslachtsnaam } } }`);
     // A caller's trace id, or span id, that carries a BSN: the gateway starts a trace of its own.
     await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`, { traceparent: '00-00000000000000000000000999990007-00f067aa0ba902b7-01' });
     await ask(analist, 'uitkeringsfraude', `{ persoon(bsn: "999990007") { naam { geslachtsnaam } } }`, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-ab999990019cdeff-01' });
@@ -70,13 +72,14 @@ describe('no plain BSN in logs, audit records or errors', () => {
   it('no log line holds a BSN', () => {
     const lines = p.logLines();
     expect(lines.length).toBeGreaterThan(10);
-    expect(lines.filter((line) => bsnsIn(line).length > 0)).toEqual([]);
+    expect(lines.filter((line) => bsnsIn(line).length > 0 || line.includes('999_990_007'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('"operationName":"Esmee_[removed]"'))).toHaveLength(1);
   });
 
   it('no audit_log row holds a BSN, in any column', async () => {
     const { rows } = await p.doelpoort.db.query<{ seq: number; row: string }>('SELECT seq, row_to_json(a)::text AS row FROM audit_log a ORDER BY seq', []);
     expect(rows.length).toBeGreaterThan(20);
-    expect(rows.filter((r) => bsnsIn(r.row).length > 0).map((r) => r.seq)).toEqual([]);
+    expect(rows.filter((r) => bsnsIn(r.row).length > 0 || r.row.includes('999_990_007')).map((r) => r.seq)).toEqual([]);
     // A justification that holds a BSN is refused at the edge (400), so it is never stored.
     expect(answers[4]!.status).toBe(400);
     expect(rows.some((r) => r.row.includes('The BRP cannot show the allowances of'))).toBe(false);
