@@ -14,6 +14,7 @@ export const PURPOSE_HEADERS = {
 } as const;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const EXAMPLE = { [PURPOSE_HEADERS.project]: 'wijkaanpak-2026', [PURPOSE_HEADERS.purpose]: 'uitkeringsfraude' };
 
 export class PurposeHeaderError extends Error {
   readonly code = 'BAD_PURPOSE_CONTEXT';
@@ -38,8 +39,13 @@ export function purposeFromHeaders(headers: Headers): PurposeContext | undefined
     if (value === undefined) {
       throw new PurposeHeaderError(`Declare both a project and a purpose: the ${name} header is missing, e.g. x-doelpoort-project: wijkaanpak-2026 and x-doelpoort-purpose: uitkeringsfraude.`);
     }
+    // Project and purpose go into every decision record, token and refusal: never a BSN, not even echoed back.
+    const sent = containsBsnLike(value) ? 'a value that holds a BSN-like number' : JSON.stringify(value.slice(0, 40));
     if (!ID.test(value)) {
-      throw new PurposeHeaderError(`The ${name} header must be an id of lower-case letters, digits and dashes (at most 64), e.g. uitkeringsfraude; got ${JSON.stringify(value.slice(0, 40))}.`);
+      throw new PurposeHeaderError(`The ${name} header must be an id of lower-case letters, digits and dashes (at most 64), e.g. ${EXAMPLE[name]}; got ${sent}.`);
+    }
+    if (looksLikeBsn(value)) {
+      throw new PurposeHeaderError(`The ${name} header must name a ${name === PURPOSE_HEADERS.project ? 'project' : 'covenant purpose'} (e.g. ${EXAMPLE[name]}), not a BSN ${BSN_SPELLINGS}.`);
     }
   }
   if (caseId !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(caseId)) {

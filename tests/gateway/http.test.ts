@@ -167,6 +167,11 @@ describe('the gateway over HTTP', () => {
     ['x-doelpoort-case', '999990226', caseRefused],
     ['x-doelpoort-case', '999-990-226', caseRefused],
     ['x-doelpoort-case', 'zaak-999990226', caseRefused],
+    ['x-doelpoort-purpose', '999990226', `The x-doelpoort-purpose header must name a covenant purpose (e.g. uitkeringsfraude), not a BSN ${SPELLINGS}.`],
+    ['x-doelpoort-purpose', '999-990-226', `The x-doelpoort-purpose header must name a covenant purpose (e.g. uitkeringsfraude), not a BSN ${SPELLINGS}.`],
+    ['x-doelpoort-project', 'bsn-999990226', `The x-doelpoort-project header must name a project (e.g. wijkaanpak-2026), not a BSN ${SPELLINGS}.`],
+    // Not an id at all: the refusal does not echo what was sent, as it does for a value without a BSN.
+    ['x-doelpoort-purpose', 'fraude 999 99 0226', 'The x-doelpoort-purpose header must be an id of lower-case letters, digits and dashes (at most 64), e.g. uitkeringsfraude; got a value that holds a BSN-like number.'],
   ])('rejects a %s header holding a BSN (%j) with 400 and asks no partner', async (header, value, message) => {
     received.length = 0;
     const res = await post(
