@@ -13,7 +13,7 @@ import type { Resolvers } from '@doelpoort/subgraph-kit/subgraph';
 import type { CaseRecord, FindingRecord } from './case-records.ts';
 import { projectError } from './errors.ts';
 import { callerOf, clearance, FINDING_ROLES, type ProjectRequest } from './request.ts';
-import { writtenText } from './written-text.ts';
+import { withoutBsn, writtenText } from './written-text.ts';
 
 const MAX_PAGE = 100;
 const ADRES_ID = /^\d{16}$/;
@@ -84,6 +84,7 @@ export function projectResolvers(db: Db, data: PolicyData): Resolvers {
         }
         const soort = args.soort.trim();
         if (soort === '' || soort.length > 100) throw projectError('BAD_USER_INPUT', 'soort must be a kind of finding of 1 to 100 characters, e.g. "huisbezoek".');
+        withoutBsn('soort', soort);
         const toelichting = writtenText('toelichting', args.toelichting, 'what was found and how');
         const notFound = () => projectError('NOT_FOUND', `There is no open case "${args.zaakId}" in project "${claims.project}".`);
         const zaak = await request.cases.load(args.zaakId);

@@ -11,6 +11,11 @@ export function writtenText(name: string, value: string, what: string): string {
   if (text.length < MIN_TEXT_LENGTH || text.length > MAX_TEXT_LENGTH) {
     throw projectError('BAD_USER_INPUT', `${name} must say ${what}, in ${MIN_TEXT_LENGTH} to ${MAX_TEXT_LENGTH} characters (it has ${text.length}).`);
   }
+  return withoutBsn(name, text);
+}
+
+/** Any text a person writes into a case, however short (a kind of finding too): never a BSN. */
+export function withoutBsn(name: string, text: string): string {
   if (containsBsnLike(text)) throw projectError('BAD_USER_INPUT', `${name} must not contain a BSN ${BSN_SPELLINGS}: ${INSTEAD_OF_A_BSN}.`);
   return text;
 }

@@ -296,6 +296,9 @@ for (const backend of backends) {
         expect(await ask(subgraph, FINDING, { ...finding, toelichting: 'Found a letter for the resident 9999 90 226 in the hall.' }, { role: 'handhaver' })).toEqual(
           refused('BAD_USER_INPUT', `toelichting must not contain a BSN ${BSN_TEXT}`, 'legBevindingVast'),
         );
+        expect(await ask(subgraph, FINDING, { ...finding, soort: 'bewoner 999990226' }, { role: 'handhaver' })).toEqual(
+          refused('BAD_USER_INPUT', `soort must not contain a BSN ${BSN_TEXT}`, 'legBevindingVast'),
+        );
         expect(await ask(subgraph, FINDING, { ...finding, zaakId: 'no-such-case' }, { role: 'handhaver' })).toEqual(
           refused('NOT_FOUND', `There is no open case "no-such-case" in project "${P}".`, 'legBevindingVast'),
         );
