@@ -7,7 +7,7 @@
  * recorded under the oversight activity, one processing record per subject, before the answer
  * leaves; when that cannot be written, the answer is 503 without data (gateway/audit/oversight-records.ts).
  */
-import { passesElevenTest } from '../policy/bsn-like.ts';
+import { BSN_SPELLINGS, looksLikeBsn, passesElevenTest } from '../policy/bsn-like.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, parse as parseGraphQL, type DocumentNode } from 'graphql';
 import { z } from 'zod';
@@ -72,8 +72,13 @@ const pageShape = {
   from: isoDate.optional(),
   to: isoDate.optional(),
 };
-const pageQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional() });
-const reviewsQuery = z.strictObject({ ...pageShape, project: z.string().min(1).optional(), status: z.enum(['awaiting', 'reviewed']).default('awaiting') });
+/** A project as the gateway names projects; never a BSN (URLs are logged on their way). */
+const projectId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a project id of lower-case letters, digits and dashes (at most 64)')
+  .refine((id) => !looksLikeBsn(id), `a project id, not a BSN ${BSN_SPELLINGS}`);
+const pageQuery = z.strictObject({ ...pageShape, project: projectId.optional() });
+const reviewsQuery = z.strictObject({ ...pageShape, project: projectId.optional(), status: z.enum(['awaiting', 'reviewed']).default('awaiting') });
 const personBody = z.strictObject({ bsn, ...pageShape });
 const reportBody = z.strictObject({ bsn, from: isoDate.optional(), to: isoDate.optional() });
 const reviewBody = z.strictObject({ field: z.number().int().nonnegative().optional(), note: z.string().min(1).max(2000).optional() });
@@ -184,7 +189,8 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
         });
         read = [personSubject(body.bsn, options.pseudonymKey)];
       } else if (req.method === 'GET' && projectMatch) {
-        const listed = await accessInProject(options.db, projectMatch[1]!, page(parse(pageQuery, query, 'query string')));
+        const { project } = parse(z.object({ project: projectId }), { project: projectMatch[1] }, 'GET /audit/projects/<project>/access');
+        const listed = await accessInProject(options.db, project, page(parse(pageQuery, query, 'query string')));
         [result, read] = [listed, subjectsOf(listed.items.map((item) => item.body))];
       } else if (route === 'GET /audit/refusals') {
         const q = parse(pageQuery, query, 'query string');
@@ -238,7 +244,8 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
       }
       send(res, 200, result);
     } catch (err) {
-      if (err instanceof ApiError) send(res, err.status, { error: { code: err.code, message: err.message } });
+      // A refusal may quote what the caller sent (a key, a query's text): nine digits in a row are masked, as in GraphQL errors.
+      if (err instanceof ApiError) send(res, err.status, { error: { code: err.code, message: redactText(err.message) } });
       else send(res, 503, { error: { code: 'AUDIT_UNAVAILABLE', message: 'The audit store could not answer. Try again shortly.' } });
     }
     return true;

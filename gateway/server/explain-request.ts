@@ -13,12 +13,15 @@ import { pseudonymise } from '../audit/pseudonym.ts';
 import type { RequestContext } from '../context/types.ts';
 import type { ExplainFacts } from '../explain/types.ts';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lower-case letters, digits and dashes (at most 64)');
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lower-case letters, digits and dashes (at most 64)')
+  .refine((value) => !looksLikeBsn(value), `an id, not a BSN ${BSN_SPELLINGS}`);
 
 const context = z
   .strictObject({
     organisation: id,
-    roles: z.array(z.string().min(1, 'a role is a non-empty string')).max(20),
+    roles: z.array(z.string().min(1, 'a role is a non-empty string').refine((role) => !looksLikeBsn(role), `a role, not a BSN ${BSN_SPELLINGS}`)).max(20),
     projects: z.array(id).max(100),
     project: id.optional(),
     purpose: id.optional(),

@@ -10,7 +10,7 @@ import type { Caller } from '../context/types.ts';
 import { purposeFromHeaders, PurposeHeaderError } from '../context/purpose.ts';
 import { traceFromHeader } from '../context/trace.ts';
 import { redactText } from '../observability/redact.ts';
-import { BSN_SPELLINGS, containsBsnLike } from '../policy/bsn-like.ts';
+import { BSN_SPELLINGS, containsBsnLike, looksLikeBsn } from '../policy/bsn-like.ts';
 import { AuthenticationError, AuthorisationError, authErrorResponse } from '../identity/errors.ts';
 import { newRequestState, type RequestState } from './pipeline.ts';
 import { checkBatch } from '../limits/batch.ts';
@@ -54,9 +54,14 @@ const requestStates = new WeakMap<ServerResponse, RequestState>();
 
 const KNOWN_ROUTE = /^\/(?:graphql|health\/(?:live|ready)|metrics|\.well-known\/[a-z.-]+|audit\/[a-z-]+(?:\/\d+)?|audit\/projects\/[a-z0-9-]+\/access)?$/;
 
-/** The path as the log may show it: one of the gateway's, or "(other)" (a path could hold anything). */
+/**
+ * The path as the log may show it: one of the gateway's, or "(other)" (a path could hold anything,
+ * and so could a project id in the audit API's path: one that looks like a BSN is not shown).
+ */
 function routeOf(path: string): string {
-  return KNOWN_ROUTE.test(path) ? path : '(other)';
+  if (!KNOWN_ROUTE.test(path)) return '(other)';
+  const project = /^\/audit\/projects\/([a-z0-9-]+)\/access$/.exec(path)?.[1];
+  return project !== undefined && looksLikeBsn(project) ? '(other)' : path;
 }
 
 /** "ok" below 400; else the code written with the answer, or read from a GraphQL error body, or "HTTP_<status>". */

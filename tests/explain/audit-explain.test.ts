@@ -171,12 +171,32 @@ describe('POST /audit/explain', () => {
     });
   });
 
+  it('refuses a project id that looks like a BSN, in the path or the query string, and leaves it out of the log', async () => {
+    const spelled = '999-990-007';
+    const inPath = await p.audit(officer, 'GET', `/audit/projects/${spelled}/access`);
+    const inQuery = await p.audit(officer, 'GET', `/audit/refusals?project=${spelled}`);
+    const NOT_A_BSN = 'a project id, not a BSN (nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits). See docs/audit.md for the request shapes.';
+    expect([inPath, inQuery]).toEqual([
+      { status: 400, body: { error: { code: 'BAD_REQUEST', message: `GET /audit/projects/<project>/access: project: ${NOT_A_BSN}` } } },
+      { status: 400, body: { error: { code: 'BAD_REQUEST', message: `query string: project: ${NOT_A_BSN}` } } },
+    ]);
+    expect(p.logLines().filter((line) => line.includes(spelled))).toEqual([]);
+    expect(p.logLines().filter((line) => line.includes('"route":"(other)"')).length).toBeGreaterThan(0);
+  });
+
   const SHAPES = '. See docs/audit.md for the request shapes.';
   it.each([
     ['no query', { context: ANALYST }, `query: Invalid input: expected string, received undefined${SHAPES}`],
     ['an empty query', { query: '', context: ANALYST }, `query: send the GraphQL operation to explain${SHAPES}`],
     ['no context', { query: HOME }, `context: Invalid input: expected object, received undefined${SHAPES}`],
     ['an unknown field', { query: HOME, context: ANALYST, bsn: BSN.esmeeVerhoeven }, `(body): Unrecognized key: "bsn"${SHAPES}`],
+    // What the refusal quotes of the request is masked where it holds nine digits in a row.
+    ['an unknown field named with a BSN', { query: HOME, context: ANALYST, [`bsn${BSN.esmeeVerhoeven}`]: 1 }, `(body): Unrecognized key: "bsn*********"${SHAPES}`],
+    [
+      'an organisation that is a BSN',
+      { query: HOME, context: { ...ANALYST, organisation: '999-990-007' } },
+      `context.organisation: an id, not a BSN (nine digits that pass the 11-test, also in groups with spaces, dots, dashes, commas or slashes, or any number of 8 or 9 digits)${SHAPES}`,
+    ],
     ['roles that are not a list', { query: HOME, context: { ...ANALYST, roles: 'analist' } }, `context.roles: Invalid input: expected array, received string${SHAPES}`],
     [
       'a malformed organisation',
