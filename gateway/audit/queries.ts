@@ -191,6 +191,8 @@ export async function markReviewed(
 ): Promise<number> {
   const { field } = options;
   const named = field === undefined ? `seq ${seq}` : `seq ${seq} field ${field}`;
+  // A seq no record can have (beyond what the log's bigint and a JavaScript number hold) is not looked up.
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new ReviewRefused('not-reviewable', `${named} is not a refusal or a release on a written justification`);
   const { rows } = await db.query<{ body: StoredDecisionBody }>("SELECT body FROM audit_log WHERE seq = $1 AND kind = 'decision'", [seq]);
   const decision = rows[0] && fieldDecisions(rows[0].body).find((d) => d.field === field);
   if (!decision || !reviewable(decision)) throw new ReviewRefused('not-reviewable', `${named} is not a refusal or a release on a written justification`);

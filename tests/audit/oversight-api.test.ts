@@ -177,6 +177,9 @@ for (const backend of backends) {
       expect([again.status, again.body, again.written]).toEqual([409, { error: { code: 'ALREADY_REVIEWED', message: `seq 3 was already reviewed by fg-brp-1 at ${NOW}` } }, []]);
       const plainRelease = await read('POST', '/audit/reviews/2', {});
       expect([plainRelease.status, plainRelease.body, plainRelease.written]).toEqual([404, { error: { code: 'NOT_FOUND', message: 'seq 2 is not a refusal or a release on a written justification' } }, []]);
+      // A seq beyond any the log can hold is a caller's mistake like any other, not the store failing.
+      const beyond = await read('POST', '/audit/reviews/99999999999999999999', {});
+      expect([beyond.status, (beyond.body as { error: { code: string } }).error.code, beyond.written]).toEqual([404, 'NOT_FOUND', []]);
 
       type Reviewed = { items: { seq: number; review: { reviewed_by: string; reviewed_at: string; note: string | null } | null }[] };
       const refused = await call('GET', '/audit/refusals');
