@@ -7,7 +7,7 @@
  * recorded under the oversight activity, one processing record per subject, before the answer
  * leaves; when that cannot be written, the answer is 503 without data (gateway/audit/oversight-records.ts).
  */
-import { BSN_SPELLINGS, looksLikeBsn, passesElevenTest } from '../policy/bsn-like.ts';
+import { BSN_SPELLINGS, looksLikeBsn, passesElevenTest, removeBsnLike } from '../policy/bsn-like.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, parse as parseGraphQL, type DocumentNode } from 'graphql';
 import { z } from 'zod';
@@ -244,8 +244,8 @@ export function createAuditApi(options: AuditApiOptions): (req: IncomingMessage,
       }
       send(res, 200, result);
     } catch (err) {
-      // A refusal may quote what the caller sent (a key, a query's text): nine digits in a row are masked, as in GraphQL errors.
-      if (err instanceof ApiError) send(res, err.status, { error: { code: err.code, message: redactText(err.message) } });
+      // A refusal may quote what the caller sent (a key, a query's text): a BSN-like number in it, in any spelling, is masked.
+      if (err instanceof ApiError) send(res, err.status, { error: { code: err.code, message: removeBsnLike(err.message, '*********') } });
       else send(res, 503, { error: { code: 'AUDIT_UNAVAILABLE', message: 'The audit store could not answer. Try again shortly.' } });
     }
     return true;

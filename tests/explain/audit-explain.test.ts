@@ -181,6 +181,9 @@ describe('POST /audit/explain', () => {
       { status: 400, body: { error: { code: 'BAD_REQUEST', message: `query string: project: ${NOT_A_BSN}` } } },
     ]);
     expect(p.logLines().filter((line) => line.includes(spelled))).toEqual([]);
+    // Longer numbers than a BSN's stay as they are in a refusal.
+    const tooFar = await p.audit(officer, 'GET', '/audit/refusals?after=99999999999999999999');
+    expect(tooFar).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: 'query string: after: Too big: expected int to be <=9007199254740991. See docs/audit.md for the request shapes.' } } });
     expect(p.logLines().filter((line) => line.includes('"route":"(other)"')).length).toBeGreaterThan(0);
   });
 
