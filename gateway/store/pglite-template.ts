@@ -68,7 +68,7 @@ function makeInThread(): Promise<ArrayBuffer> {
       if (message.op === 'made') resolve(message.tar);
       else reject(new Error(`PGlite store unavailable: its empty database could not be made: ${message.message}`));
     });
-    worker.on('error', (error) => reject(new Error(`PGlite store unavailable: its empty database could not be made: ${error.message}`, { cause: error })));
+    worker.on('error', (error: Error) => reject(new Error(`PGlite store unavailable: its empty database could not be made: ${error.message}`, { cause: error })));
     worker.on('exit', (code) => reject(new Error(`PGlite store unavailable: its empty database could not be made (thread exited, code ${code})`)));
   }).finally(() => void worker.terminate());
 }
