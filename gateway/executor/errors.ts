@@ -2,6 +2,7 @@
 import { GraphQLError, type FieldNode } from 'graphql';
 import type { Decision } from '../policy/types.ts';
 import { redactText } from '../observability/redact.ts';
+import { removeBsnLike } from '../policy/bsn-like.ts';
 
 /**
  * A field error without a captured stack trace. These errors are answers (a denial, a partner's
@@ -28,7 +29,8 @@ export interface FieldLocation {
 }
 
 export function partnerError(subgraph: string, message: string, code: string, extensions?: Record<string, unknown>): GraphQLError {
-  return answerError(`${subgraph}: ${redactText(message)}`, { ...pickSafeExtensions(extensions), code, serviceName: subgraph });
+  // A partner's own words: nine digits or more masked, and a BSN-like number in any other spelling too.
+  return answerError(`${subgraph}: ${removeBsnLike(redactText(message), '*********')}`, { ...pickSafeExtensions(extensions), code, serviceName: subgraph });
 }
 
 function pickSafeExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -23,7 +23,7 @@ const subgraphs = [
       Product: {
         __resolveReference: (r: { id: string }) => r,
         price: (p: { id: string }) => {
-          if (p.id === 'p2') throw new Error('Geen prijs voor klantnummer 123456789 bekend');
+          if (p.id === 'p2') throw new Error('Geen prijs voor klantnummer 123456789 bekend (klant 9999 90 226)');
           return 450;
         },
       },
@@ -63,7 +63,7 @@ afterAll(async () => {
 const over = (path: string): SubgraphFetcher => (_url, request, options) => httpSubgraphFetcher(base + path, request, options);
 
 describe('partner failures', () => {
-  it('places an entity error at its response path with the partner’s name, and redacts nine-digit numbers', async () => {
+  it('places an entity error at its response path with the partner’s name, and masks nine-digit numbers and BSNs in any spelling', async () => {
     const gw = createTestGateway(subgraphs);
     const out = await gw.run(`{ products { name price inStock } }`);
     expect(out.result.data).toEqual({
@@ -73,7 +73,7 @@ describe('partner failures', () => {
       ],
     });
     expect(errorsOf(out)).toEqual([
-      { message: 'prices: Geen prijs voor klantnummer ********* bekend', path: ['products', 1, 'price'], extensions: { code: 'SUBGRAPH_ERROR', serviceName: 'prices' } },
+      { message: 'prices: Geen prijs voor klantnummer ********* bekend (klant *********)', path: ['products', 1, 'price'], extensions: { code: 'SUBGRAPH_ERROR', serviceName: 'prices' } },
     ]);
     expect(JSON.stringify(out.result)).not.toContain('123456789');
   });
