@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLError } from 'graphql';
 import { newSpanId } from '../context/trace.ts';
 import { redactText } from '../observability/redact.ts';
+import { removeBsnLike } from '../policy/bsn-like.ts';
 import type { GatewayContext } from './http.ts';
 import { newRequestState, runRequest, type PipelineOptions, type RequestState } from './pipeline.ts';
 import { ReservedAliasesRule } from './reserved-aliases.ts';
@@ -61,8 +62,12 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     ...(options.persistedQueries !== undefined ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
     // A message may echo what the client sent (graphql-js's variable coercion: `got invalid value
-    // { x: "999990007" }`): no nine-digit run, a BSN's shape, leaves in an error (no plain BSN in errors).
-    formatError: (formatted) => (/\d{9,}/.test(formatted.message) ? { ...formatted, message: redactText(formatted.message) } : formatted),
+    // { x: "999990007" }`): no nine-digit run, a BSN's shape, leaves in an error, and no BSN-like
+    // number in another spelling ("999 990 007") either (no plain BSN in errors).
+    formatError: (formatted) => {
+      const message = removeBsnLike(redactText(formatted.message), '*********');
+      return message === formatted.message ? formatted : { ...formatted, message };
+    },
     // The gateway owns its shutdown (gateway.close, scripts/start.ts). Apollo's own SIGTERM handler
     // would stop it and then send the signal again, which the start script takes as the second
     // signal and exits at once, cutting off requests in flight.

@@ -128,6 +128,9 @@ describe('the gateway over HTTP', () => {
     expect(res.json.errors).toEqual([
       { message: 'Variable "$b" got invalid value { bsn: "*********" }; ID cannot represent value: { bsn: "*********" }', locations: [{ line: 1, column: 9 }], extensions: { code: 'BAD_USER_INPUT' } },
     ]);
+    // In another spelling too.
+    const spelled = await post({ query: 'query Q($b: ID!) { persoon(bsn: $b) { geslachtsnaam } }', variables: { b: { bsn: '9999 90 019' } } }, headers);
+    expect(spelled.json.errors?.map((e: { message: string }) => e.message)).toEqual(['Variable "$b" got invalid value { bsn: "*********" }; ID cannot represent value: { bsn: "*********" }']);
   });
 
   it('refuses a request without a token with 401 and asks no partner', async () => {
