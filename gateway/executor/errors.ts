@@ -1,8 +1,7 @@
 /** The errors the executor puts into a response, and the redaction every partner message gets. */
 import { GraphQLError, type FieldNode } from 'graphql';
 import type { Decision } from '../policy/types.ts';
-import { redactText } from '../observability/redact.ts';
-import { removeBsnLike } from '../policy/bsn-like.ts';
+import { redactBsnLike } from '../observability/redact.ts';
 
 /**
  * A field error without a captured stack trace. These errors are answers (a denial, a partner's
@@ -30,7 +29,7 @@ export interface FieldLocation {
 
 export function partnerError(subgraph: string, message: string, code: string, extensions?: Record<string, unknown>): GraphQLError {
   // A partner's own words: nine digits or more masked, and a BSN-like number in any other spelling too.
-  return answerError(`${subgraph}: ${removeBsnLike(redactText(message), '*********')}`, { ...pickSafeExtensions(extensions), code, serviceName: subgraph });
+  return answerError(`${subgraph}: ${redactBsnLike(message)}`, { ...pickSafeExtensions(extensions), code, serviceName: subgraph });
 }
 
 function pickSafeExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {

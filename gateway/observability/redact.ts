@@ -8,6 +8,8 @@
  * or span id and a UUID request id often contain nine digits in a row and must stay intact to be
  * of any use.
  */
+import { removeBsnLike } from '../policy/bsn-like.ts';
+
 const DIGIT_RUN = /\d{9,}/g;
 
 const IDENTIFIER_SHAPES: Readonly<Record<string, RegExp>> = {
@@ -19,6 +21,11 @@ const IDENTIFIER_SHAPES: Readonly<Record<string, RegExp>> = {
 
 export function redactText(text: string): string {
   return text.replace(DIGIT_RUN, (run) => '*'.repeat(run.length));
+}
+
+/** redactText, and a BSN-like number in any other spelling ("9999 90 226") masked too: for messages that quote others' text. */
+export function redactBsnLike(text: string): string {
+  return removeBsnLike(redactText(text), '*********');
 }
 
 /** A JSON-safe copy of `value` with every nine-digit run masked; errors become their name and message. */

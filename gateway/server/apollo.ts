@@ -7,8 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { newSpanId } from '../context/trace.ts';
-import { redactText } from '../observability/redact.ts';
-import { removeBsnLike } from '../policy/bsn-like.ts';
+import { redactBsnLike } from '../observability/redact.ts';
 import type { GatewayContext } from './http.ts';
 import { newRequestState, runRequest, type PipelineOptions, type RequestState } from './pipeline.ts';
 import { ReservedAliasesRule } from './reserved-aliases.ts';
@@ -65,7 +64,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GatewayContex
     // { x: "999990007" }`): no nine-digit run, a BSN's shape, leaves in an error, and no BSN-like
     // number in another spelling ("999 990 007") either (no plain BSN in errors).
     formatError: (formatted) => {
-      const message = removeBsnLike(redactText(formatted.message), '*********');
+      const message = redactBsnLike(formatted.message);
       return message === formatted.message ? formatted : { ...formatted, message };
     },
     // The gateway owns its shutdown (gateway.close, scripts/start.ts). Apollo's own SIGTERM handler
