@@ -41,10 +41,12 @@ describe('logger', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual([{ time: '2025-03-01T10:00:00.000Z', level: 'error', event: 'failed', reason: 'store down' }]);
   });
 
-  it('masks a BSN-looking value anywhere in a line, in strings, numbers, keys and errors', () => {
+  it('masks a BSN-looking value anywhere in a line, in strings (in any spelling), numbers, keys and errors', () => {
     const { logger, lines } = capture();
     logger.warn('mistake', {
       message: 'no access to 999990019 at this time',
+      spelled: 'nor to 9999 90 019 or 999-990-020',
+
       bsn: 999990019,
       nested: [{ note: 'ids 123456789 and 9876543210' }],
       byBsn: { '999990020': 'x' },
@@ -56,6 +58,7 @@ describe('logger', () => {
       level: 'warn',
       event: 'mistake',
       message: 'no access to ********* at this time',
+      spelled: 'nor to ********* or *********',
       bsn: '*********',
       nested: [{ note: 'ids ********* and **********' }],
       byBsn: { '*********': 'x' },
