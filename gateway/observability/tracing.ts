@@ -20,7 +20,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, type IdGenerator, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { newSpanId, newTraceId } from '../context/trace.ts';
-import { redactText } from './redact.ts';
+import { redactBsnLike, redactText } from './redact.ts';
 
 export type SpanStatus = 'unset' | 'ok' | 'error';
 export type SpanKindName = 'internal' | 'server' | 'client';
@@ -128,7 +128,7 @@ function begin(tracer: OtelTracer, ids: GivenIds, name: string, start: SpanStart
     : ROOT_CONTEXT;
   ids.next = { traceId: start.traceId, spanId: start.spanId };
   try {
-    return tracer.startSpan(redactText(name), { kind: KIND[start.kind ?? 'internal'], attributes: masked(start.attributes ?? {}), startTime }, parent);
+    return tracer.startSpan(redactBsnLike(name), { kind: KIND[start.kind ?? 'internal'], attributes: masked(start.attributes ?? {}), startTime }, parent);
   } finally {
     ids.next = {};
   }
@@ -153,7 +153,7 @@ function masked(attributes: Attributes): OtelAttributes {
   const out: OtelAttributes = {};
   for (const [key, value] of Object.entries(attributes)) {
     out[redactText(key)] =
-      typeof value === 'string' ? redactText(value) : typeof value === 'number' && /\d{9,}/.test(String(value)) ? redactText(String(value)) : value;
+      typeof value === 'string' ? redactBsnLike(value) : typeof value === 'number' && /\d{9,}/.test(String(value)) ? redactText(String(value)) : value;
   }
   return out;
 }
@@ -176,7 +176,7 @@ function failure(error: Error | undefined): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'number') return `answered HTTP ${code}`;
   if (typeof code === 'string') return 'could not be reached';
-  return `did not take them (${redactText(error?.message ?? 'no reason given')})`;
+  return `did not take them (${redactBsnLike(error?.message ?? 'no reason given')})`;
 }
 
 function noopTracer(): Tracer {

@@ -7,7 +7,6 @@
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Caller, PurposeContext, RequestContext } from '../context/types.ts';
 import { newRequestId, type TraceContext } from '../context/trace.ts';
-import { removeBsnLike } from '../policy/bsn-like.ts';
 import type { ExecutionOutput, Executor } from '../executor/execute.ts';
 
 /** Everything the audit trail needs about one request. */
@@ -98,8 +97,7 @@ export async function runRequest(
   const summary: RequestSummary = {
     context,
     ...(state.trace.parentSpanId ? { parentSpanId: state.trace.parentSpanId } : {}),
-    // As logs, spans and records name the operation: without a BSN-like number in any spelling.
-    operationName: operationName === null ? null : removeBsnLike(operationName, '[removed]'),
+    operationName,
     startedAt,
     endedAt: clock(),
     output,

@@ -151,19 +151,22 @@ describe('OTLP export', () => {
     ]);
   });
 
-  it('starts a span without a parent in the given trace, and masks a nine-digit number', async () => {
+  it('starts a span without a parent in the given trace, and masks a nine-digit number and a BSN in another spelling', async () => {
     const tracer = createTracer({ endpoint: base, serviceName: 'doelpoort', now: clock() });
-    tracer.startSpan('root', { traceId: TRACE_ID, spanId: REQUEST_SPAN, attributes: { 'doelpoort.count': 999990019 } }).end();
+    tracer.startSpan('Esmee_999_990_007', { traceId: TRACE_ID, spanId: REQUEST_SPAN, attributes: { 'doelpoort.count': 999990019, 'doelpoort.note': 'bsn 9999 90 019' } }).end();
     await tracer.shutdown();
     expect(spansOf(received[0]!).map(decided)).toEqual([
       {
         traceId: TRACE_ID,
         spanId: REQUEST_SPAN,
-        name: 'root',
+        name: 'Esmee_*********',
         kind: 1,
         startTimeUnixNano: '1740823200000000000',
         endTimeUnixNano: '1740823200001500000',
-        attributes: [{ key: 'doelpoort.count', value: { stringValue: '*********' } }],
+        attributes: [
+          { key: 'doelpoort.count', value: { stringValue: '*********' } },
+          { key: 'doelpoort.note', value: { stringValue: 'bsn *********' } },
+        ],
         status: 0,
       },
     ]);
